@@ -1,0 +1,183 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '../config/app-config';
+import { projectRoot } from '../common/paths/project-root';
+import { databaseOptions } from '../database/database-options';
+import { runMigrationsLocked } from '../database/run-migrations';
+import { seedDemo } from '../database/seeds/demo.seed';
+import { NotificationService } from '../notifications/notification.service';
+import {
+  databaseUrl,
+  ensureDatabase,
+  ensureLocalServices,
+  MissingServiceError,
+} from './local-services';
+
+const DEMO_DATABASE = 'tahkim';
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * `npm run demo`: finds or starts PostgreSQL and Redis, migrates, seeds the demo journal, then
+ * runs the API and the worker together until Ctrl+C. With `--smoke` it also sends a demo email,
+ * waits for the worker to deliver it, and exits (CI uses this to prove the demo works).
+ */
+async function main(): Promise<void> {
+  const smoke = process.argv.includes('--smoke');
+  const root = projectRoot();
+  const varDir = join(root, 'var');
+  const services = await ensureLocalServices(varDir);
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(children.map((child) => terminate(child)));
+    await services.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    if (!process.env.DATABASE_URL) await ensureDatabase(services.postgresServerUrl, DEMO_DATABASE);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      DATABASE_URL:
+        process.env.DATABASE_URL ?? databaseUrl(services.postgresServerUrl, DEMO_DATABASE),
+      REDIS_URL: services.redisUrl,
+      LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+      DEV_SECRETS_FILE: join(varDir, 'dev-secrets.json'),
+      STORAGE_LOCAL_DIR: process.env.STORAGE_LOCAL_DIR ?? join(varDir, 'files'),
+      MAIL_DIR: process.env.MAIL_DIR ?? join(varDir, 'mail'),
+    };
+    const config = loadConfig(env);
+
+    const dataSource = await new DataSource(databaseOptions(config.DATABASE_URL)).initialize();
+    const applied = await runMigrationsLocked(dataSource);
+    const journal = await seedDemo(dataSource);
+
+    // Already migrated above: the API need not race the worker to do it again.
+    const childEnv = { ...env, MIGRATE_ON_START: 'false' };
+    children.push(run('api', join(root, 'dist', 'src', 'main.js'), childEnv, () => void stop(1)));
+    children.push(
+      run('worker', join(root, 'dist', 'src', 'worker.js'), childEnv, () => void stop(1)),
+    );
+    await waitForReady(config);
+
+    printBanner(config, services.notes, applied, journal.titles.en ?? journal.slug);
+
+    if (smoke) {
+      await smokeTest(dataSource, config, journal.id);
+      await dataSource.destroy();
+      await stop(0);
+    }
+    await dataSource.destroy();
+  } catch (error) {
+    console.error(error instanceof MissingServiceError ? error.message : error);
+    await stop(1);
+  }
+}
+
+function run(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  onExit: () => void,
+): ChildProcess {
+  const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
+  child.once('exit', (code, signal) => {
+    if (code !== 0 && signal === null) {
+      console.error(`demo: the ${name} exited with code ${code}`);
+      onExit();
+    }
+  });
+  return child;
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForReady(config: AppConfig): Promise<void> {
+  const url = `http://127.0.0.1:${config.PORT}/health/ready`;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the API did not become ready at ${url} within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/** Sends a verification email through the real outbox → queue → worker path and waits for it. */
+async function smokeTest(
+  dataSource: DataSource,
+  config: AppConfig,
+  journalId: string,
+): Promise<void> {
+  const notifications = new NotificationService(config);
+  const message = await dataSource.transaction((manager) =>
+    notifications.queueEmail(manager, {
+      template: 'account-verification',
+      to: { email: 'demo.author@example.org', name: 'ليلى بنعلي' },
+      journalId,
+      data: { verificationUrl: `${config.PUBLIC_URL}/verify-email?token=demo`, expiresInHours: 48 },
+    }),
+  );
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const [row] = await dataSource.query(
+      'SELECT status FROM email_deliveries WHERE outbox_message_id = $1',
+      [message.id],
+    );
+    if (row?.status === 'sent') {
+      const files = config.SMTP_URL
+        ? []
+        : readdirSync(config.MAIL_DIR).filter((file) => file.endsWith('.eml'));
+      console.log(
+        `demo smoke test: verification email delivered${files.length ? ` (${files.length} .eml files in ${config.MAIL_DIR})` : ''}`,
+      );
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('demo smoke test: the verification email was not delivered within 30 s');
+}
+
+function printBanner(
+  config: AppConfig,
+  notes: string[],
+  applied: string[],
+  journalTitle: string,
+): void {
+  const lines = [
+    '',
+    '  Tahkim is running',
+    `  API:             ${config.PUBLIC_URL}/api`,
+    `  API docs:        ${config.PUBLIC_URL}/api/docs`,
+    `  Health:          ${config.PUBLIC_URL}/health/ready`,
+    `  Demo journal:    ${journalTitle} (slug "volunteering", ISSN 2958-1427)`,
+    `  Operator token:  ${config.ADMIN_API_TOKEN}`,
+    `                   (Authorization: Bearer … for ${config.PUBLIC_URL}/api/admin/queues)`,
+    `  Mail:            ${config.SMTP_URL ? `SMTP ${new URL(config.SMTP_URL).host}` : `.eml files in ${config.MAIL_DIR}`}`,
+    `  Services:        ${notes.join('; ')}`,
+    `  Migrations:      ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
+    '  User accounts arrive with the accounts feature; until then the operator token is the admin login.',
+    '  Stop with Ctrl+C.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+void main();

@@ -1,0 +1,134 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
+import { PROBLEM_TYPES, ProblemException, type ProblemInit } from './problem.exception';
+
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  correlationId?: string;
+  [extension: string]: unknown;
+}
+
+// PostgreSQL error codes that mean the request, not the server, was wrong.
+const PG_CLIENT_ERRORS: Record<string, ProblemInit> = {
+  '23505': {
+    status: 409,
+    type: PROBLEM_TYPES.conflict,
+    title: 'This conflicts with an existing record',
+  },
+  '23503': {
+    status: 409,
+    type: PROBLEM_TYPES.conflict,
+    title: 'This refers to a record that does not exist or is still in use',
+  },
+  '22P02': { status: 400, title: 'A value has the wrong format' },
+  '22001': { status: 400, title: 'A value is too long' },
+};
+
+/** Turns anything thrown into an RFC 9457 problem. Exported for the body-parser error hook. */
+export function toProblem(exception: unknown): ProblemInit {
+  if (exception instanceof ProblemException) return exception.problem;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const {
+      message,
+      error: _error,
+      statusCode: _statusCode,
+      ...extensions
+    } = typeof body === 'object' && body !== null
+      ? (body as Record<string, unknown>)
+      : { message: body };
+    const detail = Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : undefined;
+    return { status, title: STATUS_CODES[status] ?? 'Error', detail, extensions };
+  }
+  if (exception instanceof QueryFailedError) {
+    const code = (exception.driverError as { code?: string } | undefined)?.code;
+    if (code && PG_CLIENT_ERRORS[code]) {
+      const detail = (exception.driverError as { detail?: string }).detail;
+      return { ...PG_CLIENT_ERRORS[code], detail };
+    }
+  }
+  // body-parser and other Express middleware errors carry an HTTP status of their own.
+  const status = (exception as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const type = (exception as { type?: string }).type;
+    return {
+      status,
+      type: type === 'entity.parse.failed' ? PROBLEM_TYPES.malformedBody : undefined,
+      title: STATUS_CODES[status] ?? 'Bad Request',
+      detail:
+        type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : type === 'entity.too.large'
+            ? 'The request body is larger than this server accepts'
+            : (exception as Error).message,
+    };
+  }
+  return {
+    status: 500,
+    title: 'Internal Server Error',
+    detail: 'Something went wrong on our side. Quote the correlationId when you report it.',
+  };
+}
+
+export function problemDocument(problem: ProblemInit, request: Request): ProblemDocument {
+  return {
+    type: problem.type ?? 'about:blank',
+    title: problem.title,
+    status: problem.status,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    instance: request.originalUrl,
+    correlationId: String(request.id ?? ''),
+    ...(problem.extensions ?? {}),
+  };
+}
+
+/**
+ * Every error leaves the API in one shape, application/problem+json (RFC 9457), with the
+ * request's correlation id, which also tags the log line. Stack traces stay in the logs.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    sendProblem(exception, request, response, this.logger);
+  }
+}
+
+export function sendProblem(
+  exception: unknown,
+  request: Request,
+  response: Response,
+  logger: Logger,
+): void {
+  const problem = toProblem(exception);
+  const document = problemDocument(problem, request);
+  if (problem.status >= 500) {
+    logger.error(
+      { err: exception, correlationId: document.correlationId },
+      `unhandled error on ${request.method} ${request.originalUrl}`,
+    );
+  }
+  if (response.headersSent) return;
+  response.status(problem.status).type('application/problem+json').send(JSON.stringify(document));
+}

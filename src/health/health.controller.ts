@@ -1,0 +1,52 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import type { Queue } from 'bullmq';
+import { withTimeout } from '../common/async/with-timeout';
+import { QueueName } from '../queue/queue-name.enum';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+  ) {}
+
+  /** A real queue read: proves Redis answers and BullMQ can use it. */
+  private async redisCheck() {
+    const indicator = this.indicators.check('redis');
+    try {
+      await withTimeout(this.queue.getJobCounts('waiting'), CHECK_TIMEOUT_MS, 'Redis');
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'The process is up (no dependency is checked)' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'PostgreSQL and Redis answer; 503 with each one’s state otherwise' })
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
+      () => this.redisCheck(),
+    ]);
+  }
+}

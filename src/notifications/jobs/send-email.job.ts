@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { pickLocalized } from '../../common/i18n/locale';
+import { EmailRenderer, EmailTemplateNotFoundError } from '../../mail/email-renderer.service';
+import { MailTransport } from '../../mail/mail-transport.service';
+import { EmailDelivery } from '../entities/email-delivery.entity';
+import { OutboxMessage } from '../entities/outbox-message.entity';
+
+/** Ids only: the job reloads everything, so a retried job sends what the database says now. */
+export interface SendEmailJobData {
+  outboxMessageId: string;
+}
+
+export type JobOutcome =
+  { status: 'sent'; messageId: string } | { status: 'skipped'; reason: string };
+
+export interface JobAttempt {
+  /** 1 for the first try. */
+  number: number;
+  max: number;
+}
+
+/**
+ * Renders one outbox message and sends it. Idempotent: a message already sent is skipped, so a
+ * re-delivered job (relay retry, worker crash) does not mail anyone twice.
+ */
+@Injectable()
+export class SendEmailJob {
+  static readonly jobName = 'send-email';
+  private readonly logger = new Logger(SendEmailJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly renderer: EmailRenderer,
+    private readonly transport: MailTransport,
+    private readonly config: AppConfig,
+  ) {}
+
+  static jobId(outboxMessageId: string): string {
+    return `email-${outboxMessageId}`;
+  }
+
+  async handle(data: SendEmailJobData, attempt: JobAttempt): Promise<JobOutcome> {
+    const message = await this.dataSource.getRepository(OutboxMessage).findOne({
+      where: { id: data.outboxMessageId },
+      relations: { journal: true },
+    });
+    if (!message) return { status: 'skipped', reason: 'outbox message no longer exists' };
+
+    const deliveries = this.dataSource.getRepository(EmailDelivery);
+    await deliveries
+      .createQueryBuilder()
+      .insert()
+      .values({
+        outboxMessageId: message.id,
+        recipientEmail: message.recipientEmail,
+        template: message.template,
+        locale: message.locale,
+        status: 'sending',
+        attempts: 0,
+      })
+      .orIgnore()
+      .execute();
+    const delivery = await deliveries.findOneByOrFail({ outboxMessageId: message.id });
+    if (delivery.status === 'sent') return { status: 'skipped', reason: 'already sent' };
+
+    await deliveries.update(delivery.id, { status: 'sending', attempts: () => 'attempts + 1' });
+    try {
+      const journal = message.journal
+        ? {
+            title: pickLocalized(message.journal.titles, message.locale) ?? message.journal.slug,
+            url: new URL(`/journals/${message.journal.slug}`, this.config.PUBLIC_URL).href,
+          }
+        : null;
+      const rendered = this.renderer.render(message.template, message.locale, {
+        ...message.payload,
+        recipientName: message.recipientName,
+        journal,
+        siteUrl: this.config.PUBLIC_URL,
+      });
+      const sent = await this.transport.send({
+        to: { address: message.recipientEmail, name: message.recipientName },
+        ...rendered,
+        language: message.locale,
+        messageId: `<${message.id}@${new URL(this.config.PUBLIC_URL).hostname}>`,
+      });
+      await deliveries.update(delivery.id, {
+        status: 'sent',
+        subject: rendered.subject,
+        providerMessageId: sent.messageId,
+        lastError: null,
+        sentAt: new Date(),
+      });
+      return { status: 'sent', messageId: sent.messageId };
+    } catch (error) {
+      const permanent = isPermanent(error);
+      const final = permanent || attempt.number >= attempt.max;
+      await deliveries.update(delivery.id, {
+        status: final ? 'failed' : 'retrying',
+        lastError: describe(error),
+      });
+      this.logger.warn(
+        `email ${message.id} (${message.template}) try ${attempt.number}/${attempt.max} failed: ${describe(error)}`,
+      );
+      throw permanent ? new UnrecoverableError(describe(error)) : error;
+    }
+  }
+}
+
+/** Errors that another try cannot fix: a missing template, or an SMTP 5xx refusal. */
+function isPermanent(error: unknown): boolean {
+  if (error instanceof EmailTemplateNotFoundError) return true;
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 2000) : String(error).slice(0, 2000);
+}

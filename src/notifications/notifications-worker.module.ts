@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { SendEmailJob } from './jobs/send-email.job';
+import { NotificationsProcessor } from './notifications.processor';
+import { OutboxRelay } from './outbox-relay.service';
+
+/** The worker's half: the outbox relay and the job that renders and sends each email. */
+@Module({
+  providers: [OutboxRelay, SendEmailJob, NotificationsProcessor],
+  exports: [OutboxRelay],
+})
+export class NotificationsWorkerModule {}

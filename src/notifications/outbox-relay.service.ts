@@ -1,0 +1,96 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { withTimeout } from '../common/async/with-timeout';
+import { QueueName } from '../queue/queue-name.enum';
+import { SendEmailJob, type SendEmailJobData } from './jobs/send-email.job';
+
+/** Rows moved per transaction. */
+export const OUTBOX_RELAY_BATCH_SIZE = 100;
+/** A queue add that takes longer than this is treated as Redis being unavailable. */
+export const OUTBOX_QUEUE_ADD_TIMEOUT_MS = 5_000;
+
+/**
+ * Moves committed outbox rows into the notifications queue. Runs in the worker. Rows are claimed
+ * with FOR UPDATE SKIP LOCKED (several workers never relay the same row at once) and marked
+ * relayed in the same transaction only after Redis accepted the jobs; if Redis is down the
+ * transaction rolls back and the rows wait for the next tick. Job ids are deterministic, so a row
+ * relayed twice (commit lost after the add) is still one job, and SendEmailJob skips sent mail.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private lastFailureLogged = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Relays one batch; returns how many rows it moved. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `SELECT id FROM outbox_messages
+          WHERE relayed_at IS NULL
+          ORDER BY created_at
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [OUTBOX_RELAY_BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      const jobs = rows.map(({ id }) => ({
+        name: SendEmailJob.jobName,
+        data: { outboxMessageId: id } satisfies SendEmailJobData,
+        opts: { jobId: SendEmailJob.jobId(id) },
+      }));
+      await withTimeout(this.queue.addBulk(jobs), OUTBOX_QUEUE_ADD_TIMEOUT_MS, 'the queue');
+      await manager.query(`UPDATE outbox_messages SET relayed_at = now() WHERE id = ANY($1)`, [
+        rows.map(({ id }) => id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.drain().finally(() => this.schedule(this.config.OUTBOX_POLL_INTERVAL_MS));
+    }, delay);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.relayBatch()) === OUTBOX_RELAY_BATCH_SIZE);
+    } catch (error) {
+      // Redis or PostgreSQL unavailable: the rows stay unrelayed and the next tick retries.
+      const now = Date.now();
+      if (now - this.lastFailureLogged > 10_000) {
+        this.lastFailureLogged = now;
+        this.logger.warn(`outbox relay paused: ${(error as Error).message}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+/** Every BullMQ queue Tahkim uses. Add a queue here, nowhere else. */
+export enum QueueName {
+  Notifications = 'notifications',
+}

@@ -1,0 +1,122 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { startPrivateRedis } from '../src/cli/local-services';
+import { EmailDelivery } from '../src/notifications/entities/email-delivery.entity';
+import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
+import { NotificationService } from '../src/notifications/notification.service';
+import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server';
+import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
+import { eventually, startWorker } from './support/worker-context';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+/**
+ * Redis is stopped while emails are being queued and started again (empty, as after a crash of
+ * a Redis that keeps nothing on disk). The outbox must hold every email meanwhile, and each one
+ * must arrive exactly once afterwards. This test runs its own redis-server so that stopping it
+ * disturbs nothing else.
+ */
+describe('outbox survives a Redis outage', () => {
+  let env: TestEnvironment;
+  let smtp: SmtpTestServer;
+  let redis: ChildProcess;
+  let redisDir: string;
+  let port: number;
+  let worker: INestApplicationContext;
+  let dataSource: DataSource;
+  let notifications: NotificationService;
+
+  beforeAll(async () => {
+    port = await freePort();
+    redisDir = mkdtempSync(join(tmpdir(), 'tahkim-redis-'));
+    redis = await startPrivateRedis(redisDir, port);
+    smtp = await startSmtpTestServer();
+    env = await createTestEnvironment({
+      SMTP_URL: smtp.url,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+    });
+    ({ worker, dataSource } = await startWorker(env.config));
+    notifications = worker.get(NotificationService);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    if (redis) await stopProcess(redis);
+    await smtp?.close();
+    await env?.cleanup();
+    rmSync(redisDir, { recursive: true, force: true });
+  });
+
+  const queue = (email: string) =>
+    dataSource.transaction((manager) =>
+      notifications.queueEmail(manager, {
+        template: 'account-verification',
+        to: { email, preferredLocale: 'ar' },
+        data: { verificationUrl: `https://journals.test/verify/${email}`, expiresInHours: 24 },
+      }),
+    );
+  const recipients = () =>
+    smtp.messages.map((mail) => (Array.isArray(mail.to) ? '' : mail.to?.value[0].address)).sort();
+
+  it('loses nothing and sends nothing twice', async () => {
+    await queue('before-outage@example.org');
+    await smtp.waitForMessages(1);
+
+    await stopProcess(redis);
+    const during = ['outage-1@example.org', 'outage-2@example.org', 'outage-3@example.org'];
+    for (const email of during) await queue(email);
+
+    // Several relay ticks pass with Redis down: the rows wait in PostgreSQL, no mail leaves.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const waiting = await dataSource.getRepository(OutboxMessage).findBy({ relayedAt: IsNull() });
+    expect(waiting.map((message) => message.recipientEmail).sort()).toEqual(during);
+    expect(smtp.messages).toHaveLength(1);
+
+    redis = await startPrivateRedis(redisDir, port);
+    await smtp.waitForMessages(4, 30_000);
+
+    // Give a duplicate every chance to show up before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(recipients()).toEqual(['before-outage@example.org', ...during].sort());
+    const deliveries = await dataSource.getRepository(EmailDelivery).find();
+    expect(deliveries).toHaveLength(4);
+    expect(
+      deliveries.every((delivery) => delivery.status === 'sent' && delivery.attempts === 1),
+    ).toBe(true);
+    expect(await dataSource.getRepository(OutboxMessage).countBy({ relayedAt: IsNull() })).toBe(0);
+  });
+
+  it('relays nothing twice when the same rows are offered again', async () => {
+    // Simulate a relay whose commit was lost after Redis accepted the jobs.
+    await dataSource.query('UPDATE outbox_messages SET relayed_at = NULL');
+    await eventually(
+      async () =>
+        (await dataSource.getRepository(OutboxMessage).countBy({ relayedAt: IsNull() })) === 0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(smtp.messages).toHaveLength(4);
+  });
+});
