@@ -4,8 +4,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
+import { createApi } from '../src/api.bootstrap';
 import { startPrivateRedis } from '../src/cli/local-services';
 import { EmailDelivery } from '../src/notifications/entities/email-delivery.entity';
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
@@ -48,6 +51,7 @@ describe('outbox survives a Redis outage', () => {
   let worker: INestApplicationContext;
   let dataSource: DataSource;
   let notifications: NotificationService;
+  let api: NestExpressApplication;
 
   beforeAll(async () => {
     port = await freePort();
@@ -60,9 +64,12 @@ describe('outbox survives a Redis outage', () => {
     });
     ({ worker, dataSource } = await startWorker(env.config));
     notifications = worker.get(NotificationService);
+    api = await createApi(env.config);
+    await api.init();
   });
 
   afterAll(async () => {
+    await api?.close();
     await worker?.close();
     if (redis) await stopProcess(redis);
     await smtp?.close();
@@ -86,6 +93,15 @@ describe('outbox survives a Redis outage', () => {
     await smtp.waitForMessages(1);
 
     await stopProcess(redis);
+    // Readiness says which dependency is down, in the problem+json shape.
+    const ready = await request(api.getHttpServer()).get('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(ready.body).toMatchObject({
+      status: 503,
+      details: { database: { status: 'up' }, redis: { status: 'down' } },
+    });
+
     const during = ['outage-1@example.org', 'outage-2@example.org', 'outage-3@example.org'];
     for (const email of during) await queue(email);
 
@@ -96,6 +112,9 @@ describe('outbox survives a Redis outage', () => {
     expect(smtp.messages).toHaveLength(1);
 
     redis = await startPrivateRedis(redisDir, port);
+    await eventually(
+      async () => (await request(api.getHttpServer()).get('/health/ready')).status === 200,
+    );
     await smtp.waitForMessages(4, 30_000);
 
     // Give a duplicate every chance to show up before counting.

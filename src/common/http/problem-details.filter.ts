@@ -88,14 +88,15 @@ export function toProblem(exception: unknown): ProblemInit {
 }
 
 export function problemDocument(problem: ProblemInit, request: Request): ProblemDocument {
+  // Extensions first: they may never override the members RFC 9457 defines.
   return {
+    ...(problem.extensions ?? {}),
     type: problem.type ?? 'about:blank',
     title: problem.title,
     status: problem.status,
     ...(problem.detail ? { detail: problem.detail } : {}),
     instance: request.originalUrl,
     correlationId: String(request.id ?? ''),
-    ...(problem.extensions ?? {}),
   };
 }
 
