@@ -1,8 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from './access/access.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
+import { JournalsModule } from './journals/journals.module';
+import { RedisModule } from './redis/redis.module';
 
 /** The HTTP API process. */
 @Module({})
@@ -12,6 +17,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, { migrate: config.MIGRATE_ON_START }),
+        RedisModule,
+        AuditModule,
+        AccessModule,
+        AccountsModule,
+        JournalsModule,
         HealthModule,
         AdminModule,
       ],

@@ -102,11 +102,11 @@ describe('HTTP conventions', () => {
       expectProblem(await request(app.getHttpServer()).get('/api/admin/queues'), 401);
     });
 
-    it('refuses a wrong token (403)', async () => {
+    it('refuses a token that is neither the operator token nor a session (401)', async () => {
       const response = await request(app.getHttpServer())
         .get('/api/admin/queues')
-        .set('Authorization', 'Bearer not-the-operator-token');
-      expectProblem(response, 403);
+        .set('Authorization', 'Bearer not-the-operator-token-nor-a-session');
+      expectProblem(response, 401);
     });
 
     it('refuses the failed-jobs list without a token', async () => {

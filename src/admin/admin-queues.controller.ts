@@ -1,12 +1,12 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminQueuesService, type JobView, type QueueSummary } from './admin-queues.service';
 import { QueueJobsQuery } from './dto/queue-jobs.query';
-import { OperatorTokenGuard } from './operator-token.guard';
+import { SiteAdminOnly } from '../access/journal-access.decorator';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@UseGuards(OperatorTokenGuard)
+@SiteAdminOnly()
 @Controller('admin/queues')
 export class AdminQueuesController {
   constructor(private readonly queues: AdminQueuesService) {}

@@ -7,7 +7,7 @@ import { loadConfig, type AppConfig } from '../config/app-config';
 import { projectRoot } from '../common/paths/project-root';
 import { databaseOptions } from '../database/database-options';
 import { runMigrationsLocked } from '../database/run-migrations';
-import { seedDemo } from '../database/seeds/demo.seed';
+import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from '../database/seeds/demo.seed';
 import { NotificationService } from '../notifications/notification.service';
 import {
   databaseUrl,
@@ -168,12 +168,18 @@ function printBanner(
     `  API docs:        ${config.PUBLIC_URL}/api/docs`,
     `  Health:          ${config.PUBLIC_URL}/health/ready`,
     `  Demo journal:    ${journalTitle} (slug "volunteering", ISSN 2958-1427)`,
-    `  Operator token:  ${config.ADMIN_API_TOKEN}`,
-    `                   (Authorization: Bearer … for ${config.PUBLIC_URL}/api/admin/queues)`,
+    `  Operator token:  ${config.ADMIN_API_TOKEN}  (Authorization: Bearer …, for automation)`,
     `  Mail:            ${config.SMTP_URL ? `SMTP ${new URL(config.SMTP_URL).host}` : `.eml files in ${config.MAIL_DIR}`}`,
     `  Services:        ${notes.join('; ')}`,
     `  Migrations:      ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
-    '  User accounts arrive with the accounts feature; until then the operator token is the admin login.',
+    '',
+    `  Demo accounts (password "${DEMO_PASSWORD}"; sign in with POST /api/auth/login):`,
+    ...DEMO_PEOPLE.map((person) => {
+      const roles = person.siteAdmin ? 'site administrator' : person.roles.join(', ');
+      const names = `${person.names.Latn?.given} ${person.names.Latn?.family} / ${person.names.Arab?.given} ${person.names.Arab?.family}`;
+      return `    ${person.email.padEnd(42)} ${roles.padEnd(16)} ${names}`;
+    }),
+    '',
     '  Stop with Ctrl+C.',
     '',
   ];

@@ -175,6 +175,36 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number' })
   WORKER_CONCURRENCY = 5;
 
+  /** Requests per minute one IP address may make to the API. */
+  @Transform(toInteger)
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be a whole number' })
+  RATE_LIMIT_PER_MINUTE = 300;
+
+  /** Failed sign-ins allowed per account in 15 minutes before it is locked for the rest. */
+  @Transform(toInteger)
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be a whole number' })
+  LOGIN_FAILURES_PER_ACCOUNT = 5;
+
+  /** Sign-in, registration and reset requests allowed per IP address in 15 minutes. */
+  @Transform(toInteger)
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be a whole number' })
+  AUTH_REQUESTS_PER_IP = 30;
+
+  /** A session ends after this many days without use… */
+  @Transform(toInteger)
+  @Min(1, { message: 'must be at least 1 day' })
+  @IsInt({ message: 'must be a whole number of days' })
+  SESSION_IDLE_DAYS = 14;
+
+  /** …and after this many days in any case. */
+  @Transform(toInteger)
+  @Min(1, { message: 'must be at least 1 day' })
+  @IsInt({ message: 'must be a whole number of days' })
+  SESSION_MAX_DAYS = 60;
+
   /** Touched by the worker every few seconds; its container health check reads it. */
   @IsString()
   @MinLength(1)

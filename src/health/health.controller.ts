@@ -10,10 +10,12 @@ import {
 import type { Queue } from 'bullmq';
 import { withTimeout } from '../common/async/with-timeout';
 import { QueueName } from '../queue/queue-name.enum';
+import { Public } from '../access/public.decorator';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -7,10 +7,21 @@ import {
 } from 'typeorm';
 import type { Locale, LocalizedText } from '../common/i18n/locale';
 
+export const REVIEW_POLICIES = ['double_anonymous', 'anonymous', 'open'] as const;
+export type ReviewPolicy = (typeof REVIEW_POLICIES)[number];
+export const COPYRIGHT_HOLDER_RULES = ['authors', 'publisher'] as const;
+export type CopyrightHolderRule = (typeof COPYRIGHT_HOLDER_RULES)[number];
+
+/** One item authors confirm before submitting, in the journal's languages. */
+export interface ChecklistItem {
+  id: string;
+  text: LocalizedText;
+}
+
 /**
- * A journal hosted by this installation. The foundation keeps the identity and publishing facts
- * every later feature reads (titles, languages, ISSNs, publisher, licence); journal settings,
- * sections and roles extend it.
+ * A journal hosted by this installation: its identity, publishing facts (ISSNs, publisher, DOI
+ * prefix, copyright and licence) and editorial settings (review policy, deadlines, checklist).
+ * Every later feature reads these; site administrators create journals, managers edit them.
  */
 @Entity('journals')
 export class Journal {
@@ -22,6 +33,24 @@ export class Journal {
 
   @Column({ type: 'jsonb' })
   titles: LocalizedText;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  abbreviations: LocalizedText;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  descriptions: LocalizedText;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  focusAndScope: LocalizedText;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  authorGuidelines: LocalizedText;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  privacyStatements: LocalizedText;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  openAccessStatements: LocalizedText;
 
   @Column({ type: 'varchar', length: 5 })
   primaryLocale: Locale;
@@ -38,8 +67,48 @@ export class Journal {
   @Column({ type: 'varchar', length: 300 })
   publisherName: string;
 
-  @Column({ type: 'varchar', length: 300 })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  publisherPlace: string | null;
+
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  contactEmail: string | null;
+
+  /** e.g. 10.32013; DOIs are minted as <prefix>/<suffix pattern rendered>. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  doiPrefix: string | null;
+
+  @Column({ type: 'varchar', length: 100, default: '{journal}.{year}.{article}' })
+  doiSuffixPattern: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'authors' })
+  copyrightHolderRule: CopyrightHolderRule;
+
+  /** A Creative Commons licence URL; CC BY 4.0 unless the journal chooses otherwise. */
+  @Column({ type: 'varchar', length: 300, default: 'https://creativecommons.org/licenses/by/4.0/' })
   licenceUrl: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'double_anonymous' })
+  reviewPolicy: ReviewPolicy;
+
+  @Column({ type: 'int', default: 7 })
+  reviewResponseDays: number;
+
+  @Column({ type: 'int', default: 28 })
+  reviewDueDays: number;
+
+  /** Days before a due date when the reviewer is reminded. */
+  @Column({ type: 'int', default: 3 })
+  reviewReminderDays: number;
+
+  @Column({ type: 'int', default: 2 })
+  minReviewsPerRound: number;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  submissionChecklist: ChecklistItem[];
+
+  /** Largest file an author may upload, in megabytes. */
+  @Column({ type: 'int', default: 50 })
+  maxUploadMb: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

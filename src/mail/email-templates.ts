@@ -5,8 +5,25 @@
  */
 export interface EmailTemplateData {
   'account-verification': { verificationUrl: string; expiresInHours: number };
+  'password-reset': { resetUrl: string; expiresInMinutes: number; requestedFromIp: string };
+  'password-changed': { changedAt: string; resetUrl: string };
+  'registration-attempt': { loginUrl: string; resetUrl: string };
+  'account-invitation': {
+    inviterName: string;
+    roleName: string;
+    acceptUrl: string;
+    expiresInDays: number;
+  };
+  'journal-enrolment': { inviterName: string; roleName: string; journalDashboardUrl: string };
 }
 
 export type EmailTemplateName = keyof EmailTemplateData;
 
-export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = ['account-verification'];
+export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = [
+  'account-verification',
+  'password-reset',
+  'password-changed',
+  'registration-attempt',
+  'account-invitation',
+  'journal-enrolment',
+];

@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { NotificationService } from './notification.service';
 
 /** What the API and every feature need: queueing email inside their own transactions. */
+@Global()
 @Module({
   providers: [NotificationService],
   exports: [NotificationService],

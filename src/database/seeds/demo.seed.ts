@@ -1,8 +1,16 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { JournalRole, type JournalRoleName } from '../../access/journal-role.entity';
+import { PasswordHasher } from '../../accounts/password-hasher.service';
+import { type PersonNames, User } from '../../accounts/user.entity';
 import { normalizeIssn } from '../../common/identifiers/issn';
+import type { Locale, LocalizedText } from '../../common/i18n/locale';
+import { BoardMember } from '../../journals/board-member.entity';
 import { Journal } from '../../journals/journal.entity';
+import { Section } from '../../journals/section.entity';
 
 export const DEMO_JOURNAL_SLUG = 'volunteering';
+/** Every demo account's password. Demo data only: `npm run demo` prints it. */
+export const DEMO_PASSWORD = 'Tahkim-demo-2026';
 
 /** The journal the Gulf–Moroccan volunteering forum founded; `npm run demo` starts with it. */
 export const DEMO_JOURNAL = {
@@ -12,26 +20,237 @@ export const DEMO_JOURNAL = {
     en: 'Journal of Volunteer Work',
     fr: 'Revue du travail bénévole',
   },
+  abbreviations: { ar: 'م.ع.ت', en: 'J. Volunt. Work', fr: 'Rev. trav. bénév.' },
+  descriptions: {
+    ar: 'مجلة علمية محكّمة تصدر عن الاتحاد العربي للعمل التطوعي، توثّق أعمال الملتقى الخليجي المغربي وتنشر البحوث في العمل التطوعي والمجتمع المدني.',
+    en: 'A peer-reviewed journal of the Arab Union for Volunteer Work, documenting the Gulf–Moroccan forum and publishing research on volunteering and civil society.',
+    fr: 'Revue à comité de lecture de l’Union arabe du travail bénévole, qui documente le forum Golfe–Maroc et publie des recherches sur le bénévolat et la société civile.',
+  },
   primaryLocale: 'ar',
   additionalLocales: ['en', 'fr'],
   onlineIssn: '2958-1427',
   printIssn: null,
   publisherName: 'Arab Union for Volunteer Work',
+  publisherPlace: 'Rabat',
+  contactEmail: 'editorial@volunteering.example.org',
+  doiPrefix: '10.32013',
+  doiSuffixPattern: 'jvw.{year}.{article}',
   licenceUrl: 'https://creativecommons.org/licenses/by/4.0/',
+  reviewPolicy: 'double_anonymous',
 } as const satisfies Partial<Journal>;
 
+interface DemoPerson {
+  key: string;
+  email: string;
+  names: PersonNames;
+  roles: JournalRoleName[];
+  locale: Locale;
+  affiliation: string;
+  country: string;
+  interests?: string[];
+  siteAdmin?: boolean;
+}
+
+const person = (
+  key: string,
+  arabic: [string, string],
+  latin: [string, string],
+  rest: Omit<DemoPerson, 'key' | 'email' | 'names'>,
+): DemoPerson => ({
+  key,
+  email: `${key}@volunteering.example.org`,
+  names: {
+    Arab: { given: arabic[0], family: arabic[1] },
+    Latn: { given: latin[0], family: latin[1] },
+  },
+  ...rest,
+});
+
+/** The demo staff: printed by `npm run demo`. */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  person('admin', ['سعاد', 'الشامي'], ['Souad', 'Chami'], {
+    roles: [],
+    locale: 'fr',
+    affiliation: 'Arab Union for Volunteer Work',
+    country: 'MA',
+    siteAdmin: true,
+  }),
+  person('manager', ['نادية', 'العمراني'], ['Nadia', 'El Amrani'], {
+    roles: ['manager'],
+    locale: 'ar',
+    affiliation: 'Arab Union for Volunteer Work',
+    country: 'MA',
+  }),
+  person('editor', ['خالد', 'المنصوري'], ['Khalid', 'Al-Mansouri'], {
+    roles: ['editor'],
+    locale: 'ar',
+    affiliation: 'Qatar University',
+    country: 'QA',
+  }),
+  person('section.field', ['سلمى', 'بناني'], ['Salma', 'Bennani'], {
+    roles: ['section_editor'],
+    locale: 'fr',
+    affiliation: 'Université Mohammed V de Rabat',
+    country: 'MA',
+  }),
+  person('section.policy', ['عمر', 'الحارثي'], ['Omar', 'Al-Harthy'], {
+    roles: ['section_editor'],
+    locale: 'en',
+    affiliation: 'Sultan Qaboos University',
+    country: 'OM',
+  }),
+  person('reviewer1', ['فاطمة الزهراء', 'الإدريسي'], ['Fatima Zahra', 'Idrissi'], {
+    roles: ['reviewer'],
+    locale: 'ar',
+    affiliation: 'Université Hassan II de Casablanca',
+    country: 'MA',
+    interests: ['العمل التطوعي', 'volunteer management', 'bénévolat'],
+  }),
+  person('reviewer2', ['يوسف', 'الكواري'], ['Yousef', 'Al-Kuwari'], {
+    roles: ['reviewer'],
+    locale: 'en',
+    affiliation: 'Hamad Bin Khalifa University',
+    country: 'QA',
+    interests: ['civil society', 'المجتمع المدني', 'Gulf studies'],
+  }),
+  person('reviewer3', ['أمينة', 'التازي'], ['Amina', 'Tazi'], {
+    roles: ['reviewer'],
+    locale: 'fr',
+    affiliation: 'Université Cadi Ayyad',
+    country: 'MA',
+    interests: ['youth participation', 'مشاركة الشباب', 'engagement civique'],
+  }),
+  person('reviewer4', ['حمد', 'السويدي'], ['Hamad', 'Al-Suwaidi'], {
+    roles: ['reviewer'],
+    locale: 'ar',
+    affiliation: 'United Arab Emirates University',
+    country: 'AE',
+    interests: ['nonprofit governance', 'حوكمة المنظمات غير الربحية', 'programme evaluation'],
+  }),
+  person('author1', ['ليلى', 'بنعلي'], ['Leila', 'Benali'], {
+    roles: ['author'],
+    locale: 'ar',
+    affiliation: 'Université Ibn Tofail',
+    country: 'MA',
+  }),
+  person('author2', ['رشيد', 'الوزاني'], ['Rachid', 'Ouazzani'], {
+    roles: ['author'],
+    locale: 'fr',
+    affiliation: 'Université Abdelmalek Essaâdi',
+    country: 'MA',
+  }),
+  person('author3', ['مريم', 'السيد'], ['Maryam', 'Al-Sayed'], {
+    roles: ['author'],
+    locale: 'en',
+    affiliation: 'University of Bahrain',
+    country: 'BH',
+  }),
+];
+
+const SECTIONS: {
+  key: string;
+  titles: LocalizedText;
+  peerReviewed: boolean;
+  wordLimit: number | null;
+  editors: string[];
+}[] = [
+  {
+    key: 'research',
+    titles: { ar: 'بحوث ودراسات', en: 'Research Articles', fr: 'Articles de recherche' },
+    peerReviewed: true,
+    wordLimit: 9000,
+    editors: ['editor'],
+  },
+  {
+    key: 'field',
+    titles: { ar: 'تقارير ميدانية', en: 'Field Reports', fr: 'Rapports de terrain' },
+    peerReviewed: true,
+    wordLimit: 5000,
+    editors: ['section.field'],
+  },
+  {
+    key: 'policy',
+    titles: { ar: 'سياسات وحوكمة', en: 'Policy and Governance', fr: 'Politiques et gouvernance' },
+    peerReviewed: true,
+    wordLimit: 7000,
+    editors: ['section.policy'],
+  },
+  {
+    key: 'books',
+    titles: { ar: 'مراجعات الكتب', en: 'Book Reviews', fr: 'Comptes rendus' },
+    peerReviewed: false,
+    wordLimit: 2500,
+    editors: ['editor'],
+  },
+];
+
+const CHECKLIST = [
+  {
+    id: '6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a01',
+    text: {
+      ar: 'لم يُنشر البحث من قبل ولم يُقدَّم إلى مجلة أخرى.',
+      en: 'The manuscript has not been published before and is not under consideration elsewhere.',
+      fr: 'Le manuscrit n’a pas été publié et n’est soumis à aucune autre revue.',
+    },
+  },
+  {
+    id: '6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a02',
+    text: {
+      ar: 'أُزيلت من الملف كل معلومة تكشف هوية المؤلفين.',
+      en: 'All information identifying the authors has been removed from the file.',
+      fr: 'Toute information permettant d’identifier les auteurs a été retirée du fichier.',
+    },
+  },
+  {
+    id: '6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a03',
+    text: {
+      ar: 'المراجع موثّقة وفق دليل المؤلفين.',
+      en: 'References follow the author guidelines.',
+      fr: 'Les références suivent les consignes aux auteurs.',
+    },
+  },
+];
+
+async function upsertPerson(
+  manager: EntityManager,
+  demo: DemoPerson,
+  passwordHash: string,
+): Promise<User> {
+  const existing = await manager.findOneBy(User, { email: demo.email });
+  if (existing) return existing;
+  return manager.save(
+    manager.create(User, {
+      email: demo.email,
+      passwordHash,
+      status: 'active',
+      emailVerifiedAt: new Date(),
+      isSiteAdmin: demo.siteAdmin ?? false,
+      names: demo.names,
+      affiliation: demo.affiliation,
+      country: demo.country,
+      preferredLocale: demo.locale,
+      reviewInterests: demo.interests ?? [],
+    }),
+  );
+}
+
 /**
- * Creates or refreshes the demo journal. Idempotent: running the demo twice leaves one journal.
- * Later features extend the seed with their own demo data.
+ * Creates or refreshes the demo journal, its sections, board and staff. Idempotent: running
+ * the demo twice leaves one of each. Later features extend it with their own demo data.
  */
 export async function seedDemo(dataSource: DataSource): Promise<Journal> {
   if (!normalizeIssn(DEMO_JOURNAL.onlineIssn)) throw new Error('the demo ISSN must be valid');
+  const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
   return dataSource.transaction(async (manager) => {
     await manager
       .createQueryBuilder()
       .insert()
       .into(Journal)
-      .values({ ...DEMO_JOURNAL, additionalLocales: [...DEMO_JOURNAL.additionalLocales] })
+      .values({
+        ...DEMO_JOURNAL,
+        additionalLocales: [...DEMO_JOURNAL.additionalLocales],
+        submissionChecklist: CHECKLIST,
+      })
       .orUpdate(
         [
           'titles',
@@ -44,6 +263,78 @@ export async function seedDemo(dataSource: DataSource): Promise<Journal> {
         ['slug'],
       )
       .execute();
-    return manager.findOneByOrFail(Journal, { slug: DEMO_JOURNAL_SLUG });
+    const journal = await manager.findOneByOrFail(Journal, { slug: DEMO_JOURNAL_SLUG });
+
+    const users = new Map<string, User>();
+    for (const demo of DEMO_PEOPLE) {
+      const user = await upsertPerson(manager, demo, passwordHash);
+      users.set(demo.key, user);
+      for (const role of demo.roles) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(JournalRole)
+          .values({ journalId: journal.id, userId: user.id, role })
+          .orIgnore()
+          .execute();
+      }
+    }
+
+    if ((await manager.countBy(Section, { journalId: journal.id })) === 0) {
+      for (const [seq, section] of SECTIONS.entries()) {
+        await manager.save(
+          manager.create(Section, {
+            journalId: journal.id,
+            titles: section.titles,
+            peerReviewed: section.peerReviewed,
+            wordLimit: section.wordLimit,
+            seq,
+            editors: section.editors.map((key) => users.get(key)!),
+          }),
+        );
+      }
+    }
+
+    if ((await manager.countBy(BoardMember, { journalId: journal.id })) === 0) {
+      const board: [string, LocalizedText][] = [
+        ['editor', { ar: 'رئيس التحرير', en: 'Editor-in-Chief', fr: 'Rédacteur en chef' }],
+        ['manager', { ar: 'مديرة التحرير', en: 'Managing Editor', fr: 'Secrétaire de rédaction' }],
+        [
+          'section.field',
+          {
+            ar: 'محرّرة قسم التقارير الميدانية',
+            en: 'Section Editor, Field Reports',
+            fr: 'Rédactrice de la rubrique Rapports de terrain',
+          },
+        ],
+        [
+          'section.policy',
+          {
+            ar: 'محرّر قسم السياسات والحوكمة',
+            en: 'Section Editor, Policy and Governance',
+            fr: 'Rédacteur de la rubrique Politiques et gouvernance',
+          },
+        ],
+      ];
+      await manager.save(
+        board.map(([key, roleTitles], seq) => {
+          const demo = DEMO_PEOPLE.find((candidate) => candidate.key === key)!;
+          const arabic = demo.names.Arab!;
+          const latin = demo.names.Latn!;
+          return manager.create(BoardMember, {
+            journalId: journal.id,
+            names: {
+              ar: `${arabic.given} ${arabic.family}`,
+              en: `${latin.given} ${latin.family}`,
+              fr: `${latin.given} ${latin.family}`,
+            },
+            roleTitles,
+            affiliations: { en: demo.affiliation, fr: demo.affiliation },
+            seq,
+          });
+        }),
+      );
+    }
+    return journal;
   });
 }

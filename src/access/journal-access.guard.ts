@@ -1,0 +1,108 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../common/http/problem.exception';
+import { Journal } from '../journals/journal.entity';
+import { unauthenticated } from './authentication.guard';
+import {
+  JOURNAL_ACCESS,
+  type JournalAccessRule,
+  SITE_ADMIN_ONLY,
+} from './journal-access.decorator';
+import { JournalRole, type JournalRoleName } from './journal-role.entity';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The journal named by the route's `slug`, loaded once by JournalAccessGuard. */
+    journal?: Journal;
+    /** The caller's roles in that journal. */
+    journalRoles?: JournalRoleName[];
+  }
+}
+
+const forbidden = (detail: string) =>
+  new ProblemException({ status: 403, title: 'Forbidden', detail });
+
+/**
+ * Checks the role the route asks for in the journal it names, and the caller's relation to
+ * the object where the role alone is not enough (a section editor and their sections).
+ */
+@Injectable()
+export class JournalAccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const principal = request.principal;
+    if (!principal) throw unauthenticated();
+    const isSiteAdmin = principal.kind === 'operator' || principal.user.isSiteAdmin;
+
+    if (
+      this.reflector.getAllAndOverride<boolean>(SITE_ADMIN_ONLY, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    ) {
+      if (!isSiteAdmin) throw forbidden('Only site administrators may do this');
+      return true;
+    }
+
+    const rule = this.reflector.getAllAndOverride<JournalAccessRule>(JOURNAL_ACCESS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule) return true;
+    const journal = await this.loadJournal(request);
+    if (isSiteAdmin) return true;
+
+    const roles = await this.rolesOf(request, principal.user.id, journal.id);
+    const granted = rule.roles.filter((role) => roles.includes(role));
+    if (granted.length === 0)
+      throw forbidden(`Needs one of these roles in this journal: ${rule.roles.join(', ')}`);
+    // A section editor's role covers only their own sections.
+    if (rule.sectionEditorOf && granted.every((role) => role === 'section_editor')) {
+      const sectionId = request.params[rule.sectionEditorOf];
+      const assigned = await this.dataSource.query(
+        `SELECT 1 FROM section_editors se JOIN sections s ON s.id = se.section_id
+          WHERE se.section_id = $1 AND se.user_id = $2 AND s.journal_id = $3`,
+        [sectionId, principal.user.id, journal.id],
+      );
+      if (assigned.length === 0)
+        throw forbidden('Section editors may act only on the sections assigned to them');
+    }
+    return true;
+  }
+
+  private async loadJournal(request: Request): Promise<Journal> {
+    if (request.journal) return request.journal;
+    const slug = request.params.slug;
+    const journal =
+      typeof slug === 'string'
+        ? await this.dataSource.getRepository(Journal).findOneBy({ slug })
+        : null;
+    if (!journal)
+      throw new ProblemException({
+        status: 404,
+        title: 'Not Found',
+        detail: `There is no journal "${slug}"`,
+      });
+    request.journal = journal;
+    return journal;
+  }
+
+  private async rolesOf(
+    request: Request,
+    userId: string,
+    journalId: string,
+  ): Promise<JournalRoleName[]> {
+    request.journalRoles ??= (
+      await this.dataSource.getRepository(JournalRole).findBy({ userId, journalId })
+    ).map((role) => role.role);
+    return request.journalRoles;
+  }
+}
