@@ -1,5 +1,6 @@
-import { SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import { Logger, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { AppConfig } from '../config/app-config';
 import type { AppRedis } from '../redis/redis.module';
@@ -10,6 +11,35 @@ export const AUTH_RATE_WINDOW_MS = 15 * 60 * 1000;
 
 /** Marks a route (sign-in, registration, reset…) for the stricter per-IP `auth` limit. */
 export const AuthRateLimited = () => SetMetadata(AUTH_RATE_LIMITED, true);
+
+/**
+ * Rate limits protect the API; they must not take it down. While Redis is unreachable every
+ * request is let through (and the outage logged), instead of every request failing.
+ */
+export class FailOpenThrottlerStorage implements ThrottlerStorage {
+  private readonly logger = new Logger('RateLimit');
+  private lastWarning = 0;
+
+  constructor(private readonly inner: ThrottlerStorage) {}
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    try {
+      return await this.inner.increment(key, ttl, limit, blockDuration, throttlerName);
+    } catch (error) {
+      if (Date.now() - this.lastWarning > 10_000) {
+        this.lastWarning = Date.now();
+        this.logger.warn(`rate limits suspended, Redis unavailable: ${(error as Error).message}`);
+      }
+      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+}
 
 /**
  * Two per-IP limits, counted in Redis so that every API replica shares them: `default` for
@@ -27,6 +57,6 @@ export function throttlerOptions(config: AppConfig, redis: AppRedis): ThrottlerM
           Reflect.getMetadata(AUTH_RATE_LIMITED, context.getHandler()) !== true,
       },
     ],
-    storage: new ThrottlerStorageRedisService(redis.client),
+    storage: new FailOpenThrottlerStorage(new ThrottlerStorageRedisService(redis.client)),
   };
 }

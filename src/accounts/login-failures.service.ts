@@ -42,11 +42,15 @@ export class LoginFailures {
 
   async record(email: string): Promise<void> {
     const key = this.key(email);
-    const count = await this.redis.client.incr(key);
-    if (count === 1) await this.redis.client.pexpire(key, LOGIN_FAILURE_WINDOW_MS);
+    try {
+      const count = await this.redis.client.incr(key);
+      if (count === 1) await this.redis.client.pexpire(key, LOGIN_FAILURE_WINDOW_MS);
+    } catch {
+      // Redis down: see assertNotLocked.
+    }
   }
 
   async clear(email: string): Promise<void> {
-    await this.redis.client.del(this.key(email));
+    await this.redis.client.del(this.key(email)).catch(() => undefined);
   }
 }

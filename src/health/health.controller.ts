@@ -11,11 +11,14 @@ import type { Queue } from 'bullmq';
 import { withTimeout } from '../common/async/with-timeout';
 import { QueueName } from '../queue/queue-name.enum';
 import { Public } from '../access/public.decorator';
+import { SkipThrottle } from '@nestjs/throttler';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
 @Public()
+// Probes come every few seconds from orchestrators: never rate-limited.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

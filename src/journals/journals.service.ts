@@ -158,13 +158,11 @@ export class JournalsService {
   // Sections
 
   sections(journal: Journal): Promise<Section[]> {
-    return this.dataSource
-      .getRepository(Section)
-      .find({
-        where: { journalId: journal.id },
-        relations: { editors: true },
-        order: { seq: 'ASC', createdAt: 'ASC' },
-      });
+    return this.dataSource.getRepository(Section).find({
+      where: { journalId: journal.id },
+      relations: { editors: true },
+      order: { seq: 'ASC', createdAt: 'ASC' },
+    });
   }
 
   async section(journal: Journal, sectionId: string): Promise<Section> {
