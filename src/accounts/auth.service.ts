@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
 import { ProblemException, RequestValidationException } from '../common/http/problem.exception';
@@ -140,7 +140,7 @@ export class AuthService {
       const userId = await this.tokens.redeem(manager, token, 'verify_email');
       await manager.update(
         User,
-        { id: userId, emailVerifiedAt: null as unknown as Date },
+        { id: userId, emailVerifiedAt: IsNull() },
         { emailVerifiedAt: new Date() },
       );
       await this.audit.record(manager, {

@@ -47,7 +47,8 @@ export async function createTestEnvironment(
     STORAGE_LOCAL_DIR: join(scratch, 'files'),
     MAIL_DIR: join(scratch, 'mail'),
     WORKER_HEARTBEAT_FILE: join(scratch, 'worker-heartbeat'),
-    LOG_LEVEL: 'silent',
+    // Errors only: an unexpected 500 shows its stack in the test output.
+    LOG_LEVEL: 'error',
     OUTBOX_POLL_INTERVAL_MS: '100',
   };
   const configWith = (more: Record<string, string>) =>
