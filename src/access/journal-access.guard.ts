@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../common/http/problem.exception';
-import { Journal } from '../journals/journal.entity';
+import type { Journal } from '../journals/journal.entity';
+import { JournalsLookup } from '../journals/journals.lookup';
 import { unauthenticated } from './authentication.guard';
 import {
   JOURNAL_ACCESS,
@@ -34,6 +35,7 @@ export class JournalAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly journals: JournalsLookup,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -79,20 +81,8 @@ export class JournalAccessGuard implements CanActivate {
   }
 
   private async loadJournal(request: Request): Promise<Journal> {
-    if (request.journal) return request.journal;
-    const slug = request.params.slug;
-    const journal =
-      typeof slug === 'string'
-        ? await this.dataSource.getRepository(Journal).findOneBy({ slug })
-        : null;
-    if (!journal)
-      throw new ProblemException({
-        status: 404,
-        title: 'Not Found',
-        detail: `There is no journal "${slug}"`,
-      });
-    request.journal = journal;
-    return journal;
+    request.journal ??= await this.journals.bySlug(String(request.params.slug));
+    return request.journal;
   }
 
   private async rolesOf(
