@@ -435,6 +435,20 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
         .get('/api/journals/volunteering/roles?cursor=not-a-cursor')
         .set('Authorization', manager)
         .expect(400);
+
+      const newestFirst = await stack
+        .http()
+        .get('/api/journals/volunteering/roles?order=desc&limit=100')
+        .set('Authorization', manager)
+        .expect(200);
+      expect(newestFirst.body.items.map((item: { id: string }) => item.id)).toEqual(
+        [...seen].reverse(),
+      );
+      await stack
+        .http()
+        .get('/api/journals/volunteering/roles?order=sideways')
+        .set('Authorization', manager)
+        .expect(400);
     });
   });
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ProblemException } from '../http/problem.exception';
 
@@ -11,6 +11,14 @@ export class CursorQuery {
   @IsString()
   @MaxLength(500)
   cursor?: string;
+
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc'],
+    description: 'Sort direction (each list documents its key)',
+  })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
   @IsOptional()
@@ -64,8 +72,10 @@ function encode(values: unknown[]): string {
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   order: KeysetOrder<T>,
-  { cursor, limit }: { cursor?: string; limit: number },
+  { cursor, limit, order: requested }: { cursor?: string; limit: number; order?: 'asc' | 'desc' },
 ): Promise<Page<T>> {
+  // The caller's order wins over the list's default; the cursor then continues in that order.
+  if (requested) order = { ...order, direction: requested === 'asc' ? 'ASC' : 'DESC' };
   const alias = query.alias;
   for (const key of order.keys) query.addOrderBy(`${alias}.${key.property}`, order.direction);
   if (cursor) {
