@@ -1,0 +1,682 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import {
+  JOURNAL_ROLES,
+  JournalRole,
+  type JournalRoleName,
+} from '../src/access/journal-role.entity';
+import { PasswordHasher } from '../src/accounts/password-hasher.service';
+import { User } from '../src/accounts/user.entity';
+import { createApi } from '../src/api.bootstrap';
+import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { BoardMember } from '../src/journals/board-member.entity';
+import { Journal } from '../src/journals/journal.entity';
+import { Section } from '../src/journals/section.entity';
+import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
+
+/**
+ * The permission matrix: every guarded route against every kind of caller. Each route states
+ * who may use it; everyone else is refused — anonymous callers with 401, signed-in ones
+ * (and the operator token, on routes that need a person) with 403 (or 401). Where a call
+ * changes something, the test also checks that the change happened exactly when allowed.
+ */
+
+const PRINCIPALS = [
+  'anonymous',
+  'outsider',
+  'author1',
+  'reviewer1',
+  'section.field',
+  'section.policy',
+  'editor',
+  'manager',
+  'other-manager',
+  'admin',
+  'operator',
+] as const;
+type Who = (typeof PRINCIPALS)[number];
+/** Principals that are people with an account (everyone but anonymous and the operator token). */
+type Person = Exclude<Who, 'anonymous' | 'operator'>;
+
+const ADMINS: readonly Who[] = ['admin', 'operator'];
+const MANAGERS: readonly Who[] = [...ADMINS, 'manager'];
+const EDITORS: readonly Who[] = [...MANAGERS, 'editor'];
+const PEOPLE = PRINCIPALS.filter((who): who is Person => who !== 'anonymous' && who !== 'operator');
+const EVERYONE: readonly Who[] = PRINCIPALS;
+
+const JOURNAL = 'volunteering';
+const OTHER_JOURNAL = 'permissions-other';
+const NO_JOURNAL = 'no-such-journal';
+/** What an editor (without being a manager) may give; see EnrolmentService's GRANTABLE. */
+const EDITOR_GRANTABLE: readonly JournalRoleName[] = ['section_editor', 'reviewer'];
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+interface Fixtures {
+  server: ReturnType<NestExpressApplication['getHttpServer']>;
+  dataSource: DataSource;
+  /** User ids of the people above. */
+  userIds: Record<Person, string>;
+  journalId: string;
+  fieldSectionId: string;
+  policySectionId: string;
+  other: { id: string; sectionId: string; roleId: string };
+  /** A number unique within this file, for slugs, emails and values. */
+  next(): number;
+}
+
+/** One concrete request, built (with whatever it needs to act on) for one case. */
+interface Call {
+  path: string;
+  body?: object;
+  /** Did the request take effect? Checked to be true exactly when the answer is 2xx. */
+  changed?: () => Promise<boolean>;
+  /** Undoes what an allowed call did, so that principals keep their roles for later cases. */
+  restore?: () => Promise<void>;
+}
+
+interface Route {
+  name: string;
+  method: Method;
+  /** Status of a successful call. */
+  ok: 200 | 201 | 204;
+  allowed: readonly Who[];
+  /** The route needs a person: the operator token gets 401 like an anonymous caller. */
+  personOnly?: boolean;
+  /** What a signed-in principal outside `allowed` gets, when it is not 403. */
+  refusal?: 400;
+  /** The route names a journal (`:slug`): an unknown one gives 404. */
+  journalScoped?: boolean;
+  build(fx: Fixtures, slug: string, who: Who): Call | Promise<Call>;
+}
+
+// Throwaway objects for the calls that consume what they act on.
+
+async function throwawaySection(fx: Fixtures, journalId = fx.journalId): Promise<string> {
+  const section = await fx.dataSource.getRepository(Section).save({
+    journalId,
+    titles: { en: `Throwaway section ${fx.next()}` },
+  });
+  return section.id;
+}
+
+async function throwawayUser(fx: Fixtures, label: string, passwordHash?: string): Promise<User> {
+  const n = fx.next();
+  return fx.dataSource.getRepository(User).save({
+    email: `${label}-${n}@permissions.test`,
+    status: 'active',
+    emailVerifiedAt: new Date(),
+    passwordHash: passwordHash ?? null,
+    names: { Latn: { given: label, family: String(n) } },
+    preferredLocale: 'en',
+  });
+}
+
+async function throwawayRole(
+  fx: Fixtures,
+  journalId = fx.journalId,
+  role: JournalRoleName = 'reader',
+): Promise<string> {
+  const user = await throwawayUser(fx, 'role-holder');
+  const saved = await fx.dataSource.getRepository(JournalRole).save({
+    journalId,
+    userId: user.id,
+    role,
+    grantedBy: null,
+  });
+  return saved.id;
+}
+
+const exists = (fx: Fixtures, entity: typeof Section | typeof JournalRole, id: string) =>
+  fx.dataSource.getRepository(entity).existsBy({ id });
+
+const enrolRoute = (role: JournalRoleName): Route => ({
+  name: `POST /journals/:slug/roles (${role})`,
+  method: 'post',
+  ok: 201,
+  allowed: [...MANAGERS, ...(EDITOR_GRANTABLE.includes(role) ? (['editor'] as const) : [])],
+  journalScoped: true,
+  build: (fx, slug) => {
+    const email = `invitee-${fx.next()}@permissions.test`;
+    return {
+      path: `/api/journals/${slug}/roles`,
+      body: { email, role, names: { Latn: { given: 'Invited', family: 'Person' } } },
+      changed: async () =>
+        (
+          await fx.dataSource.query(
+            `SELECT 1 FROM journal_roles r JOIN users u ON u.id = r.user_id
+            WHERE u.email = $1 AND r.role = $2 AND r.journal_id = $3`,
+            [email, role, fx.journalId],
+          )
+        ).length === 1,
+    };
+  },
+});
+
+const selfEnrolRoute = (role: JournalRoleName): Route => {
+  const permitted = role === 'author' || role === 'reader';
+  return {
+    name: `POST /journals/:slug/roles/self (${role})`,
+    method: 'post',
+    ok: 201,
+    allowed: permitted ? PEOPLE : [],
+    personOnly: true,
+    refusal: permitted ? undefined : 400,
+    journalScoped: true,
+    build: async (fx, slug, who) => {
+      const call: Call = { path: `/api/journals/${slug}/roles/self`, body: { role } };
+      const userId = who in fx.userIds ? fx.userIds[who as Person] : undefined;
+      if (!userId) return call;
+      const roles = fx.dataSource.getRepository(JournalRole);
+      const held = { journalId: fx.journalId, userId, role };
+      const heldBefore = await roles.existsBy(held);
+      // A role already held (author1 is an author) is answered as given, with nothing to check.
+      if (heldBefore) return call;
+      return {
+        ...call,
+        changed: () => roles.existsBy(held),
+        restore: async () => {
+          await roles.delete(held);
+        },
+      };
+    },
+  };
+};
+
+const publicRoute = (
+  name: string,
+  path: (slug: string) => string,
+  journalScoped = true,
+): Route => ({
+  name: `GET ${name}`,
+  method: 'get',
+  ok: 200,
+  allowed: EVERYONE,
+  journalScoped,
+  build: (_fx, slug) => ({ path: path(slug) }),
+});
+
+const ROUTES: Route[] = [
+  // Site administrators only.
+  {
+    name: 'POST /journals',
+    method: 'post',
+    ok: 201,
+    allowed: ADMINS,
+    build: (fx) => {
+      const slug = `permissions-${fx.next()}`;
+      return {
+        path: '/api/journals',
+        body: { slug, titles: { en: `Journal ${slug}` }, primaryLocale: 'en', publisherName: 'P' },
+        changed: () => fx.dataSource.getRepository(Journal).existsBy({ slug }),
+      };
+    },
+  },
+  {
+    name: 'GET /admin/queues',
+    method: 'get',
+    ok: 200,
+    allowed: ADMINS,
+    build: () => ({ path: '/api/admin/queues' }),
+  },
+  {
+    name: 'GET /admin/queues/notifications/jobs',
+    method: 'get',
+    ok: 200,
+    allowed: ADMINS,
+    build: () => ({ path: '/api/admin/queues/notifications/jobs' }),
+  },
+  {
+    name: 'GET /admin/audit-events',
+    method: 'get',
+    ok: 200,
+    allowed: ADMINS,
+    build: () => ({ path: '/api/admin/audit-events' }),
+  },
+
+  // Managers of the journal.
+  {
+    name: 'PATCH /journals/:slug',
+    method: 'patch',
+    ok: 200,
+    allowed: MANAGERS,
+    journalScoped: true,
+    build: (fx, slug) => {
+      const reviewDueDays = 1 + (fx.next() % 180);
+      return {
+        path: `/api/journals/${slug}`,
+        body: { reviewDueDays },
+        changed: async () =>
+          (await fx.dataSource.getRepository(Journal).findOneByOrFail({ id: fx.journalId }))
+            .reviewDueDays === reviewDueDays,
+      };
+    },
+  },
+  {
+    name: 'PUT /journals/:slug/board',
+    method: 'put',
+    ok: 200,
+    allowed: MANAGERS,
+    journalScoped: true,
+    build: (fx, slug) => {
+      const name = `Board member ${fx.next()}`;
+      return {
+        path: `/api/journals/${slug}/board`,
+        body: { members: [{ names: { en: name }, roleTitles: { en: 'Editor-in-Chief' } }] },
+        changed: async () =>
+          (await fx.dataSource.getRepository(BoardMember).findBy({ journalId: fx.journalId })).some(
+            (member) => member.names.en === name,
+          ),
+      };
+    },
+  },
+  {
+    name: 'GET /journals/:slug/audit-events',
+    method: 'get',
+    ok: 200,
+    allowed: MANAGERS,
+    journalScoped: true,
+    build: (_fx, slug) => ({ path: `/api/journals/${slug}/audit-events` }),
+  },
+  {
+    name: 'DELETE /journals/:slug/roles/:roleId',
+    method: 'delete',
+    ok: 204,
+    allowed: MANAGERS,
+    journalScoped: true,
+    build: async (fx, slug) => {
+      const roleId = await throwawayRole(fx);
+      return {
+        path: `/api/journals/${slug}/roles/${roleId}`,
+        changed: async () => !(await exists(fx, JournalRole, roleId)),
+      };
+    },
+  },
+  {
+    name: 'DELETE /journals/:slug/sections/:sectionId',
+    method: 'delete',
+    ok: 204,
+    allowed: MANAGERS,
+    journalScoped: true,
+    build: async (fx, slug) => {
+      const sectionId = await throwawaySection(fx);
+      return {
+        path: `/api/journals/${slug}/sections/${sectionId}`,
+        changed: async () => !(await exists(fx, Section, sectionId)),
+      };
+    },
+  },
+
+  // Managers and editors.
+  {
+    name: 'POST /journals/:slug/sections',
+    method: 'post',
+    ok: 201,
+    allowed: EDITORS,
+    journalScoped: true,
+    build: (fx, slug) => {
+      const title = `New section ${fx.next()}`;
+      return {
+        path: `/api/journals/${slug}/sections`,
+        body: { titles: { en: title } },
+        changed: async () =>
+          (
+            await fx.dataSource.query(
+              `SELECT 1 FROM sections WHERE journal_id = $1 AND titles->>'en' = $2`,
+              [fx.journalId, title],
+            )
+          ).length === 1,
+      };
+    },
+  },
+  {
+    name: 'PUT /journals/:slug/sections/:sectionId/editors',
+    method: 'put',
+    ok: 200,
+    allowed: EDITORS,
+    journalScoped: true,
+    build: async (fx, slug) => {
+      const sectionId = await throwawaySection(fx);
+      return {
+        path: `/api/journals/${slug}/sections/${sectionId}/editors`,
+        body: { userIds: [fx.userIds['section.field']] },
+        changed: async () =>
+          (
+            await fx.dataSource.query(`SELECT 1 FROM section_editors WHERE section_id = $1`, [
+              sectionId,
+            ])
+          ).length === 1,
+      };
+    },
+  },
+  {
+    name: 'GET /journals/:slug/roles',
+    method: 'get',
+    ok: 200,
+    allowed: EDITORS,
+    journalScoped: true,
+    build: (_fx, slug) => ({ path: `/api/journals/${slug}/roles` }),
+  },
+  ...JOURNAL_ROLES.map(enrolRoute),
+
+  // Managers, editors, and the section editors of that section.
+  ...(['field', 'policy'] as const).map((section): Route => ({
+    name: `PATCH /journals/:slug/sections/:sectionId (${section} section)`,
+    method: 'patch',
+    ok: 200,
+    allowed: [...EDITORS, `section.${section}`],
+    journalScoped: true,
+    build: (fx, slug) => {
+      const sectionId = section === 'field' ? fx.fieldSectionId : fx.policySectionId;
+      const wordLimit = 1000 + fx.next();
+      return {
+        path: `/api/journals/${slug}/sections/${sectionId}`,
+        body: { wordLimit },
+        changed: async () =>
+          (await fx.dataSource.getRepository(Section).findOneByOrFail({ id: sectionId }))
+            .wordLimit === wordLimit,
+      };
+    },
+  })),
+
+  // Any signed-in person (the operator token is not one).
+  {
+    name: 'GET /me',
+    method: 'get',
+    ok: 200,
+    allowed: PEOPLE,
+    personOnly: true,
+    build: () => ({ path: '/api/me' }),
+  },
+  {
+    name: 'PATCH /me',
+    method: 'patch',
+    ok: 200,
+    allowed: PEOPLE,
+    personOnly: true,
+    build: (fx) => ({ path: '/api/me', body: { bio: `Permission matrix ${fx.next()}` } }),
+  },
+  {
+    name: 'GET /me/export',
+    method: 'get',
+    ok: 200,
+    allowed: PEOPLE,
+    personOnly: true,
+    build: () => ({ path: '/api/me/export' }),
+  },
+  ...(['author', 'reader', 'reviewer', 'editor', 'manager'] as const).map(selfEnrolRoute),
+
+  // Public.
+  publicRoute('/journals', () => '/api/journals', false),
+  publicRoute('/journals/:slug', (slug) => `/api/journals/${slug}`),
+  publicRoute('/journals/:slug/sections', (slug) => `/api/journals/${slug}/sections`),
+  publicRoute('/journals/:slug/board', (slug) => `/api/journals/${slug}/board`),
+  publicRoute('/health/ready', () => '/health/ready', false),
+];
+
+function expectedStatus(route: Route, who: Who): number {
+  if (route.allowed.includes(who)) return route.ok;
+  if (who === 'anonymous') return 401;
+  if (who === 'operator' && route.personOnly) return 401;
+  return route.refusal ?? 403;
+}
+
+const MATRIX = ROUTES.flatMap((route) =>
+  PRINCIPALS.map((who) => ({ route, who, expected: expectedStatus(route, who) })),
+);
+
+/**
+ * A journal that does not exist: 404 for whoever would pass the checks, 401 for anonymous.
+ * (Routes no one may use are left out: their invalid body is refused with 400 first.)
+ */
+const UNKNOWN_JOURNAL = ROUTES.filter(
+  (route) => route.journalScoped && route.allowed.length > 0,
+).flatMap((route) =>
+  (['anonymous', 'manager', 'admin', 'operator'] as const)
+    .filter((who) => !(who === 'operator' && route.personOnly))
+    .map((who) => ({
+      route,
+      who,
+      expected: who === 'anonymous' && !route.allowed.includes('anonymous') ? 401 : 404,
+    })),
+);
+
+describe('permission matrix', () => {
+  let env: TestEnvironment;
+  let app: NestExpressApplication;
+  let fx: Fixtures;
+  const authorization = new Map<Who, string>();
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({
+      RATE_LIMIT_PER_MINUTE: '100000',
+      AUTH_REQUESTS_PER_IP: '100000',
+    });
+    app = await createApi(env.config);
+    await app.init();
+    const server = app.getHttpServer();
+    const dataSource = app.get<DataSource>(getDataSourceToken());
+    const journal = await seedDemo(dataSource);
+    let counter = 0;
+    const next = () => ++counter;
+
+    const operator = `Bearer ${env.config.ADMIN_API_TOKEN}`;
+    authorization.set('operator', operator);
+
+    // A second journal, its manager, and objects of it that must stay out of reach via the first.
+    const created = await request(server)
+      .post('/api/journals')
+      .set('Authorization', operator)
+      .send({
+        slug: OTHER_JOURNAL,
+        titles: { en: 'Another Journal' },
+        primaryLocale: 'en',
+        publisherName: 'Another Publisher',
+      })
+      .expect(201);
+    const otherJournalId: string = created.body.id;
+    const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+    const partial = { server, dataSource, journalId: journal.id, next } as Fixtures;
+    const outsider = await throwawayUser(partial, 'outsider', passwordHash);
+    const otherManager = await throwawayUser(partial, 'other-manager', passwordHash);
+    await dataSource
+      .getRepository(JournalRole)
+      .save({ journalId: otherJournalId, userId: otherManager.id, role: 'manager' });
+
+    const users = dataSource.getRepository(User);
+    const emails: Record<Person, string> = {
+      outsider: outsider.email,
+      'other-manager': otherManager.email,
+      ...(Object.fromEntries(
+        PEOPLE.filter((who) => who !== 'outsider' && who !== 'other-manager').map((who) => [
+          who,
+          `${who}@volunteering.example.org`,
+        ]),
+      ) as Record<Exclude<Person, 'outsider' | 'other-manager'>, string>),
+    };
+    const userIds = {} as Record<Person, string>;
+    await Promise.all(
+      PEOPLE.map(async (who) => {
+        userIds[who] = (await users.findOneByOrFail({ email: emails[who] })).id;
+        const login = await request(server)
+          .post('/api/auth/login')
+          .send({ email: emails[who], password: DEMO_PASSWORD })
+          .expect(200);
+        authorization.set(who, `Bearer ${login.body.token}`);
+      }),
+    );
+
+    const sections = await dataSource.getRepository(Section).findBy({ journalId: journal.id });
+    const sectionId = (title: string) => sections.find((s) => s.titles.en === title)!.id;
+    fx = {
+      ...partial,
+      userIds,
+      fieldSectionId: sectionId('Field Reports'),
+      policySectionId: sectionId('Policy and Governance'),
+      other: {
+        id: otherJournalId,
+        sectionId: await throwawaySection(partial, otherJournalId),
+        roleId: await throwawayRole(partial, otherJournalId),
+      },
+    };
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.cleanup();
+  });
+
+  const send = (method: Method, path: string, who: Who, body?: object) => {
+    let call = request(fx.server)[method](path);
+    const header = authorization.get(who);
+    if (header) call = call.set('Authorization', header);
+    return body === undefined ? call : call.send(body);
+  };
+
+  const expectStatus = (response: request.Response, status: number) => {
+    // The whole answer in the message when the status is not the expected one.
+    expect({ status: response.status, body: response.body }).toMatchObject({ status });
+    if (status >= 400) {
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ status, title: expect.any(String) });
+    }
+  };
+
+  const run = async (route: Route, slug: string, who: Who, expected: number) => {
+    const call = await route.build(fx, slug, who);
+    const response = await send(route.method, call.path, who, call.body);
+    try {
+      expectStatus(response, expected);
+      if (expected === 400) expect(response.body.type).toBe('urn:tahkim:problem:validation-error');
+      if (call.changed) expect(await call.changed()).toBe(response.status < 300);
+    } finally {
+      await call.restore?.();
+    }
+  };
+
+  describe.each(ROUTES)('$name', (route) => {
+    it.each(MATRIX.filter((row) => row.route === route))('$who → $expected', ({ who, expected }) =>
+      run(route, JOURNAL, who, expected),
+    );
+  });
+
+  describe(`an unknown journal (${NO_JOURNAL})`, () => {
+    it.each(UNKNOWN_JOURNAL)('$route.name as $who → $expected', ({ route, who, expected }) =>
+      run(route, NO_JOURNAL, who, expected),
+    );
+  });
+
+  describe('beyond the matrix', () => {
+    it('the matrix covers every principal on every route, each admitted somewhere and refused somewhere', () => {
+      expect(MATRIX).toHaveLength(ROUTES.length * PRINCIPALS.length);
+      for (const who of PRINCIPALS) {
+        const statuses = MATRIX.filter((row) => row.who === who).map((row) => row.expected);
+        expect({ who, admitted: statuses.some((status) => status < 300) }).toEqual({
+          who,
+          admitted: true,
+        });
+        expect({ who, refused: statuses.some((status) => status >= 400) }).toEqual({
+          who,
+          refused: true,
+        });
+      }
+    });
+
+    it('refuses a manager changing the slug (only site administrators may)', async () => {
+      const response = await send('patch', `/api/journals/${JOURNAL}`, 'manager', {
+        slug: 'renamed-by-manager',
+      });
+      expectStatus(response, 403);
+      await expect(fx.dataSource.getRepository(Journal).existsBy({ slug: JOURNAL })).resolves.toBe(
+        true,
+      );
+    });
+
+    it('gives the other journal’s manager their own journal, not this one', async () => {
+      expectStatus(
+        await send('patch', `/api/journals/${OTHER_JOURNAL}`, 'other-manager', {
+          reviewDueDays: 30,
+        }),
+        200,
+      );
+      expectStatus(await send('patch', `/api/journals/${OTHER_JOURNAL}`, 'manager', {}), 403);
+    });
+
+    it('does not reach another journal’s objects through this journal’s slug', async () => {
+      const section = `/api/journals/${JOURNAL}/sections/${fx.other.sectionId}`;
+      expectStatus(await send('patch', section, 'manager', { wordLimit: 1234 }), 404);
+      expectStatus(
+        await send('put', `${section}/editors`, 'manager', {
+          userIds: [fx.userIds['section.field']],
+        }),
+        404,
+      );
+      expectStatus(await send('delete', section, 'manager'), 404);
+      expectStatus(
+        await send('delete', `/api/journals/${JOURNAL}/roles/${fx.other.roleId}`, 'manager'),
+        404,
+      );
+      // A section editor of this journal is not one of the other journal's sections.
+      expectStatus(await send('patch', section, 'section.field', { wordLimit: 1234 }), 403);
+      await expect(exists(fx, Section, fx.other.sectionId)).resolves.toBe(true);
+      await expect(exists(fx, JournalRole, fx.other.roleId)).resolves.toBe(true);
+    });
+
+    it('does not let a person make themselves site administrator through their profile', async () => {
+      const response = await send('patch', '/api/me', 'outsider', { isSiteAdmin: true });
+      expectStatus(response, 400);
+      const outsider = await fx.dataSource
+        .getRepository(User)
+        .findOneByOrFail({ id: fx.userIds.outsider });
+      expect(outsider.isSiteAdmin).toBe(false);
+      expectStatus(await send('get', '/api/admin/queues', 'outsider'), 403);
+    });
+
+    it('takes a revoked role away from a session already signed in', async () => {
+      const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+      const person = await throwawayUser(fx, 'short-lived-editor', passwordHash);
+      const role = await fx.dataSource
+        .getRepository(JournalRole)
+        .save({ journalId: fx.journalId, userId: person.id, role: 'editor' });
+      const login = await request(fx.server)
+        .post('/api/auth/login')
+        .send({ email: person.email, password: DEMO_PASSWORD })
+        .expect(200);
+      const listRoles = () =>
+        request(fx.server)
+          .get(`/api/journals/${JOURNAL}/roles`)
+          .set('Authorization', `Bearer ${login.body.token}`);
+
+      expectStatus(await listRoles(), 200);
+      expectStatus(
+        await send('delete', `/api/journals/${JOURNAL}/roles/${role.id}`, 'manager'),
+        204,
+      );
+      expectStatus(await listRoles(), 403);
+    });
+
+    it('refuses a session cookie sent from another origin on a write, even to a manager', async () => {
+      const login = await request(fx.server)
+        .post('/api/auth/login')
+        .send({ email: 'manager@volunteering.example.org', password: DEMO_PASSWORD })
+        .expect(200);
+      const cookie = login.get('Set-Cookie')!.map((line) => line.split(';')[0]);
+      const patch = (origin: string, reviewDueDays: number) =>
+        request(fx.server)
+          .patch(`/api/journals/${JOURNAL}`)
+          .set('Cookie', cookie)
+          .set('Origin', origin)
+          .send({ reviewDueDays });
+      const reviewDueDays = async () =>
+        (await fx.dataSource.getRepository(Journal).findOneByOrFail({ id: fx.journalId }))
+          .reviewDueDays;
+
+      expectStatus(await patch('https://evil.example', 177), 403);
+      expect(await reviewDueDays()).not.toBe(177);
+      expectStatus(await patch(new URL(env.config.PUBLIC_URL).origin, 178), 200);
+      expect(await reviewDueDays()).toBe(178);
+    });
+  });
+});
