@@ -72,6 +72,7 @@ async function main(): Promise<void> {
 
     if (smoke) {
       await smokeTest(dataSource, config, journal.id);
+      await smokeSignIn(config);
       await dataSource.destroy();
       await stop(0);
     }
@@ -153,6 +154,27 @@ async function smokeTest(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('demo smoke test: the verification email was not delivered within 30 s');
+}
+
+/** Signs in as the demo manager through the running API and reads the profile back. */
+async function smokeSignIn(config: AppConfig): Promise<void> {
+  const base = `http://127.0.0.1:${config.PORT}/api`;
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'manager@volunteering.example.org', password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`demo smoke test: sign-in answered ${login.status}`);
+  const { token } = (await login.json()) as { token: string };
+  const me = (await (
+    await fetch(`${base}/me`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json()) as {
+    roles: { journalSlug: string; role: string }[];
+  };
+  if (!me.roles.some((role) => role.journalSlug === 'volunteering' && role.role === 'manager')) {
+    throw new Error(`demo smoke test: unexpected roles ${JSON.stringify(me.roles)}`);
+  }
+  console.log('demo smoke test: signed in as the demo manager');
 }
 
 function printBanner(
