@@ -262,20 +262,12 @@ export class AuthService {
     dto: ChangePasswordDto,
     actor: Actor,
   ): Promise<void> {
-    const stored = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.id = :id', { id: user.id })
-      .getOneOrFail();
-    if (
-      !stored.passwordHash ||
-      !(await this.hasher.verify(stored.passwordHash, dto.currentPassword))
-    ) {
-      throw new RequestValidationException([
-        { field: 'currentPassword', messages: ['is not your current password'] },
-      ]);
-    }
+    await this.hasher.assertCurrentPassword(
+      this.dataSource,
+      user.id,
+      dto.currentPassword,
+      'currentPassword',
+    );
     this.assertPasswordAcceptable('newPassword', dto.newPassword, user.email, user.names);
     const passwordHash = await this.hasher.hash(dto.newPassword);
     await this.dataSource.transaction(async (manager) => {

@@ -136,17 +136,7 @@ export class ProfileService {
    * authorship is a snapshot on the publication, kept as published).
    */
   async delete(user: User, password: string, actor: Actor): Promise<void> {
-    const stored = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.id = :id', { id: user.id })
-      .getOneOrFail();
-    if (!stored.passwordHash || !(await this.hasher.verify(stored.passwordHash, password))) {
-      throw new RequestValidationException([
-        { field: 'password', messages: ['is not your current password'] },
-      ]);
-    }
+    await this.hasher.assertCurrentPassword(this.dataSource, user.id, password, 'password');
     await this.dataSource.transaction(async (manager) => {
       await manager.update(
         User,
