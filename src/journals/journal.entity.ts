@@ -106,6 +106,13 @@ export class Journal {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   submissionChecklist: ChecklistItem[];
 
+  /**
+   * Languages in which every submission must also give its title and abstract, besides its own
+   * language (e.g. an Arabic journal asking for an English abstract too).
+   */
+  @Column({ type: 'varchar', length: 5, array: true, default: () => "'{}'" })
+  requiredAbstractLocales: Locale[];
+
   /** Largest file an author may upload, in megabytes. */
   @Column({ type: 'int', default: 50 })
   maxUploadMb: number;

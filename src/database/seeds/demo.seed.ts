@@ -37,6 +37,7 @@ export const DEMO_JOURNAL = {
   doiSuffixPattern: 'jvw.{year}.{article}',
   licenceUrl: 'https://creativecommons.org/licenses/by/4.0/',
   reviewPolicy: 'double_anonymous',
+  requiredAbstractLocales: ['ar', 'en'],
 } as const satisfies Partial<Journal>;
 
 interface DemoPerson {
@@ -249,6 +250,7 @@ export async function seedDemo(dataSource: DataSource): Promise<Journal> {
       .values({
         ...DEMO_JOURNAL,
         additionalLocales: [...DEMO_JOURNAL.additionalLocales],
+        requiredAbstractLocales: [...DEMO_JOURNAL.requiredAbstractLocales],
         submissionChecklist: CHECKLIST,
       })
       .orUpdate(

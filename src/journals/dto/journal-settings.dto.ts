@@ -189,6 +189,12 @@ export class JournalSettingsDto {
   @Type(() => ChecklistItemDto)
   submissionChecklist?: ChecklistItemDto[];
 
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, isArray: true, description: 'Title and abstract required in these languages too' })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @IsIn(SUPPORTED_LOCALES, { each: true })
+  requiredAbstractLocales?: Locale[];
+
   @ApiPropertyOptional({ minimum: 1, maximum: 2000 })
   @IsOptional()
   @IsInt()

@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Submission } from './submission.entity';
+
+export const FILE_GENRES = ['manuscript', 'figure', 'table', 'dataset', 'supplementary', 'cover_letter'] as const;
+export type FileGenre = (typeof FILE_GENRES)[number];
+
+/**
+ * One uploaded file version. Content lives in FileStorage under its SHA-256; a revision adds a
+ * row with the next version number, nothing is overwritten. For double-anonymous review the
+ * anonymised copy's key is kept beside the original's.
+ */
+@Entity('submission_files')
+@Index('submission_files_submission_idx', ['submissionId', 'genre', 'version'])
+export class SubmissionFile {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  submissionId: string;
+
+  @ManyToOne(() => Submission, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'submission_id' })
+  submission?: Submission;
+
+  @Column({ type: 'varchar', length: 16 })
+  genre: FileGenre;
+
+  /** The submission's manuscript version this file belongs to (1 at first submission). */
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  storageKey: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string;
+
+  @Column({ type: 'bigint', transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  size: number;
+
+  /** Decided from the content (magic bytes), never from the name. */
+  @Column({ type: 'varchar', length: 120 })
+  mediaType: string;
+
+  /** Shown to people; never used as a path. */
+  @Column({ type: 'varchar', length: 255 })
+  originalName: string;
+
+  @Column({ type: 'uuid' })
+  uploadedBy: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  anonymisedKey: string | null;
+
+  /** What the anonymised copy had removed, and contributor names found in the body text. */
+  @Column({ type: 'jsonb', nullable: true })
+  anonymisation: { removed: string[]; nameWarnings: { name: string; excerpt: string }[]; bodyTextChecked: boolean } | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
