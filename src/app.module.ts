@@ -8,6 +8,7 @@ import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { JournalsModule } from './journals/journals.module';
 import { RedisModule } from './redis/redis.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 /** The HTTP API process. */
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         AccessModule,
         AccountsModule,
         JournalsModule,
+        SubmissionsModule,
         HealthModule,
         AdminModule,
       ],

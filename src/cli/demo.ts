@@ -8,6 +8,7 @@ import { projectRoot } from '../common/paths/project-root';
 import { databaseOptions } from '../database/database-options';
 import { runMigrationsLocked } from '../database/run-migrations';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from '../database/seeds/demo.seed';
+import { createFileStorage } from '../storage/file-storage.factory';
 import { NotificationService } from '../notifications/notification.service';
 import {
   databaseUrl,
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
 
     const dataSource = await new DataSource(databaseOptions(config.DATABASE_URL)).initialize();
     const applied = await runMigrationsLocked(dataSource);
-    const journal = await seedDemo(dataSource);
+    const journal = await seedDemo(dataSource, createFileStorage(config));
 
     // Already migrated above: the API need not race the worker to do it again.
     const childEnv = { ...env, MIGRATE_ON_START: 'false' };

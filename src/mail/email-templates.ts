@@ -15,6 +15,36 @@ export interface EmailTemplateData {
     expiresInDays: number;
   };
   'journal-enrolment': { inviterName: string; roleName: string; journalDashboardUrl: string };
+  'submission-acknowledgement': {
+    submissionNumber: string;
+    title: string;
+    sectionTitle: string;
+    submittedAt: string;
+    statusUrl: string;
+  };
+  'submission-new-for-editor': {
+    submissionNumber: string;
+    title: string;
+    sectionTitle: string;
+    /** Already a language name in the recipient's language: "Arabic" in English, "arabe" in French. */
+    language: string;
+    submittedAt: string;
+    workflowUrl: string;
+  };
+  'submission-withdrawn': {
+    submissionNumber: string;
+    title: string;
+    reason: string;
+    withdrawnAt: string;
+    workflowUrl: string;
+  };
+  'submission-resubmitted': {
+    submissionNumber: string;
+    title: string;
+    round: number;
+    resubmittedAt: string;
+    workflowUrl: string;
+  };
 }
 
 export type EmailTemplateName = keyof EmailTemplateData;
@@ -26,4 +56,8 @@ export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = [
   'registration-attempt',
   'account-invitation',
   'journal-enrolment',
+  'submission-acknowledgement',
+  'submission-new-for-editor',
+  'submission-withdrawn',
+  'submission-resubmitted',
 ];

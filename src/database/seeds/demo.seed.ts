@@ -7,6 +7,8 @@ import type { Locale, LocalizedText } from '../../common/i18n/locale';
 import { BoardMember } from '../../journals/board-member.entity';
 import { Journal } from '../../journals/journal.entity';
 import { Section } from '../../journals/section.entity';
+import type { FileStorage } from '../../storage/file-storage';
+import { seedDemoSubmissions } from './demo-submissions.seed';
 
 export const DEMO_JOURNAL_SLUG = 'volunteering';
 /** Every demo account's password. Demo data only: `npm run demo` prints it. */
@@ -236,10 +238,10 @@ async function upsertPerson(
 }
 
 /**
- * Creates or refreshes the demo journal, its sections, board and staff. Idempotent: running
- * the demo twice leaves one of each. Later features extend it with their own demo data.
+ * Creates or refreshes the demo journal, its sections, board and staff, and (given storage)
+ * submissions in several stages. Idempotent: running the demo twice leaves one of each.
  */
-export async function seedDemo(dataSource: DataSource): Promise<Journal> {
+export async function seedDemo(dataSource: DataSource, storage?: FileStorage): Promise<Journal> {
   if (!normalizeIssn(DEMO_JOURNAL.onlineIssn)) throw new Error('the demo ISSN must be valid');
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
   return dataSource.transaction(async (manager) => {
@@ -336,6 +338,11 @@ export async function seedDemo(dataSource: DataSource): Promise<Journal> {
           });
         }),
       );
+    }
+    // Submissions need somewhere to keep their manuscripts: seeded when storage is given.
+    if (storage) {
+      const sections = await manager.findBy(Section, { journalId: journal.id });
+      await seedDemoSubmissions(manager, storage, journal, users, sections);
     }
     return journal;
   });

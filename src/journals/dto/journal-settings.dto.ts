@@ -189,7 +189,11 @@ export class JournalSettingsDto {
   @Type(() => ChecklistItemDto)
   submissionChecklist?: ChecklistItemDto[];
 
-  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, isArray: true, description: 'Title and abstract required in these languages too' })
+  @ApiPropertyOptional({
+    enum: SUPPORTED_LOCALES,
+    isArray: true,
+    description: 'Title and abstract required in these languages too',
+  })
   @IsOptional()
   @ArrayMaxSize(3)
   @IsIn(SUPPORTED_LOCALES, { each: true })

@@ -1,7 +1,22 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { Submission } from './submission.entity';
 
-export const FILE_GENRES = ['manuscript', 'figure', 'table', 'dataset', 'supplementary', 'cover_letter'] as const;
+export const FILE_GENRES = [
+  'manuscript',
+  'figure',
+  'table',
+  'dataset',
+  'supplementary',
+  'cover_letter',
+] as const;
 export type FileGenre = (typeof FILE_GENRES)[number];
 
 /**
@@ -35,7 +50,10 @@ export class SubmissionFile {
   @Column({ type: 'varchar', length: 64 })
   sha256: string;
 
-  @Column({ type: 'bigint', transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  @Column({
+    type: 'bigint',
+    transformer: { to: (value: number) => value, from: (value: string) => Number(value) },
+  })
   size: number;
 
   /** Decided from the content (magic bytes), never from the name. */
@@ -54,7 +72,11 @@ export class SubmissionFile {
 
   /** What the anonymised copy had removed, and contributor names found in the body text. */
   @Column({ type: 'jsonb', nullable: true })
-  anonymisation: { removed: string[]; nameWarnings: { name: string; excerpt: string }[]; bodyTextChecked: boolean } | null;
+  anonymisation: {
+    removed: string[];
+    nameWarnings: { name: string; excerpt: string }[];
+    bodyTextChecked: boolean;
+  } | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,14 +1,18 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Locale } from '../../common/i18n/locale';
 import { Submission } from './submission.entity';
 
 /** Title, subtitle, abstract and keywords in one language. */
 @Entity('submission_metadata')
+@Unique('submission_metadata_locale_unique', ['submissionId', 'locale'])
 export class SubmissionMetadata {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
   submissionId: string;
 
-  @PrimaryColumn({ type: 'varchar', length: 5 })
+  @Column({ type: 'varchar', length: 5 })
   locale: Locale;
 
   @ManyToOne(() => Submission, { onDelete: 'CASCADE' })

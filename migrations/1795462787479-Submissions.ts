@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * copyright agreement, history and assigned editors; journals say in which languages every
  * submission also needs a title and abstract.
  */
-export class Submissions1795461717963 implements MigrationInterface {
-  name = 'Submissions1795461717963';
+export class Submissions1795462787479 implements MigrationInterface {
+  name = 'Submissions1795462787479';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -41,6 +41,19 @@ export class Submissions1795461717963 implements MigrationInterface {
             CREATE INDEX "submissions_journal_stage_idx" ON "submissions" ("journal_id", "stage", "created_at")
         `);
     await queryRunner.query(`
+            CREATE TABLE "copyright_agreements" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "submission_id" uuid NOT NULL,
+                "user_id" uuid NOT NULL,
+                "terms_text" text NOT NULL,
+                "terms_version" character varying(64) NOT NULL,
+                "licence_url" character varying(300) NOT NULL,
+                "ip" character varying(45),
+                "agreed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_f7190ddbee736d6b480ec0ab30d" PRIMARY KEY ("id")
+            )
+        `);
+    await queryRunner.query(`
             CREATE TABLE "contributors" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "submission_id" uuid NOT NULL,
@@ -58,19 +71,6 @@ export class Submissions1795461717963 implements MigrationInterface {
         `);
     await queryRunner.query(`
             CREATE INDEX "contributors_submission_idx" ON "contributors" ("submission_id", "seq")
-        `);
-    await queryRunner.query(`
-            CREATE TABLE "copyright_agreements" (
-                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
-                "submission_id" uuid NOT NULL,
-                "user_id" uuid NOT NULL,
-                "terms_text" text NOT NULL,
-                "terms_version" character varying(64) NOT NULL,
-                "licence_url" character varying(300) NOT NULL,
-                "ip" character varying(45),
-                "agreed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-                CONSTRAINT "PK_f7190ddbee736d6b480ec0ab30d" PRIMARY KEY ("id")
-            )
         `);
     await queryRunner.query(`
             CREATE TABLE "submission_editors" (
@@ -118,13 +118,15 @@ export class Submissions1795461717963 implements MigrationInterface {
         `);
     await queryRunner.query(`
             CREATE TABLE "submission_metadata" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "submission_id" uuid NOT NULL,
                 "locale" character varying(5) NOT NULL,
                 "title" text NOT NULL,
                 "subtitle" text,
                 "abstract" text,
                 "keywords" text array NOT NULL DEFAULT '{}',
-                CONSTRAINT "PK_a3e1a825dd425a8edf4d77aaae1" PRIMARY KEY ("submission_id", "locale")
+                CONSTRAINT "submission_metadata_locale_unique" UNIQUE ("submission_id", "locale"),
+                CONSTRAINT "PK_3af30ae063731330932af5a05c0" PRIMARY KEY ("id")
             )
         `);
     await queryRunner.query(`
@@ -144,12 +146,12 @@ export class Submissions1795461717963 implements MigrationInterface {
             ADD CONSTRAINT "FK_80bb6c5051423ca3e6c5bbbdbe2" FOREIGN KEY ("submitter_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
-            ALTER TABLE "contributors"
-            ADD CONSTRAINT "FK_ee9bb920eca4197858076a82d21" FOREIGN KEY ("submission_id") REFERENCES "submissions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-    await queryRunner.query(`
             ALTER TABLE "copyright_agreements"
             ADD CONSTRAINT "FK_d3fb847dfc906606e942d03cb37" FOREIGN KEY ("submission_id") REFERENCES "submissions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "contributors"
+            ADD CONSTRAINT "FK_ee9bb920eca4197858076a82d21" FOREIGN KEY ("submission_id") REFERENCES "submissions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
             ALTER TABLE "submission_editors"
@@ -190,10 +192,10 @@ export class Submissions1795461717963 implements MigrationInterface {
             ALTER TABLE "submission_editors" DROP CONSTRAINT "FK_29ec62046c03532a9350e666d46"
         `);
     await queryRunner.query(`
-            ALTER TABLE "copyright_agreements" DROP CONSTRAINT "FK_d3fb847dfc906606e942d03cb37"
+            ALTER TABLE "contributors" DROP CONSTRAINT "FK_ee9bb920eca4197858076a82d21"
         `);
     await queryRunner.query(`
-            ALTER TABLE "contributors" DROP CONSTRAINT "FK_ee9bb920eca4197858076a82d21"
+            ALTER TABLE "copyright_agreements" DROP CONSTRAINT "FK_d3fb847dfc906606e942d03cb37"
         `);
     await queryRunner.query(`
             ALTER TABLE "submissions" DROP CONSTRAINT "FK_80bb6c5051423ca3e6c5bbbdbe2"
@@ -226,13 +228,13 @@ export class Submissions1795461717963 implements MigrationInterface {
             DROP TABLE "submission_editors"
         `);
     await queryRunner.query(`
-            DROP TABLE "copyright_agreements"
-        `);
-    await queryRunner.query(`
             DROP INDEX "public"."contributors_submission_idx"
         `);
     await queryRunner.query(`
             DROP TABLE "contributors"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "copyright_agreements"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."submissions_journal_stage_idx"

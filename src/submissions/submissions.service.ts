@@ -1,0 +1,737 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { PDFDocument } from 'pdf-lib';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { JournalRole } from '../access/journal-role.entity';
+import { nameStrings } from '../accounts/auth.service';
+import { displayName, type PersonNames, User } from '../accounts/user.entity';
+import { AuditLog } from '../audit/audit-log.service';
+import { type Locale, pickLocalized } from '../common/i18n/locale';
+import { normalizeOrcid } from '../common/identifiers/orcid';
+import {
+  type FieldError,
+  ProblemException,
+  RequestValidationException,
+} from '../common/http/problem.exception';
+import { type Page, paginate, type CursorQuery } from '../common/pagination/cursor-page';
+import { AppConfig } from '../config/app-config';
+import { Journal } from '../journals/journal.entity';
+import { Section } from '../journals/section.entity';
+import { NotificationService } from '../notifications/notification.service';
+import { FileStorage } from '../storage/file-storage';
+import { type AnonymisableMediaType, anonymiseDocument } from './anonymisation/document-anonymiser';
+import { copyrightTerms } from './copyright-terms';
+import type {
+  ContributorsDto,
+  CopyrightAgreementDto,
+  CreateSubmissionDto,
+  UpdateSubmissionDto,
+} from './dto/submission.dto';
+import { Contributor } from './entities/contributor.entity';
+import { CopyrightAgreement } from './entities/copyright-agreement.entity';
+import { SubmissionEditor } from './entities/submission-editor.entity';
+import { SubmissionEvent } from './entities/submission-event.entity';
+import { type FileGenre, SubmissionFile } from './entities/submission-file.entity';
+import { SubmissionMetadata } from './entities/submission-metadata.entity';
+import { Submission, type SubmissionStage } from './entities/submission.entity';
+import { FileIntake, MEDIA_TYPES } from './file-intake.service';
+
+const ANONYMISABLE: readonly string[] = [
+  MEDIA_TYPES.docx,
+  MEDIA_TYPES.odt,
+  MEDIA_TYPES.pdf,
+  MEDIA_TYPES.markdown,
+];
+/** Stages in which the author may still withdraw: before any final decision. */
+const WITHDRAWABLE: readonly SubmissionStage[] = ['submitted', 'review'];
+
+const LANGUAGE_NAMES: Record<Locale, Record<Locale, string>> = {
+  ar: { ar: 'العربية', en: 'الإنجليزية', fr: 'الفرنسية' },
+  en: { ar: 'Arabic', en: 'English', fr: 'French' },
+  fr: { ar: 'arabe', en: 'anglais', fr: 'français' },
+};
+
+const notFound = () =>
+  new ProblemException({
+    status: 404,
+    title: 'Not Found',
+    detail: 'There is no such submission of yours',
+  });
+const notEditable = (stage: SubmissionStage) =>
+  new ProblemException({
+    status: 409,
+    type: 'urn:tahkim:problem:submission-not-editable',
+    title: 'Conflict',
+    detail: `The submission is ${stage}: only drafts can be edited`,
+  });
+
+export interface SubmissionView {
+  submission: Submission;
+  metadata: SubmissionMetadata[];
+  contributors: Contributor[];
+  files: SubmissionFile[];
+  agreement: CopyrightAgreement | null;
+  events: SubmissionEvent[];
+  tasks: string[];
+}
+
+/**
+ * The author's side of a submission: the draft saved step by step, files, the copyright
+ * agreement, submitting (which hands it to the editors) and withdrawing.
+ */
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly storage: FileStorage,
+    private readonly intake: FileIntake,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** The submission if `user` submitted it; 404 otherwise (its existence is not revealed). */
+  async forSubmitter(
+    id: string,
+    user: User,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Submission> {
+    const submission = await manager.findOne(Submission, {
+      where: { id, submitterId: user.id },
+      relations: { journal: true },
+    });
+    if (!submission) throw notFound();
+    return submission;
+  }
+
+  async create(
+    journal: Journal,
+    user: User,
+    dto: CreateSubmissionDto,
+    actor: Actor,
+  ): Promise<Submission> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertSectionOpen(manager, journal.id, dto.sectionId, 'sectionId');
+      // Anyone signed in may be an author of any journal: starting a submission makes them one.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(JournalRole)
+        .values({ journalId: journal.id, userId: user.id, role: 'author' })
+        .orIgnore()
+        .execute();
+      const submission = await manager.save(
+        manager.create(Submission, {
+          journalId: journal.id,
+          sectionId: dto.sectionId,
+          submitterId: user.id,
+          locale: dto.locale,
+          stage: 'draft',
+        }),
+      );
+      // The submitter is the first contributor until they say otherwise.
+      await manager.save(
+        manager.create(Contributor, {
+          submissionId: submission.id,
+          seq: 0,
+          names: user.names,
+          email: user.email,
+          affiliation: user.affiliation,
+          country: user.country,
+          orcid: user.orcid,
+          corresponding: true,
+        }),
+      );
+      await this.event(manager, submission.id, actor, 'created', true);
+      return submission;
+    });
+  }
+
+  private async assertSectionOpen(
+    manager: EntityManager,
+    journalId: string,
+    sectionId: string,
+    field: string,
+  ): Promise<Section> {
+    const section = await manager.findOneBy(Section, { id: sectionId, journalId });
+    if (!section)
+      throw new RequestValidationException([
+        { field, messages: ['is not a section of this journal'] },
+      ]);
+    if (!section.openForSubmissions) {
+      throw new ProblemException({
+        status: 409,
+        type: 'urn:tahkim:problem:section-closed',
+        title: 'Conflict',
+        detail: 'This section does not accept submissions at the moment',
+      });
+    }
+    return section;
+  }
+
+  async update(id: string, user: User, dto: UpdateSubmissionDto): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const submission = await this.forSubmitter(id, user, manager);
+      if (submission.stage !== 'draft') throw notEditable(submission.stage);
+      if (dto.sectionId)
+        await this.assertSectionOpen(manager, submission.journalId, dto.sectionId, 'sectionId');
+      if (dto.checklistConfirmed) {
+        const known = new Set(submission.journal!.submissionChecklist.map((item) => item.id));
+        const unknown = dto.checklistConfirmed.filter((item) => !known.has(item));
+        if (unknown.length)
+          throw new RequestValidationException([
+            {
+              field: 'checklistConfirmed',
+              messages: [`not items of this journal's checklist: ${unknown.join(', ')}`],
+            },
+          ]);
+      }
+      const { metadata, references, ...fields } = dto;
+      const changes: Partial<Submission> = { ...fields };
+      if (references !== undefined) {
+        changes.references = references
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean);
+      }
+      for (const key of Object.keys(changes) as (keyof Submission)[])
+        if (changes[key] === undefined) delete changes[key];
+      if (Object.keys(changes).length) await manager.update(Submission, { id }, changes);
+      for (const [locale, values] of Object.entries(metadata ?? {}) as [
+        Locale,
+        UpdateSubmissionDto['metadata'] extends infer M
+          ? M extends object
+            ? M[keyof M]
+            : never
+          : never,
+      ][]) {
+        if (values === undefined) continue;
+        if (values === null) {
+          await manager.delete(SubmissionMetadata, { submissionId: id, locale });
+          continue;
+        }
+        await manager.upsert(
+          SubmissionMetadata,
+          {
+            submissionId: id,
+            locale,
+            title: values.title.trim(),
+            subtitle: values.subtitle ?? null,
+            abstract: values.abstract ?? null,
+            keywords: [...new Set((values.keywords ?? []).map((keyword) => keyword.trim()))],
+          },
+          ['submissionId', 'locale'],
+        );
+      }
+    });
+  }
+
+  async setContributors(id: string, user: User, dto: ContributorsDto): Promise<Contributor[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const submission = await this.forSubmitter(id, user, manager);
+      if (submission.stage !== 'draft') throw notEditable(submission.stage);
+      const corresponding = dto.contributors.filter((contributor) => contributor.corresponding);
+      if (corresponding.length > 1)
+        throw new RequestValidationException([
+          {
+            field: 'contributors',
+            messages: ['only one contributor may be the corresponding author'],
+          },
+        ]);
+      await manager.delete(Contributor, { submissionId: id });
+      return manager.save(
+        dto.contributors.map((contributor, seq) =>
+          manager.create(Contributor, {
+            submissionId: id,
+            seq,
+            names: contributor.names as PersonNames,
+            email: contributor.email.trim().toLowerCase(),
+            affiliation: contributor.affiliation ?? null,
+            country: contributor.country?.toUpperCase() ?? null,
+            orcid: contributor.orcid ? normalizeOrcid(contributor.orcid) : null,
+            role: contributor.role ?? 'author',
+            corresponding: contributor.corresponding ?? false,
+            inByline: contributor.inByline ?? true,
+          }),
+        ),
+      );
+    });
+  }
+
+  /**
+   * Streams an upload into storage, checks its type by content, and for double-anonymous
+   * journals stores the anonymised review copy beside the original.
+   */
+  async uploadFile(
+    id: string,
+    user: User,
+    genre: FileGenre,
+    request: Request,
+    actor: Actor,
+  ): Promise<SubmissionFile> {
+    const submission = await this.forSubmitter(id, user);
+    if (submission.stage !== 'draft') throw notEditable(submission.stage);
+    const journal = submission.journal!;
+    const files = this.dataSource.getRepository(SubmissionFile);
+    const received = await this.intake.receive(
+      request,
+      genre,
+      journal.maxUploadMb * 1024 * 1024,
+      async (key) => files.exists({ where: [{ storageKey: key }, { anonymisedKey: key }] }),
+    );
+
+    let anonymisedKey: string | null = null;
+    let anonymisation: SubmissionFile['anonymisation'] = null;
+    try {
+      // A PDF must open: a file that only starts like one is refused.
+      if (received.mediaType === MEDIA_TYPES.pdf)
+        await PDFDocument.load(await buffer(await this.storage.get(received.key)), {
+          updateMetadata: false,
+        });
+      if (
+        journal.reviewPolicy === 'double_anonymous' &&
+        genre === 'manuscript' &&
+        ANONYMISABLE.includes(received.mediaType)
+      ) {
+        const contributors = await this.dataSource
+          .getRepository(Contributor)
+          .findBy({ submissionId: id });
+        const names = [
+          ...contributors.flatMap((contributor) => personNameVariants(contributor.names)),
+          ...personNameVariants(user.names),
+        ];
+        const original = await buffer(await this.storage.get(received.key));
+        const copy = await anonymiseDocument(
+          original,
+          received.mediaType as AnonymisableMediaType,
+          { contributorNames: [...new Set(names)] },
+        );
+        anonymisedKey = (await this.storage.put(Readable.from(copy.content))).key;
+        anonymisation = {
+          removed: copy.removed,
+          nameWarnings: copy.nameWarnings,
+          bodyTextChecked: copy.bodyTextChecked,
+        };
+      }
+    } catch (error) {
+      if (
+        !(await files.exists({
+          where: [{ storageKey: received.key }, { anonymisedKey: received.key }],
+        }))
+      )
+        await this.storage.delete(received.key);
+      throw new ProblemException({
+        status: 400,
+        type: 'urn:tahkim:problem:unacceptable-file',
+        title: 'Bad Request',
+        detail: `The ${received.mediaType === MEDIA_TYPES.pdf ? 'PDF' : 'document'} could not be read: ${(error as Error).message}`,
+      });
+    }
+
+    return this.dataSource.transaction(async (manager) => {
+      const file = await manager.save(
+        manager.create(SubmissionFile, {
+          submissionId: id,
+          genre,
+          version: 1,
+          storageKey: received.key,
+          sha256: received.sha256,
+          size: received.size,
+          mediaType: received.mediaType,
+          originalName: received.originalName,
+          uploadedBy: user.id,
+          anonymisedKey,
+          anonymisation,
+        }),
+      );
+      await this.event(manager, id, actor, 'file_uploaded', true, {
+        fileId: file.id,
+        genre,
+        originalName: file.originalName,
+      });
+      return file;
+    });
+  }
+
+  async terms(id: string, user: User, locale: Locale) {
+    const submission = await this.forSubmitter(id, user);
+    return copyrightTerms(submission.journal!, locale);
+  }
+
+  async agree(
+    id: string,
+    user: User,
+    dto: CopyrightAgreementDto,
+    actor: Actor,
+  ): Promise<CopyrightAgreement> {
+    return this.dataSource.transaction(async (manager) => {
+      const submission = await this.forSubmitter(id, user, manager);
+      if (submission.stage !== 'draft') throw notEditable(submission.stage);
+      const terms = copyrightTerms(submission.journal!, dto.locale);
+      if (terms.termsVersion !== dto.termsVersion) {
+        throw new ProblemException({
+          status: 409,
+          type: 'urn:tahkim:problem:terms-changed',
+          title: 'Conflict',
+          detail: 'The journal’s terms have changed since they were shown: read them again',
+        });
+      }
+      await manager.delete(CopyrightAgreement, { submissionId: id });
+      const agreement = await manager.save(
+        manager.create(CopyrightAgreement, {
+          submissionId: id,
+          userId: user.id,
+          termsText: terms.text,
+          termsVersion: terms.termsVersion,
+          licenceUrl: terms.licenceUrl,
+          ip: actor.ip ?? null,
+        }),
+      );
+      await this.event(manager, id, actor, 'copyright_agreed', true, {
+        termsVersion: terms.termsVersion,
+      });
+      return agreement;
+    });
+  }
+
+  /** Everything a draft still lacks; empty when it can be submitted. */
+  private async missing(manager: EntityManager, submission: Submission): Promise<FieldError[]> {
+    const journal = submission.journal!;
+    const errors: FieldError[] = [];
+    const add = (field: string, message: string) => errors.push({ field, messages: [message] });
+    const metadata = await manager.findBy(SubmissionMetadata, { submissionId: submission.id });
+    const byLocale = new Map(metadata.map((entry) => [entry.locale, entry]));
+    const own = byLocale.get(submission.locale);
+    if (!own)
+      add(
+        `metadata.${submission.locale}`,
+        'the title, abstract and keywords in the manuscript’s language are required',
+      );
+    else {
+      if (!own.abstract?.trim()) add(`metadata.${submission.locale}.abstract`, 'is required');
+      if (own.keywords.length === 0)
+        add(`metadata.${submission.locale}.keywords`, 'at least one keyword is required');
+    }
+    for (const locale of journal.requiredAbstractLocales.filter(
+      (required) => required !== submission.locale,
+    )) {
+      const entry = byLocale.get(locale);
+      if (!entry?.title.trim() || !entry.abstract?.trim())
+        add(
+          `metadata.${locale}`,
+          'this journal requires the title and abstract in this language too',
+        );
+    }
+    const contributors = await manager.findBy(Contributor, { submissionId: submission.id });
+    const corresponding = contributors.filter((contributor) => contributor.corresponding);
+    if (contributors.length === 0) add('contributors', 'at least one contributor is required');
+    else if (corresponding.length !== 1)
+      add('contributors', 'exactly one contributor must be the corresponding author');
+    if (!contributors.some((contributor) => contributor.inByline))
+      add('contributors', 'at least one contributor must be in the byline');
+    const unconfirmed = journal.submissionChecklist.filter(
+      (item) => !submission.checklistConfirmed.includes(item.id),
+    );
+    if (unconfirmed.length)
+      add(
+        'checklistConfirmed',
+        `confirm every checklist item; unconfirmed: ${unconfirmed.map((item) => item.id).join(', ')}`,
+      );
+    if (!(await manager.existsBy(CopyrightAgreement, { submissionId: submission.id })))
+      add('copyrightAgreement', 'the copyright and licence terms must be agreed to');
+    if (
+      !(await manager.existsBy(SubmissionFile, {
+        submissionId: submission.id,
+        genre: 'manuscript',
+      }))
+    )
+      add('files', 'a manuscript file is required');
+    return errors;
+  }
+
+  /** Hands the draft to the editors: numbered, assigned, acknowledged by email. */
+  async submit(id: string, user: User, actor: Actor): Promise<Submission> {
+    return this.dataSource.transaction(async (manager) => {
+      const submission = await this.forSubmitter(id, user, manager);
+      if (submission.stage !== 'draft') throw notEditable(submission.stage);
+      const journal = submission.journal!;
+      const section = await this.assertSectionOpen(
+        manager,
+        journal.id,
+        submission.sectionId,
+        'sectionId',
+      );
+      const errors = await this.missing(manager, submission);
+      if (errors.length) {
+        throw new ProblemException({
+          status: 422,
+          type: 'urn:tahkim:problem:submission-incomplete',
+          title: 'The submission is not complete',
+          detail: errors.map((error) => `${error.field}: ${error.messages.join('; ')}`).join('. '),
+          extensions: { errors },
+        });
+      }
+
+      // Numbers are per journal and year, in submission order.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `submission-number:${journal.id}`,
+      ]);
+      const year = new Date().getUTCFullYear();
+      const prefix = `${
+        journal.slug
+          .replace(/[^a-z]/g, '')
+          .slice(0, 3)
+          .toUpperCase() || 'SUB'
+      }-${year}-`;
+      const [{ count }] = await manager.query(
+        `SELECT count(*)::int AS count FROM submissions WHERE journal_id = $1 AND number LIKE $2`,
+        [journal.id, `${prefix}%`],
+      );
+      const number = `${prefix}${String(count + 1).padStart(4, '0')}`;
+      const submittedAt = new Date();
+      // The lock version makes a concurrent change to this draft fail instead of being lost.
+      const updated = await manager.update(
+        Submission,
+        { id, lockVersion: submission.lockVersion },
+        { stage: 'submitted', number, submittedAt, lockVersion: submission.lockVersion + 1 },
+      );
+      if (updated.affected !== 1)
+        throw new ProblemException({
+          status: 409,
+          title: 'Conflict',
+          detail: 'The submission changed meanwhile: reload it',
+        });
+
+      const editors = await this.assignEditors(manager, submission, section);
+      await this.event(manager, id, actor, 'submitted', true, {
+        number,
+        editors: editors.map((editor) => editor.id),
+      });
+      await this.audit.record(manager, {
+        actor,
+        journalId: journal.id,
+        objectType: 'submission',
+        objectId: id,
+        action: 'submission.submitted',
+        after: { number, stage: 'submitted' },
+      });
+
+      const metadata = await manager.findBy(SubmissionMetadata, { submissionId: id });
+      const titleIn = (locale: Locale) =>
+        (metadata.find((entry) => entry.locale === locale) ??
+          metadata.find((entry) => entry.locale === submission.locale))!.title;
+      const corresponding = await manager.findOneByOrFail(Contributor, {
+        submissionId: id,
+        corresponding: true,
+      });
+      const correspondingUser = await manager.findOneBy(User, { email: corresponding.email });
+      const authorLocale = correspondingUser?.preferredLocale ?? journal.primaryLocale;
+      const when = submittedAt.toISOString().slice(0, 10);
+      await this.notifications.queueEmail(manager, {
+        template: 'submission-acknowledgement',
+        to: {
+          email: corresponding.email,
+          name: displayName(corresponding.names, authorLocale) || null,
+          preferredLocale: authorLocale,
+        },
+        journalId: journal.id,
+        data: {
+          submissionNumber: number,
+          title: titleIn(authorLocale),
+          sectionTitle: pickLocalized(section.titles, authorLocale) ?? '',
+          submittedAt: when,
+          statusUrl: new URL(`/submissions/${id}`, this.config.PUBLIC_URL).href,
+        },
+      });
+      for (const editor of editors) {
+        await this.notifications.queueEmail(manager, {
+          template: 'submission-new-for-editor',
+          to: {
+            email: editor.email,
+            name: displayName(editor.names, editor.preferredLocale) || null,
+            preferredLocale: editor.preferredLocale,
+          },
+          journalId: journal.id,
+          data: {
+            submissionNumber: number,
+            title: titleIn(editor.preferredLocale),
+            sectionTitle: pickLocalized(section.titles, editor.preferredLocale) ?? '',
+            language: LANGUAGE_NAMES[editor.preferredLocale][submission.locale],
+            submittedAt: when,
+            workflowUrl: new URL(`/journals/${journal.slug}/workflow/${id}`, this.config.PUBLIC_URL)
+              .href,
+          },
+        });
+      }
+      return manager.findOneByOrFail(Submission, { id });
+    });
+  }
+
+  /** The section's editors, or the journal's editors when the section has none. */
+  private async assignEditors(
+    manager: EntityManager,
+    submission: Submission,
+    section: Section,
+  ): Promise<User[]> {
+    const sectionEditors: { user_id: string }[] = await manager.query(
+      'SELECT user_id FROM section_editors WHERE section_id = $1',
+      [section.id],
+    );
+    let ids = sectionEditors.map((row) => row.user_id);
+    if (ids.length === 0) {
+      ids = (
+        await manager.findBy(JournalRole, { journalId: submission.journalId, role: 'editor' })
+      ).map((role) => role.userId);
+    }
+    // Nobody edits their own submission.
+    ids = ids.filter((userId) => userId !== submission.submitterId);
+    const editors = ids.length ? await manager.findBy(User, { id: In(ids), status: 'active' }) : [];
+    if (editors.length)
+      await manager.insert(
+        SubmissionEditor,
+        editors.map((editor) => ({ submissionId: submission.id, userId: editor.id })),
+      );
+    return editors;
+  }
+
+  async withdraw(id: string, user: User, reason: string, actor: Actor): Promise<Submission> {
+    return this.dataSource.transaction(async (manager) => {
+      const submission = await this.forSubmitter(id, user, manager);
+      if (!WITHDRAWABLE.includes(submission.stage)) {
+        throw new ProblemException({
+          status: 409,
+          type: 'urn:tahkim:problem:not-withdrawable',
+          title: 'Conflict',
+          detail:
+            submission.stage === 'draft'
+              ? 'A draft has not been submitted: there is nothing to withdraw'
+              : `The submission is ${submission.stage}: it can no longer be withdrawn`,
+        });
+      }
+      const withdrawnAt = new Date();
+      await manager.update(
+        Submission,
+        { id },
+        {
+          stage: 'withdrawn',
+          withdrawnAt,
+          withdrawalReason: reason.trim(),
+          lockVersion: submission.lockVersion + 1,
+        },
+      );
+      await this.event(manager, id, actor, 'withdrawn', true, { reason: reason.trim() });
+      await this.audit.record(manager, {
+        actor,
+        journalId: submission.journalId,
+        objectType: 'submission',
+        objectId: id,
+        action: 'submission.withdrawn',
+        before: { stage: submission.stage },
+        after: { stage: 'withdrawn' },
+      });
+      const editors = await manager.find(SubmissionEditor, {
+        where: { submissionId: id },
+        relations: { user: true },
+      });
+      const metadata = await manager.findBy(SubmissionMetadata, { submissionId: id });
+      for (const { user: editor } of editors) {
+        if (!editor) continue;
+        const title =
+          (
+            metadata.find((entry) => entry.locale === editor.preferredLocale) ??
+            metadata.find((entry) => entry.locale === submission.locale)
+          )?.title ?? '';
+        await this.notifications.queueEmail(manager, {
+          template: 'submission-withdrawn',
+          to: {
+            email: editor.email,
+            name: displayName(editor.names, editor.preferredLocale) || null,
+            preferredLocale: editor.preferredLocale,
+          },
+          journalId: submission.journalId,
+          data: {
+            submissionNumber: submission.number ?? '',
+            title,
+            reason: reason.trim(),
+            withdrawnAt: withdrawnAt.toISOString().slice(0, 10),
+            workflowUrl: new URL(
+              `/journals/${submission.journal!.slug}/workflow/${id}`,
+              this.config.PUBLIC_URL,
+            ).href,
+          },
+        });
+      }
+      return manager.findOneByOrFail(Submission, { id });
+    });
+  }
+
+  /** The author's status page: stage, their metadata and files, history they may see, tasks. */
+  async view(id: string, user: User): Promise<SubmissionView> {
+    const submission = await this.forSubmitter(id, user);
+    const manager = this.dataSource.manager;
+    const [metadata, contributors, files, agreement, events] = await Promise.all([
+      manager.find(SubmissionMetadata, { where: { submissionId: id }, order: { locale: 'ASC' } }),
+      manager.find(Contributor, { where: { submissionId: id }, order: { seq: 'ASC' } }),
+      manager.find(SubmissionFile, { where: { submissionId: id }, order: { createdAt: 'ASC' } }),
+      manager.findOneBy(CopyrightAgreement, { submissionId: id }),
+      manager.find(SubmissionEvent, {
+        where: { submissionId: id, authorVisible: true },
+        order: { occurredAt: 'ASC' },
+      }),
+    ]);
+    const tasks =
+      submission.stage === 'draft'
+        ? (await this.missing(manager, submission)).map(
+            (error) => `${error.field}: ${error.messages.join('; ')}`,
+          )
+        : [];
+    return { submission, metadata, contributors, files, agreement, events, tasks };
+  }
+
+  listMine(user: User, query: CursorQuery): Promise<Page<Submission>> {
+    const builder = this.dataSource
+      .getRepository(Submission)
+      .createQueryBuilder('submission')
+      .where('submission.submitter_id = :userId', { userId: user.id });
+    return paginate(
+      builder,
+      {
+        keys: [
+          { property: 'createdAt', column: 'created_at' },
+          { property: 'id', column: 'id' },
+        ],
+        direction: 'DESC',
+      },
+      query,
+    );
+  }
+
+  private async event(
+    manager: EntityManager,
+    submissionId: string,
+    actor: Actor,
+    kind: string,
+    authorVisible: boolean,
+    data: Record<string, unknown> = {},
+  ): Promise<void> {
+    await manager.insert(SubmissionEvent, {
+      submissionId,
+      actorId: actor.userId ?? null,
+      kind,
+      authorVisible,
+      data: data as never,
+    });
+  }
+}
+
+/** "Given Family" in every script a person's name is written in. */
+function personNameVariants(names: PersonNames): string[] {
+  const full = Object.values(names)
+    .filter((name) => name?.given)
+    .map((name) => [name!.given, name!.family].filter(Boolean).join(' '));
+  return [...full, ...nameStrings(names).filter((part) => part.length >= 4)];
+}
