@@ -39,6 +39,7 @@ import { type FileGenre, SubmissionFile } from './entities/submission-file.entit
 import { SubmissionMetadata } from './entities/submission-metadata.entity';
 import { Submission, type SubmissionStage } from './entities/submission.entity';
 import { FileIntake, MEDIA_TYPES } from './file-intake.service';
+import { refreshSubmissionSearch } from './submission-search';
 
 const ANONYMISABLE: readonly string[] = [
   MEDIA_TYPES.docx,
@@ -227,6 +228,7 @@ export class SubmissionsService {
           ['submissionId', 'locale'],
         );
       }
+      if (metadata) await refreshSubmissionSearch(manager, id);
     });
   }
 

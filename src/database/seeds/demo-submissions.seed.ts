@@ -13,6 +13,7 @@ import { SubmissionEvent } from '../../submissions/entities/submission-event.ent
 import { SubmissionFile } from '../../submissions/entities/submission-file.entity';
 import { SubmissionMetadata } from '../../submissions/entities/submission-metadata.entity';
 import { Submission, type SubmissionStage } from '../../submissions/entities/submission.entity';
+import { refreshSubmissionSearch } from '../../submissions/submission-search';
 
 interface DemoSubmission {
   author: string;
@@ -128,6 +129,7 @@ export async function seedDemoSubmissions(
         keywords: demo.keywords[locale] ?? [],
       });
     }
+    await refreshSubmissionSearch(manager, submission.id);
     await manager.insert(Contributor, {
       submissionId: submission.id,
       seq: 0,

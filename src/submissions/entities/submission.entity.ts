@@ -37,6 +37,9 @@ export type SubmissionStage = (typeof SUBMISSION_STAGES)[number];
 @Unique('submissions_journal_number_unique', ['journalId', 'number'])
 @Index('submissions_journal_stage_idx', ['journalId', 'stage', 'createdAt'])
 @Index('submissions_submitter_idx', ['submitterId', 'createdAt'])
+@Index('submissions_listing_idx', ['journalId', 'submittedAt', 'id'])
+// A GIN index over searchVector, written by hand in the migration (TypeORM cannot declare one).
+@Index('submissions_search_idx', { synchronize: false })
 export class Submission {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -101,6 +104,13 @@ export class Submission {
 
   @Column({ type: 'text', nullable: true })
   withdrawalReason: string | null;
+
+  /**
+   * Titles, subtitles, abstracts and keywords in every language, folded (lower case, no Arabic
+   * diacritics, one alef) and indexed with PostgreSQL's `simple` text search configuration.
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false })
+  searchVector: string | null;
 
   /** Optimistic locking: two people changing one submission at once → the second gets 409. */
   @VersionColumn()

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { JournalRoleName } from '../access/journal-role.entity';
+import type { User } from '../accounts/user.entity';
+import { type Page, paginate } from '../common/pagination/cursor-page';
+import type { Journal } from '../journals/journal.entity';
+import type { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
+import { Submission, type SubmissionStage } from './entities/submission.entity';
+import { searchQuery } from './submission-search';
+
+export interface Viewer {
+  user: User | null;
+  roles: JournalRoleName[];
+  isSiteAdmin: boolean;
+}
+
+export interface EditorialListItem {
+  id: string;
+  number: string | null;
+  stage: SubmissionStage;
+  locale: string;
+  sectionId: string;
+  submittedAt: Date | null;
+  titles: Record<string, string>;
+  editors: { id: string; names: unknown }[];
+}
+
+/**
+ * The editors' view of a journal's submissions: filtered, searched, keyset-paginated, with
+ * counts per stage. Managers and editors see every submitted manuscript; section editors those
+ * in their sections or assigned to them; nobody lists their own submissions here.
+ */
+@Injectable()
+export class EditorialListing {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private base(
+    journal: Journal,
+    viewer: Viewer,
+    filters: EditorialFilters,
+  ): SelectQueryBuilder<Submission> {
+    const query = this.dataSource
+      .getRepository(Submission)
+      .createQueryBuilder('submission')
+      .where('submission.journal_id = :journalId', { journalId: journal.id })
+      .andWhere(`submission.stage <> 'draft'`);
+    const userId = viewer.user?.id;
+    if (userId) query.andWhere('submission.submitter_id <> :userId', { userId });
+    const seesAll =
+      viewer.isSiteAdmin || viewer.roles.includes('manager') || viewer.roles.includes('editor');
+    if (!seesAll) {
+      query.andWhere(
+        `(EXISTS (SELECT 1 FROM section_editors se WHERE se.section_id = submission.section_id AND se.user_id = :userId)
+          OR EXISTS (SELECT 1 FROM submission_editors ed WHERE ed.submission_id = submission.id AND ed.user_id = :userId))`,
+        { userId },
+      );
+    }
+    if (filters.sectionId)
+      query.andWhere('submission.section_id = :sectionId', { sectionId: filters.sectionId });
+    if (filters.locale) query.andWhere('submission.locale = :locale', { locale: filters.locale });
+    if (filters.editorId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM submission_editors ed2 WHERE ed2.submission_id = submission.id AND ed2.user_id = :editorId)',
+        {
+          editorId: filters.editorId,
+        },
+      );
+    }
+    const tsquery = filters.q ? searchQuery(filters.q) : null;
+    if (filters.q && !tsquery) query.andWhere('false');
+    if (tsquery)
+      query.andWhere(`submission.search_vector @@ to_tsquery('simple', :tsquery)`, { tsquery });
+    return query;
+  }
+
+  async list(
+    journal: Journal,
+    viewer: Viewer,
+    filters: EditorialQuery,
+  ): Promise<Page<EditorialListItem>> {
+    const query = this.base(journal, viewer, filters);
+    if (filters.stage) query.andWhere('submission.stage = :stage', { stage: filters.stage });
+    const page = await paginate(
+      query,
+      {
+        keys: [
+          { property: 'submittedAt', column: 'submitted_at' },
+          { property: 'id', column: 'id' },
+        ],
+        direction: 'DESC',
+      },
+      filters,
+    );
+    return { items: await this.describe(page.items), nextCursor: page.nextCursor };
+  }
+
+  /** How many submissions are in each stage, under the same filters (stage excepted). */
+  async counts(
+    journal: Journal,
+    viewer: Viewer,
+    filters: EditorialFilters,
+  ): Promise<Record<string, number>> {
+    const rows: { stage: string; count: string }[] = await this.base(journal, viewer, filters)
+      .select('submission.stage', 'stage')
+      .addSelect('count(*)', 'count')
+      .groupBy('submission.stage')
+      .getRawMany();
+    return Object.fromEntries(rows.map((row) => [row.stage, Number(row.count)]));
+  }
+
+  /** Titles and editors for a page of submissions, in two queries (not one per row). */
+  private async describe(submissions: Submission[]): Promise<EditorialListItem[]> {
+    if (submissions.length === 0) return [];
+    const ids = submissions.map((submission) => submission.id);
+    const [titles, editors]: [
+      { submission_id: string; locale: string; title: string }[],
+      { submission_id: string; id: string; names: unknown }[],
+    ] = await Promise.all([
+      this.dataSource.query(
+        'SELECT submission_id, locale, title FROM submission_metadata WHERE submission_id = ANY($1)',
+        [ids],
+      ),
+      this.dataSource.query(
+        'SELECT ed.submission_id, u.id, u.names FROM submission_editors ed JOIN users u ON u.id = ed.user_id WHERE ed.submission_id = ANY($1)',
+        [ids],
+      ),
+    ]);
+    return submissions.map((submission) => ({
+      id: submission.id,
+      number: submission.number,
+      stage: submission.stage,
+      locale: submission.locale,
+      sectionId: submission.sectionId,
+      submittedAt: submission.submittedAt,
+      titles: Object.fromEntries(
+        titles
+          .filter((row) => row.submission_id === submission.id)
+          .map((row) => [row.locale, row.title]),
+      ),
+      editors: editors
+        .filter((row) => row.submission_id === submission.id)
+        .map(({ id, names }) => ({ id, names })),
+    }));
+  }
+}

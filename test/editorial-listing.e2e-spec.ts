@@ -1,0 +1,160 @@
+import { User } from '../src/accounts/user.entity';
+import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { FileStorage } from '../src/storage/file-storage';
+import { type Stack, startStack } from './support/api-with-worker';
+
+/** The editors' list over the demo submissions (two submitted, one withdrawn, one draft). */
+describe('editorial listing', () => {
+  let stack: Stack;
+  const auth: Record<string, string> = {};
+
+  const signIn = async (key: string) =>
+    `Bearer ${
+      (
+        await stack
+          .http()
+          .post('/api/auth/login')
+          .send({ email: `${key}@volunteering.example.org`, password: DEMO_PASSWORD })
+          .expect(200)
+      ).body.token
+    }`;
+  const list = (who: string, query = '') =>
+    stack
+      .http()
+      .get(`/api/journals/volunteering/submissions${query}`)
+      .set('Authorization', auth[who])
+      .expect(200);
+  const titles = (body: { items: { titles: Record<string, string> }[] }) =>
+    body.items.map((item) => item.titles.en).sort();
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
+    for (const key of [
+      'editor',
+      'manager',
+      'section.field',
+      'section.policy',
+      'author1',
+      'reviewer1',
+    ])
+      auth[key] = await signIn(key);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('shows editors every submitted manuscript, never drafts', async () => {
+    const response = await list('editor');
+    expect(titles(response.body)).toEqual([
+      'Associative volunteering in Morocco: a survey',
+      'Measuring the value of volunteer time',
+      'Youth volunteering in the working-class districts of Casablanca',
+    ]);
+    expect(
+      response.body.items.every((item: { number: string }) =>
+        /^VOL-\d{4}-\d{4}$/.test(item.number),
+      ),
+    ).toBe(true);
+  });
+
+  it('counts per stage under the same filters', async () => {
+    const counts = await stack
+      .http()
+      .get('/api/journals/volunteering/submissions/counts')
+      .set('Authorization', auth.manager)
+      .expect(200);
+    expect(counts.body).toEqual({ submitted: 2, withdrawn: 1 });
+    const french = await stack
+      .http()
+      .get('/api/journals/volunteering/submissions/counts?locale=fr')
+      .set('Authorization', auth.manager)
+      .expect(200);
+    expect(french.body).toEqual({ submitted: 1 });
+  });
+
+  it('shows a section editor only their sections', async () => {
+    expect(titles((await list('section.field')).body)).toEqual([
+      'Youth volunteering in the working-class districts of Casablanca',
+    ]);
+    expect(titles((await list('section.policy')).body)).toEqual([]);
+  });
+
+  it('filters by stage, language and assigned editor', async () => {
+    expect(titles((await list('editor', '?stage=withdrawn')).body)).toEqual([
+      'Measuring the value of volunteer time',
+    ]);
+    expect(titles((await list('editor', '?locale=ar')).body)).toEqual([
+      'Youth volunteering in the working-class districts of Casablanca',
+    ]);
+    const salma = await stack.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'section.field@volunteering.example.org' });
+    expect(titles((await list('manager', `?editorId=${salma.id}`)).body)).toEqual([
+      'Youth volunteering in the working-class districts of Casablanca',
+    ]);
+  });
+
+  it('searches Arabic without regard to diacritics or word endings, and French without accents', async () => {
+    // «التَّطوّع» with shadda and fatha finds «التطوع» (two abstracts) and, by prefix, «التطوعي».
+    expect(titles((await list('editor', `?q=${encodeURIComponent('التَّطوّع')}`)).body)).toEqual([
+      'Associative volunteering in Morocco: a survey',
+      'Measuring the value of volunteer time',
+      'Youth volunteering in the working-class districts of Casablanca',
+    ]);
+    expect(titles((await list('editor', `?q=${encodeURIComponent('الجمعوي')}`)).body)).toEqual([
+      'Associative volunteering in Morocco: a survey',
+    ]);
+    expect(
+      titles((await list('editor', `?q=${encodeURIComponent('الدار البيضاء')}`)).body),
+    ).toEqual(['Youth volunteering in the working-class districts of Casablanca']);
+    expect(titles((await list('editor', '?q=benevolat%20maroc')).body)).toEqual([
+      'Associative volunteering in Morocco: a survey',
+    ]);
+    expect(titles((await list('editor', '?q=VALUE')).body)).toEqual([
+      'Measuring the value of volunteer time',
+    ]);
+    expect((await list('editor', `?q=${encodeURIComponent('!!!')}`)).body.items).toEqual([]);
+  });
+
+  it('pages with a cursor', async () => {
+    const first = await list('editor', '?limit=2');
+    expect(first.body.items).toHaveLength(2);
+    const second = await list('editor', `?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    const ids = [...first.body.items, ...second.body.items].map((item: { id: string }) => item.id);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('hides a person’s own submissions from their editorial list', async () => {
+    // The editor becomes an author and submits: their own submission is not theirs to handle.
+    const editor = await stack.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'editor@volunteering.example.org' });
+    await stack.dataSource.query(`UPDATE submissions SET submitter_id = $1 WHERE locale = 'fr'`, [
+      editor.id,
+    ]);
+    expect(titles((await list('editor')).body)).not.toContain(
+      'Associative volunteering in Morocco: a survey',
+    );
+    expect(titles((await list('manager')).body)).toContain(
+      'Associative volunteering in Morocco: a survey',
+    );
+  });
+
+  it('is refused to authors and reviewers', async () => {
+    await stack
+      .http()
+      .get('/api/journals/volunteering/submissions')
+      .set('Authorization', auth.author1)
+      .expect(403);
+    await stack
+      .http()
+      .get('/api/journals/volunteering/submissions/counts')
+      .set('Authorization', auth.reviewer1)
+      .expect(403);
+    await stack.http().get('/api/journals/volunteering/submissions').expect(401);
+  });
+});
