@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { SUPPORTED_LOCALES } from '../src/common/i18n/locale';
 import { EmailRenderer } from '../src/mail/email-renderer.service';
 import { LocalFileStorage } from '../src/storage/local-file-storage';
+import { benchSubmissionsListing } from './submissions-listing.bench';
 
 /**
  * `npm run bench`: speed and memory figures with their targets. Benchmarks, not tests: they
@@ -101,6 +102,9 @@ async function main(): Promise<void> {
   console.log(`Tahkim benchmarks on Node ${process.version}`);
   renderEmails();
   await streamStorage();
+  await benchSubmissionsListing((name, value, unit, target, met) =>
+    report({ name, value, unit, target, met }),
+  );
   const missed = figures.filter((figure) => !figure.met).length;
   console.log(`${figures.length - missed} of ${figures.length} targets met`);
 }
