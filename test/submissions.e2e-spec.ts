@@ -6,7 +6,7 @@ import { Section } from '../src/journals/section.entity';
 import { FileStorage } from '../src/storage/file-storage';
 import { SubmissionFile } from '../src/submissions/entities/submission-file.entity';
 import { Submission } from '../src/submissions/entities/submission.entity';
-import { makeDocx, makeMarkdown, makePdf, PNG } from './support/manuscripts';
+import { makeDocx, makeMarkdown, makeOdt, makePdf, PNG } from './support/manuscripts';
 import { type Stack, startStack } from './support/api-with-worker';
 
 const CHECKLIST = [
@@ -440,6 +440,31 @@ describe('submissions: draft → files → agreement → submit → withdraw', (
     expect(copy).toContain('# Le bénévolat');
     const acknowledgement = await stack.mailTo('author2@volunteering.example.org');
     expect(acknowledgement.subject).toMatch(/^Accusé de réception de votre soumission VOL-/);
+  });
+
+  it('takes an ODT manuscript, typed by content, with the annotation author removed from the review copy', async () => {
+    const author = await signIn('author1');
+    const draft = await stack
+      .http()
+      .post('/api/journals/volunteering/submissions')
+      .set('Authorization', author)
+      .send({ sectionId: sections['Research Articles'], locale: 'ar' })
+      .expect(201);
+    const odt = await makeOdt({ author: 'Leila Benali', body: 'نص البحث.' });
+    const response = await upload(
+      author,
+      draft.body.id,
+      'manuscript',
+      odt,
+      'manuscript.bin',
+    ).expect(201);
+    expect(response.body.mediaType).toBe('application/vnd.oasis.opendocument.text');
+    const copy = await JSZip.loadAsync(
+      await buffer(await stack.api.get(FileStorage).get(response.body.anonymisedKey)),
+    );
+    expect(await copy.file('meta.xml')!.async('string')).not.toContain('Leila');
+    expect(await copy.file('content.xml')!.async('string')).not.toContain('Benali');
+    expect(Object.keys(copy.files)[0]).toBe('mimetype');
   });
 
   it('refuses to start a submission in a closed section', async () => {
