@@ -43,9 +43,9 @@ describe('DOI suffix pattern', () => {
     ]);
   });
 
-  it('names an unknown placeholder and lists the known ones', () => {
+  it('names an unknown field and lists the known ones', () => {
     expect(validateDoiSuffixPattern('jrnl.{page}.{article}')).toEqual([
-      '{page} is not a known placeholder (known: {journal}, {year}, {volume}, {issue}, {article}, {submission})',
+      '{page} is not a known field (known: {journal}, {year}, {volume}, {issue}, {article}, {submission})',
     ]);
   });
 
@@ -83,7 +83,7 @@ describe('DOI suffix pattern', () => {
 });
 
 describe('renderDoiSuffix', () => {
-  it('substitutes every placeholder, numbers included', () => {
+  it('substitutes every field, numbers included', () => {
     expect(
       renderDoiSuffix('{journal}.v{volume}i{issue}.{year}.{article}', {
         journal: 'tahkim',
@@ -95,11 +95,11 @@ describe('renderDoiSuffix', () => {
     ).toBe('tahkim.v3i2.2025.17');
   });
 
-  it('ignores values for placeholders the pattern does not use', () => {
+  it('ignores values for fields the pattern does not use', () => {
     expect(renderDoiSuffix('x.{submission}', { submission: 'S42', year: 2025 })).toBe('x.S42');
   });
 
-  it('throws when a used placeholder has no value', () => {
+  it('throws when a used field has no value', () => {
     expect(() => renderDoiSuffix('jrnl.{year}.{article}', { article: 5 })).toThrow(
       'No value for {year}',
     );

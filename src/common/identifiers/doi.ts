@@ -2,8 +2,8 @@
 // `.digits` sub-parts such as 10.1000.10. Digits and dots only: DOI prefixes have nothing else.
 const DOI_PREFIX_FORMAT = /^10\.\d{4,9}(?:\.\d+)*$/;
 
-/** Placeholders a journal may use in its DOI suffix pattern, written `{name}`. */
-export const DOI_SUFFIX_PLACEHOLDERS = [
+/** Fields a journal may use in its DOI suffix pattern, written `{name}`. */
+export const DOI_SUFFIX_FIELDS = [
   'journal',
   'year',
   'volume',
@@ -11,7 +11,7 @@ export const DOI_SUFFIX_PLACEHOLDERS = [
   'article',
   'submission',
 ] as const;
-export type DoiSuffixPlaceholder = (typeof DOI_SUFFIX_PLACEHOLDERS)[number];
+export type DoiSuffixField = (typeof DOI_SUFFIX_FIELDS)[number];
 
 export const DOI_SUFFIX_PATTERN_MAX_LENGTH = 100;
 
@@ -20,17 +20,17 @@ const SAFE_SUFFIX_CHARACTER = /^[A-Za-z0-9._;()/:-]$/;
 const SAFE_SUFFIX_CHARACTERS_TEXT = 'letters A-Z, digits and . _ ; ( ) / : -';
 
 // Without one of these, two articles of the same issue would get the same DOI.
-const DISTINGUISHING_PLACEHOLDERS: readonly DoiSuffixPlaceholder[] = ['article', 'submission'];
+const DISTINGUISHING_FIELDS: readonly DoiSuffixField[] = ['article', 'submission'];
 
-function isPlaceholder(name: string): name is DoiSuffixPlaceholder {
-  return (DOI_SUFFIX_PLACEHOLDERS as readonly string[]).includes(name);
+function isField(name: string): name is DoiSuffixField {
+  return (DOI_SUFFIX_FIELDS as readonly string[]).includes(name);
 }
 
-const KNOWN_PLACEHOLDERS_TEXT = DOI_SUFFIX_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
+const KNOWN_FIELDS_TEXT = DOI_SUFFIX_FIELDS.map((name) => `{${name}}`).join(', ');
 
-type SuffixToken = { kind: 'text'; text: string } | { kind: 'placeholder'; name: string };
+type SuffixToken = { kind: 'text'; text: string } | { kind: 'field'; name: string };
 
-/** Splits a pattern into literal text and `{…}` placeholders, recording brace problems. */
+/** Splits a pattern into literal text and `{…}` fields, recording brace problems. */
 function tokenize(pattern: string): { tokens: SuffixToken[]; problems: string[] } {
   const tokens: SuffixToken[] = [];
   const problems: string[] = [];
@@ -45,7 +45,7 @@ function tokenize(pattern: string): { tokens: SuffixToken[]; problems: string[] 
         index += 1;
         continue;
       }
-      tokens.push({ kind: 'placeholder', name: pattern.slice(index + 1, close) });
+      tokens.push({ kind: 'field', name: pattern.slice(index + 1, close) });
       index = close + 1;
     } else if (character === '}') {
       problems.push(`the "}" at position ${index + 1} has no opening "{"`);
@@ -84,7 +84,7 @@ export function validateDoiSuffixPattern(pattern: string): string[] {
   for (const token of tokens) {
     if (token.kind === 'text') {
       if (!SAFE_SUFFIX_CHARACTER.test(token.text)) unsafe.add(token.text);
-    } else if (isPlaceholder(token.name)) {
+    } else if (isField(token.name)) {
       used.add(token.name);
     } else {
       unknown.add(token.name);
@@ -97,21 +97,21 @@ export function validateDoiSuffixPattern(pattern: string): string[] {
     );
   }
   for (const name of unknown) {
-    problems.push(`{${name}} is not a known placeholder (known: ${KNOWN_PLACEHOLDERS_TEXT})`);
+    problems.push(`{${name}} is not a known field (known: ${KNOWN_FIELDS_TEXT})`);
   }
-  if (!DISTINGUISHING_PLACEHOLDERS.some((name) => used.has(name))) {
+  if (!DISTINGUISHING_FIELDS.some((name) => used.has(name))) {
     problems.push('the pattern must contain {article} or {submission} so that every DOI differs');
   }
   return problems;
 }
 
 /**
- * Fills a valid pattern's placeholders. Throws when the pattern is invalid, when a placeholder it
+ * Fills a valid pattern's fields. Throws when the pattern is invalid, when a field it
  * uses has no value, or when a value would put a character outside the safe set into the DOI.
  */
 export function renderDoiSuffix(
   pattern: string,
-  values: Partial<Record<DoiSuffixPlaceholder, string | number>>,
+  values: Partial<Record<DoiSuffixField, string | number>>,
 ): string {
   const problems = validateDoiSuffixPattern(pattern);
   if (problems.length > 0) {
@@ -122,7 +122,7 @@ export function renderDoiSuffix(
   return tokenize(pattern)
     .tokens.map((token) => {
       if (token.kind === 'text') return token.text;
-      const value = values[token.name as DoiSuffixPlaceholder];
+      const value = values[token.name as DoiSuffixField];
       if (value === undefined || value === null || value === '') {
         throw new Error(
           `No value for {${token.name}} in DOI suffix pattern ${JSON.stringify(pattern)}`,

@@ -82,9 +82,9 @@ export async function paginate<T extends ObjectLiteral>(
     const values = decode(cursor, order.keys.length);
     const operator = order.direction === 'DESC' ? '<' : '>';
     const columns = order.keys.map((key) => `${alias}.${key.column}`).join(', ');
-    const placeholders = values.map((_, index) => `:keyset${index}`).join(', ');
+    const slots = values.map((_, index) => `:keyset${index}`).join(', ');
     const params = Object.fromEntries(values.map((value, index) => [`keyset${index}`, value]));
-    query.andWhere(`(${columns}) ${operator} (${placeholders})`, params);
+    query.andWhere(`(${columns}) ${operator} (${slots})`, params);
   }
   const rows = await query.take(limit + 1).getMany();
   const items = rows.slice(0, limit);

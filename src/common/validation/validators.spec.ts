@@ -74,7 +74,7 @@ describe('identifier and option decorators', () => {
         'doiPrefix must be a DOI prefix: "10." and a registrant code of 4 to 9 digits, e.g. 10.32013',
       ],
       doiSuffixPattern: [
-        'doiSuffixPattern is not a usable DOI suffix pattern: {page} is not a known placeholder (known: {journal}, {year}, {volume}, {issue}, {article}, {submission}); the pattern must contain {article} or {submission} so that every DOI differs',
+        'doiSuffixPattern is not a usable DOI suffix pattern: {page} is not a known field (known: {journal}, {year}, {volume}, {issue}, {article}, {submission}); the pattern must contain {article} or {submission} so that every DOI differs',
       ],
       locale: ['locale must be one of the supported languages (ar, en, fr)'],
       licence: [
