@@ -356,6 +356,37 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
         .expect(400);
     });
 
+    it('lets an invited person who lost the invitation set a password by reset', async () => {
+      const email = 'lost.invitation@example.org';
+      await stack
+        .http()
+        .post('/api/journals/volunteering/roles')
+        .set('Authorization', manager)
+        .send({
+          email,
+          role: 'reviewer',
+          names: { Latn: { given: 'Lost', family: 'Invitation' } },
+          preferredLocale: 'en',
+        })
+        .expect(201);
+      await stack.mailTo(email);
+      await stack.http().post('/api/auth/password-reset/request').send({ email }).expect(202);
+      const reset = await stack.mailTo(
+        email,
+        (mail) => mail.subject?.startsWith('Reset your password') ?? false,
+      );
+      await stack
+        .http()
+        .post('/api/auth/password-reset/confirm')
+        .send({ token: tokenIn(reset), newPassword: 'Dates-from-Tafilalt-3' })
+        .expect(204);
+      await stack
+        .http()
+        .post('/api/auth/login')
+        .send({ email, password: 'Dates-from-Tafilalt-3' })
+        .expect(200);
+    });
+
     it('needs names to invite an address without an account', async () => {
       const response = await stack
         .http()

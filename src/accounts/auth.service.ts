@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
 import { ProblemException, RequestValidationException } from '../common/http/problem.exception';
@@ -209,7 +209,8 @@ export class AuthService {
   async requestPasswordReset(emailAddress: string, client: ClientInfo): Promise<void> {
     const email = normalizeEmail(emailAddress);
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneBy(User, { email, status: 'active' });
+      // An invited person who lost the invitation can set a password this way too.
+      const user = await manager.findOneBy(User, { email, status: In(['active', 'invited']) });
       if (!user) return;
       const token = await this.tokens.issue(
         manager,
@@ -242,6 +243,7 @@ export class AuthService {
           passwordHash: await this.hasher.hash(dto.newPassword),
           // Following the emailed link proved the mailbox is theirs.
           emailVerifiedAt: user.emailVerifiedAt ?? new Date(),
+          status: 'active',
         },
       );
       await this.sessions.revokeAll(manager, userId);
