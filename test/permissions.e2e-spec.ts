@@ -361,6 +361,24 @@ const ROUTES: Route[] = [
   },
   ...JOURNAL_ROLES.map(enrolRoute),
 
+  // The editors' list of submissions: editors and section editors (the list itself is scoped).
+  {
+    name: 'GET /journals/:slug/submissions',
+    method: 'get',
+    ok: 200,
+    allowed: [...EDITORS, 'section.field', 'section.policy'],
+    journalScoped: true,
+    build: (_fx, slug) => ({ path: `/api/journals/${slug}/submissions` }),
+  },
+  {
+    name: 'GET /journals/:slug/submissions/counts',
+    method: 'get',
+    ok: 200,
+    allowed: [...EDITORS, 'section.field', 'section.policy'],
+    journalScoped: true,
+    build: (_fx, slug) => ({ path: `/api/journals/${slug}/submissions/counts` }),
+  },
+
   // Managers, editors, and the section editors of that section.
   ...(['field', 'policy'] as const).map((section): Route => ({
     name: `PATCH /journals/:slug/sections/:sectionId (${section} section)`,
