@@ -144,6 +144,64 @@ describe('editorial listing', () => {
     );
   });
 
+  it('shows editors a submission in full and lets them download its files', async () => {
+    const [item] = (await list('section.field')).body.items;
+    const view = await stack
+      .http()
+      .get(`/api/journals/volunteering/submissions/${item.id}`)
+      .set('Authorization', auth['section.field'])
+      .expect(200);
+    expect(view.body.contributors[0].email).toBe('author1@volunteering.example.org');
+    expect(view.body.events.map((event: { kind: string }) => event.kind)).toEqual([
+      'created',
+      'submitted',
+    ]);
+    const file = view.body.files[0];
+    for (const copy of ['original', 'anonymised']) {
+      const download = await stack
+        .http()
+        .get(
+          `/api/journals/volunteering/submissions/${item.id}/files/${file.id}/content?copy=${copy}`,
+        )
+        .set('Authorization', auth['section.field'])
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(download.headers['content-type']).toMatch(/^text\/markdown/);
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename="manuscript.md"; filename*=UTF-8''manuscript.md`,
+      );
+      expect(download.headers['x-content-type-options']).toBe('nosniff');
+      expect((download.body as Buffer).toString('utf8')).toContain('# التطوع الشبابي');
+    }
+    // Another section's editor cannot even learn that it exists.
+    await stack
+      .http()
+      .get(`/api/journals/volunteering/submissions/${item.id}`)
+      .set('Authorization', auth['section.policy'])
+      .expect(404);
+    await stack
+      .http()
+      .get(`/api/journals/volunteering/submissions/${item.id}/files/${file.id}/content`)
+      .set('Authorization', auth['section.policy'])
+      .expect(404);
+    // The author downloads their own file; nobody else uses that route.
+    await stack
+      .http()
+      .get(`/api/submissions/${item.id}/files/${file.id}/content`)
+      .set('Authorization', auth.author1)
+      .expect(200);
+    await stack
+      .http()
+      .get(`/api/submissions/${item.id}/files/${file.id}/content`)
+      .set('Authorization', auth.editor)
+      .expect(404);
+  });
+
   it('is refused to authors and reviewers', async () => {
     await stack
       .http()

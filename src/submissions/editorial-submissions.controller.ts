@@ -1,6 +1,11 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { IsIn, IsOptional } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { FileStorage } from '../storage/file-storage';
+import { ProblemException } from '../common/http/problem.exception';
+import { sendSubmissionFile } from './file-download';
 import { JournalAccess } from '../access/journal-access.decorator';
 import { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
 import { EditorialListing, type Viewer } from './editorial-listing.service';
@@ -14,11 +19,21 @@ function viewerOf(request: Request): Viewer {
   };
 }
 
+class CopyQuery {
+  @ApiPropertyOptional({ enum: ['original', 'anonymised'], default: 'original' })
+  @IsOptional()
+  @IsIn(['original', 'anonymised'])
+  copy: 'original' | 'anonymised' = 'original';
+}
+
 /** The editors' list of a journal's submissions. */
 @ApiTags('submissions')
 @Controller('journals/:slug/submissions')
 export class EditorialSubmissionsController {
-  constructor(private readonly listing: EditorialListing) {}
+  constructor(
+    private readonly listing: EditorialListing,
+    private readonly storage: FileStorage,
+  ) {}
 
   @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
   @Get()
@@ -35,5 +50,37 @@ export class EditorialSubmissionsController {
   @ApiOperation({ summary: 'How many submissions are in each stage (same filters)' })
   counts(@Req() request: Request, @Query() query: EditorialFilters) {
     return this.listing.counts(request.journal!, viewerOf(request), query);
+  }
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Get(':id')
+  @ApiOperation({
+    summary:
+      'A submission as its editors see it: metadata, contributors, files, agreement, full history',
+  })
+  view(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
+    return this.listing.editorView(request.journal!, viewerOf(request), id);
+  }
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Get(':id/files/:fileId/content')
+  @ApiOperation({ summary: 'Download a file: the original or the anonymised review copy' })
+  async download(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @Query() query: CopyQuery,
+  ): Promise<void> {
+    const { files } = await this.listing.editorView(request.journal!, viewerOf(request), id);
+    const file = files.find((candidate) => candidate.id === fileId);
+    const key = query.copy === 'anonymised' ? file?.anonymisedKey : file?.storageKey;
+    if (!file || !key)
+      throw new ProblemException({
+        status: 404,
+        title: 'Not Found',
+        detail: 'There is no such file (or no anonymised copy of it)',
+      });
+    await sendSubmissionFile(response, this.storage, file, key);
   }
 }

@@ -10,9 +10,10 @@ import {
   Put,
   Query,
   Req,
+  Res,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { IsIn } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
@@ -165,5 +166,16 @@ export class SubmissionsController {
     @CurrentActor() actor: Actor,
   ) {
     return this.submissions.withdraw(id, user, dto.reason, actor);
+  }
+
+  @Get('submissions/:id/files/:fileId/content')
+  @ApiOperation({ summary: 'Download one of my files (as uploaded)' })
+  async download(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @CurrentUser() user: User,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.submissions.sendOwnFile(id, fileId, user, response);
   }
 }

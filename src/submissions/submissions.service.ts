@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { PDFDocument } from 'pdf-lib';
@@ -38,6 +38,7 @@ import { SubmissionEvent } from './entities/submission-event.entity';
 import { type FileGenre, SubmissionFile } from './entities/submission-file.entity';
 import { SubmissionMetadata } from './entities/submission-metadata.entity';
 import { Submission, type SubmissionStage } from './entities/submission.entity';
+import { sendSubmissionFile } from './file-download';
 import { FileIntake, MEDIA_TYPES } from './file-intake.service';
 import { refreshSubmissionSearch } from './submission-search';
 
@@ -692,6 +693,21 @@ export class SubmissionsService {
           )
         : [];
     return { submission, metadata, contributors, files, agreement, events, tasks };
+  }
+
+  /** Streams a file of the submitter's own submission, as uploaded. */
+  async sendOwnFile(id: string, fileId: string, user: User, response: Response): Promise<void> {
+    await this.forSubmitter(id, user);
+    const file = await this.dataSource
+      .getRepository(SubmissionFile)
+      .findOneBy({ id: fileId, submissionId: id });
+    if (!file)
+      throw new ProblemException({
+        status: 404,
+        title: 'Not Found',
+        detail: 'There is no such file in this submission',
+      });
+    await sendSubmissionFile(response, this.storage, file, file.storageKey);
   }
 
   listMine(user: User, query: CursorQuery): Promise<Page<Submission>> {
