@@ -27,6 +27,7 @@ import { type AnonymisableMediaType, anonymiseDocument } from './anonymisation/d
 import { copyrightTerms } from './copyright-terms';
 import type {
   ContributorsDto,
+  MetadataDto,
   CopyrightAgreementDto,
   CreateSubmissionDto,
   UpdateSubmissionDto,
@@ -205,11 +206,7 @@ export class SubmissionsService {
       if (Object.keys(changes).length) await manager.update(Submission, { id }, changes);
       for (const [locale, values] of Object.entries(metadata ?? {}) as [
         Locale,
-        UpdateSubmissionDto['metadata'] extends infer M
-          ? M extends object
-            ? M[keyof M]
-            : never
-          : never,
+        MetadataDto | null | undefined,
       ][]) {
         if (values === undefined) continue;
         if (values === null) {
