@@ -23,6 +23,13 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** Site administrators and the operator token act installation-wide. */
+export function isSiteAdmin(principal: Principal | undefined): boolean {
+  return (
+    principal?.kind === 'operator' || (principal?.kind === 'user' && principal.user.isSiteAdmin)
+  );
+}
+
 export function actorOf(request: Request): Actor {
   const principal = request.principal;
   return {

@@ -14,7 +14,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { User } from '../accounts/user.entity';
 import { JournalsLookup } from '../journals/journals.lookup';
-import { type Actor, CurrentActor, CurrentUser } from './actor';
+import { type Actor, CurrentActor, CurrentUser, isSiteAdmin } from './actor';
 import { EnrolDto, RoleListQuery, SelfEnrolDto } from './dto/enrolment.dto';
 import { EnrolmentService } from './enrolment.service';
 import { JournalAccess } from './journal-access.decorator';
@@ -63,7 +63,7 @@ export class RolesController {
       {
         user: principal.kind === 'user' ? principal.user : null,
         roles: request.journalRoles ?? [],
-        isSiteAdmin: principal.kind === 'operator' || principal.user.isSiteAdmin,
+        isSiteAdmin: isSiteAdmin(principal),
       },
       actor,
     );

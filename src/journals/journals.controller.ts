@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { type Actor, CurrentActor } from '../access/actor';
+import { type Actor, CurrentActor, isSiteAdmin } from '../access/actor';
 import { JournalAccess, SiteAdminOnly } from '../access/journal-access.decorator';
 import { Public } from '../access/public.decorator';
 import { ProblemException } from '../common/http/problem.exception';
@@ -32,9 +32,6 @@ import { JournalsLookup } from './journals.lookup';
 
 /** The journal loaded by JournalAccessGuard for routes that carry @JournalAccess. */
 const journalOf = (request: Request): Journal => request.journal!;
-const isSiteAdmin = (request: Request) =>
-  request.principal?.kind === 'operator' ||
-  (request.principal?.kind === 'user' && request.principal.user.isSiteAdmin);
 
 @ApiTags('journals')
 @Controller('journals')
@@ -75,7 +72,11 @@ export class JournalsController {
     @Body() dto: UpdateJournalDto,
     @CurrentActor() actor: Actor,
   ) {
-    if (dto.slug !== undefined && dto.slug !== journalOf(request).slug && !isSiteAdmin(request)) {
+    if (
+      dto.slug !== undefined &&
+      dto.slug !== journalOf(request).slug &&
+      !isSiteAdmin(request.principal)
+    ) {
       throw new ProblemException({
         status: 403,
         title: 'Forbidden',

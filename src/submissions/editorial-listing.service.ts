@@ -7,12 +7,9 @@ import { type Page, paginate } from '../common/pagination/cursor-page';
 import type { Journal } from '../journals/journal.entity';
 import type { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
 import { ProblemException } from '../common/http/problem.exception';
-import { Contributor } from './entities/contributor.entity';
-import { CopyrightAgreement } from './entities/copyright-agreement.entity';
-import { SubmissionEvent } from './entities/submission-event.entity';
 import { SubmissionFile } from './entities/submission-file.entity';
-import { SubmissionMetadata } from './entities/submission-metadata.entity';
 import { Submission, type SubmissionStage } from './entities/submission.entity';
+import { loadSubmissionDetails } from './submission-details';
 import { searchQuery } from './submission-search';
 
 export interface Viewer {
@@ -120,6 +117,35 @@ export class EditorialListing {
    * submission this viewer may not handle, so its existence is not revealed either.
    */
   async editorView(journal: Journal, viewer: Viewer, id: string) {
+    const submission = await this.handled(journal, viewer, id);
+    const [details, [item]] = await Promise.all([
+      loadSubmissionDetails(this.dataSource.manager, id, 'all'),
+      this.describe([submission]),
+    ]);
+    return { submission, ...details, editors: item.editors };
+  }
+
+  /** One file of a submission this viewer handles; 404 when either is out of reach. */
+  async file(
+    journal: Journal,
+    viewer: Viewer,
+    id: string,
+    fileId: string,
+  ): Promise<SubmissionFile> {
+    await this.handled(journal, viewer, id);
+    const file = await this.dataSource
+      .getRepository(SubmissionFile)
+      .findOneBy({ id: fileId, submissionId: id });
+    if (!file)
+      throw new ProblemException({
+        status: 404,
+        title: 'Not Found',
+        detail: 'There is no such file in this submission',
+      });
+    return file;
+  }
+
+  private async handled(journal: Journal, viewer: Viewer, id: string): Promise<Submission> {
     const submission = await this.base(journal, viewer, {})
       .andWhere('submission.id = :id', { id })
       .getOne();
@@ -130,16 +156,7 @@ export class EditorialListing {
         detail: 'There is no such submission for you to handle in this journal',
       });
     }
-    const manager = this.dataSource.manager;
-    const [metadata, contributors, files, agreement, events, editors] = await Promise.all([
-      manager.find(SubmissionMetadata, { where: { submissionId: id }, order: { locale: 'ASC' } }),
-      manager.find(Contributor, { where: { submissionId: id }, order: { seq: 'ASC' } }),
-      manager.find(SubmissionFile, { where: { submissionId: id }, order: { createdAt: 'ASC' } }),
-      manager.findOneBy(CopyrightAgreement, { submissionId: id }),
-      manager.find(SubmissionEvent, { where: { submissionId: id }, order: { occurredAt: 'ASC' } }),
-      this.describe([submission]).then(([item]) => item.editors),
-    ]);
-    return { submission, metadata, contributors, files, agreement, events, editors };
+    return submission;
   }
 
   /** Titles and editors for a page of submissions, in two queries (not one per row). */

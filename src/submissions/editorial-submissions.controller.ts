@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { isSiteAdmin } from '../access/actor';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { FileStorage } from '../storage/file-storage';
@@ -15,7 +16,7 @@ function viewerOf(request: Request): Viewer {
   return {
     user: principal.kind === 'user' ? principal.user : null,
     roles: request.journalRoles ?? [],
-    isSiteAdmin: principal.kind === 'operator' || principal.user.isSiteAdmin,
+    isSiteAdmin: isSiteAdmin(principal),
   };
 }
 
@@ -72,14 +73,13 @@ export class EditorialSubmissionsController {
     @Param('fileId', ParseUUIDPipe) fileId: string,
     @Query() query: CopyQuery,
   ): Promise<void> {
-    const { files } = await this.listing.editorView(request.journal!, viewerOf(request), id);
-    const file = files.find((candidate) => candidate.id === fileId);
-    const key = query.copy === 'anonymised' ? file?.anonymisedKey : file?.storageKey;
-    if (!file || !key)
+    const file = await this.listing.file(request.journal!, viewerOf(request), id, fileId);
+    const key = query.copy === 'anonymised' ? file.anonymisedKey : file.storageKey;
+    if (!key)
       throw new ProblemException({
         status: 404,
         title: 'Not Found',
-        detail: 'There is no such file (or no anonymised copy of it)',
+        detail: 'This file has no anonymised copy',
       });
     await sendSubmissionFile(response, this.storage, file, key);
   }

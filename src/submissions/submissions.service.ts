@@ -41,6 +41,7 @@ import { SubmissionMetadata } from './entities/submission-metadata.entity';
 import { Submission, type SubmissionStage } from './entities/submission.entity';
 import { sendSubmissionFile } from './file-download';
 import { FileIntake, MEDIA_TYPES } from './file-intake.service';
+import { loadSubmissionDetails } from './submission-details';
 import { refreshSubmissionSearch } from './submission-search';
 
 const ANONYMISABLE: readonly string[] = [
@@ -673,23 +674,14 @@ export class SubmissionsService {
   async view(id: string, user: User): Promise<SubmissionView> {
     const submission = await this.forSubmitter(id, user);
     const manager = this.dataSource.manager;
-    const [metadata, contributors, files, agreement, events] = await Promise.all([
-      manager.find(SubmissionMetadata, { where: { submissionId: id }, order: { locale: 'ASC' } }),
-      manager.find(Contributor, { where: { submissionId: id }, order: { seq: 'ASC' } }),
-      manager.find(SubmissionFile, { where: { submissionId: id }, order: { createdAt: 'ASC' } }),
-      manager.findOneBy(CopyrightAgreement, { submissionId: id }),
-      manager.find(SubmissionEvent, {
-        where: { submissionId: id, authorVisible: true },
-        order: { occurredAt: 'ASC' },
-      }),
-    ]);
+    const details = await loadSubmissionDetails(manager, id, 'author');
     const tasks =
       submission.stage === 'draft'
         ? (await this.missing(manager, submission)).map(
             (error) => `${error.field}: ${error.messages.join('; ')}`,
           )
         : [];
-    return { submission, metadata, contributors, files, agreement, events, tasks };
+    return { submission, ...details, tasks };
   }
 
   /** Streams a file of the submitter's own submission, as uploaded. */
