@@ -288,11 +288,12 @@ export class SubmissionsService {
     let anonymisedKey: string | null = null;
     let anonymisation: SubmissionFile['anonymisation'] = null;
     try {
+      // Read once, only when needed: to check a PDF opens, and to make the review copy.
+      let content: Buffer | undefined;
+      const read = async () => (content ??= await buffer(await this.storage.get(received.key)));
       // A PDF must open: a file that only starts like one is refused.
       if (received.mediaType === MEDIA_TYPES.pdf)
-        await PDFDocument.load(await buffer(await this.storage.get(received.key)), {
-          updateMetadata: false,
-        });
+        await PDFDocument.load(await read(), { updateMetadata: false });
       if (
         journal.reviewPolicy === 'double_anonymous' &&
         genre === 'manuscript' &&
@@ -305,9 +306,8 @@ export class SubmissionsService {
           ...contributors.flatMap((contributor) => personNameVariants(contributor.names)),
           ...personNameVariants(user.names),
         ];
-        const original = await buffer(await this.storage.get(received.key));
         const copy = await anonymiseDocument(
-          original,
+          await read(),
           received.mediaType as AnonymisableMediaType,
           { contributorNames: [...new Set(names)] },
         );
