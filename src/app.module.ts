@@ -9,6 +9,8 @@ import { HealthModule } from './health/health.module';
 import { JournalsModule } from './journals/journals.module';
 import { RedisModule } from './redis/redis.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { DecisionsModule } from './decisions/decisions.module';
 
 /** The HTTP API process. */
 @Module({})
@@ -24,6 +26,8 @@ export class AppModule {
         AccountsModule,
         JournalsModule,
         SubmissionsModule,
+        ReviewsModule,
+        DecisionsModule,
         HealthModule,
         AdminModule,
       ],

@@ -3,6 +3,7 @@ import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { WorkerHeartbeat } from './queue/worker-heartbeat.service';
+import { ReviewsWorkerModule } from './reviews/reviews-worker.module';
 
 /** The BullMQ worker process: the same modules as the API plus the queue processors. */
 @Module({})
@@ -11,7 +12,11 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       // Only the API migrates: two processes racing to migrate would be pointless.
-      imports: [CoreModule.forRoot(config, { migrate: false }), NotificationsWorkerModule],
+      imports: [
+        CoreModule.forRoot(config, { migrate: false }),
+        NotificationsWorkerModule,
+        ReviewsWorkerModule,
+      ],
       providers: [WorkerHeartbeat],
     };
   }

@@ -126,6 +126,10 @@ describe('HTTP conventions', () => {
           name: 'notifications',
           counts: expect.objectContaining({ failed: 0 }),
         }),
+        expect.objectContaining({
+          name: 'reviews',
+          counts: expect.objectContaining({ failed: 0 }),
+        }),
       ]);
     });
 

@@ -175,6 +175,13 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number' })
   WORKER_CONCURRENCY = 5;
 
+  /** How often the worker looks for reviews and revisions to remind people of. */
+  @Transform(toInteger)
+  @Min(200, { message: 'must be between 200 and 86400000 milliseconds' })
+  @Max(86_400_000, { message: 'must be between 200 and 86400000 milliseconds' })
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  REMINDER_SCAN_INTERVAL_MS = 900_000;
+
   /** Requests per minute one IP address may make to the API. */
   @Transform(toInteger)
   @Min(1, { message: 'must be at least 1' })

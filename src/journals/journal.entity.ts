@@ -100,6 +100,14 @@ export class Journal {
   @Column({ type: 'int', default: 3 })
   reviewReminderDays: number;
 
+  /** After a due date passes, the reviewer is reminded every this many days… */
+  @Column({ type: 'int', default: 7 })
+  reviewOverdueReminderDays: number;
+
+  /** …this many times, and then the editor is told (escalation). */
+  @Column({ type: 'int', default: 2 })
+  reviewOverdueReminders: number;
+
   @Column({ type: 'int', default: 2 })
   minReviewsPerRound: number;
 

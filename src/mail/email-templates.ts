@@ -45,6 +45,116 @@ export interface EmailTemplateData {
     resubmittedAt: string;
     workflowUrl: string;
   };
+  'review-invitation': {
+    submissionNumber: string;
+    title: string;
+    abstract: string;
+    /** Already in the recipient's language, e.g. «تحكيم مزدوج التعمية» / "double-anonymous". */
+    reviewMethod: string;
+    /** True when the reviewer will not see who the authors are. */
+    authorsHidden: boolean;
+    /** The editor's own words, prefilled from the journal's text; may be empty. */
+    personalMessage: string;
+    responseDueDate: string;
+    reviewDueDate: string;
+    round: number;
+    /** One page where the reviewer accepts or declines, without signing in. */
+    respondUrl: string;
+  };
+  'review-accepted': {
+    submissionNumber: string;
+    title: string;
+    reviewDueDate: string;
+    reviewUrl: string;
+  };
+  'review-declined': { submissionNumber: string; title: string };
+  'review-declined-editor': {
+    submissionNumber: string;
+    title: string;
+    reviewerName: string;
+    round: number;
+    reason: string;
+    suggestedReviewer: string;
+    workflowUrl: string;
+  };
+  'review-response-reminder': {
+    submissionNumber: string;
+    title: string;
+    responseDueDate: string;
+    reviewDueDate: string;
+    /** False: a reminder before the date; true: the date has passed. */
+    overdue: boolean;
+    respondUrl: string;
+  };
+  'review-due-reminder': {
+    submissionNumber: string;
+    title: string;
+    reviewDueDate: string;
+    overdue: boolean;
+    /** Whole days past the due date (0 when not overdue). */
+    daysOverdue: number;
+    reviewUrl: string;
+  };
+  'review-overdue-editor': {
+    submissionNumber: string;
+    title: string;
+    reviewerName: string;
+    round: number;
+    /** `response`: no answer to the invitation by its date; `review`: the review is late. */
+    kind: 'response' | 'review';
+    dueDate: string;
+    remindersSent: number;
+    workflowUrl: string;
+  };
+  'review-cancelled': { submissionNumber: string; title: string };
+  'review-reinstated': {
+    submissionNumber: string;
+    title: string;
+    reviewDueDate: string;
+    reviewUrl: string;
+  };
+  'review-unlocked': {
+    submissionNumber: string;
+    title: string;
+    reviewDueDate: string;
+    reviewUrl: string;
+  };
+  'review-thanks': { submissionNumber: string; title: string; personalMessage: string };
+  'review-submitted-editor': {
+    submissionNumber: string;
+    title: string;
+    reviewerName: string;
+    round: number;
+    /** Already in the recipient's language. */
+    recommendation: string;
+    workflowUrl: string;
+  };
+  'decision-letter': {
+    submissionNumber: string;
+    title: string;
+    /** The subject the editor chose (prefilled per decision). */
+    subject: string;
+    /** The letter as the editor finalised it: plain text, paragraphs separated by blank lines. */
+    body: string;
+    /** Reviews shared with the author: a neutral label and the comments meant for the author. */
+    reviews: { label: string; comments: string; files: string[] }[];
+    /** Set when the decision asks for revisions. */
+    revisionsDueDate: string | null;
+    statusUrl: string;
+  };
+  'decision-outcome-reviewer': {
+    submissionNumber: string;
+    title: string;
+    /** Already in the recipient's language, e.g. "accepted". */
+    outcome: string;
+  };
+  'revisions-due-reminder': {
+    submissionNumber: string;
+    title: string;
+    revisionsDueDate: string;
+    overdue: boolean;
+    statusUrl: string;
+  };
 }
 
 export type EmailTemplateName = keyof EmailTemplateData;
@@ -60,4 +170,19 @@ export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = [
   'submission-new-for-editor',
   'submission-withdrawn',
   'submission-resubmitted',
+  'review-invitation',
+  'review-accepted',
+  'review-declined',
+  'review-declined-editor',
+  'review-response-reminder',
+  'review-due-reminder',
+  'review-overdue-editor',
+  'review-cancelled',
+  'review-reinstated',
+  'review-unlocked',
+  'review-thanks',
+  'review-submitted-editor',
+  'decision-letter',
+  'decision-outcome-reviewer',
+  'revisions-due-reminder',
 ];

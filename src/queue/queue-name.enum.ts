@@ -1,4 +1,6 @@
 /** Every BullMQ queue Tahkim uses. Add a queue here, nowhere else. */
 export enum QueueName {
   Notifications = 'notifications',
+  /** Scheduled scans: review and revision reminders. */
+  Reviews = 'reviews',
 }

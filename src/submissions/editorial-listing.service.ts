@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import type { JournalRoleName } from '../access/journal-role.entity';
-import type { User } from '../accounts/user.entity';
 import { type Page, paginate } from '../common/pagination/cursor-page';
 import type { Journal } from '../journals/journal.entity';
 import type { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
@@ -11,12 +9,7 @@ import { SubmissionFile } from './entities/submission-file.entity';
 import { Submission, type SubmissionStage } from './entities/submission.entity';
 import { loadSubmissionDetails } from './submission-details';
 import { searchQuery } from './submission-search';
-
-export interface Viewer {
-  user: User | null;
-  roles: JournalRoleName[];
-  isSiteAdmin: boolean;
-}
+import type { Viewer } from './editorial-viewer';
 
 export interface EditorialListItem {
   id: string;
@@ -145,7 +138,8 @@ export class EditorialListing {
     return file;
   }
 
-  private async handled(journal: Journal, viewer: Viewer, id: string): Promise<Submission> {
+  /** The submission if this viewer handles it as an editor; 404 otherwise. */
+  async handled(journal: Journal, viewer: Viewer, id: string): Promise<Submission> {
     const submission = await this.base(journal, viewer, {})
       .andWhere('submission.id = :id', { id })
       .getOne();

@@ -1,7 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { isSiteAdmin } from '../access/actor';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { FileStorage } from '../storage/file-storage';
@@ -9,16 +8,8 @@ import { ProblemException } from '../common/http/problem.exception';
 import { sendSubmissionFile } from './file-download';
 import { JournalAccess } from '../access/journal-access.decorator';
 import { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
-import { EditorialListing, type Viewer } from './editorial-listing.service';
-
-function viewerOf(request: Request): Viewer {
-  const principal = request.principal!;
-  return {
-    user: principal.kind === 'user' ? principal.user : null,
-    roles: request.journalRoles ?? [],
-    isSiteAdmin: isSiteAdmin(principal),
-  };
-}
+import { EditorialListing } from './editorial-listing.service';
+import { viewerOf } from './editorial-viewer';
 
 class CopyQuery {
   @ApiPropertyOptional({ enum: ['original', 'anonymised'], default: 'original' })

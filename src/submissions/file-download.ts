@@ -11,7 +11,7 @@ import type { SubmissionFile } from './entities/submission-file.entity';
 export async function sendSubmissionFile(
   response: Response,
   storage: FileStorage,
-  file: SubmissionFile,
+  file: Pick<SubmissionFile, 'originalName' | 'mediaType'>,
   key: string,
 ): Promise<void> {
   const stream = await storage.get(key);

@@ -8,6 +8,6 @@ import { SubmissionsService } from './submissions.service';
 @Module({
   controllers: [SubmissionsController, EditorialSubmissionsController],
   providers: [SubmissionsService, FileIntake, EditorialListing],
-  exports: [EditorialListing],
+  exports: [EditorialListing, FileIntake],
 })
 export class SubmissionsModule {}

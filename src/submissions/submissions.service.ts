@@ -275,7 +275,11 @@ export class SubmissionsService {
     actor: Actor,
   ): Promise<SubmissionFile> {
     const submission = await this.forSubmitter(id, user);
-    if (submission.stage !== 'draft') throw notEditable(submission.stage);
+    // A draft's files are version 1; after a decision asking for revisions, uploads make the
+    // next version, which becomes current when the author sends the revision.
+    const revising = submission.stage === 'review' && (await this.revisionsRequested(id));
+    if (submission.stage !== 'draft' && !revising) throw notEditable(submission.stage);
+    const version = revising ? submission.currentVersion + 1 : submission.currentVersion;
     const journal = submission.journal!;
     const files = this.dataSource.getRepository(SubmissionFile);
     const received = await this.intake.receive(
@@ -338,7 +342,7 @@ export class SubmissionsService {
         manager.create(SubmissionFile, {
           submissionId: id,
           genre,
-          version: 1,
+          version,
           storageKey: received.key,
           sha256: received.sha256,
           size: received.size,
@@ -356,6 +360,15 @@ export class SubmissionsService {
       });
       return file;
     });
+  }
+
+  /** Whether the current review round waits for the author's revised version. */
+  private async revisionsRequested(submissionId: string): Promise<boolean> {
+    const [round]: { status: string }[] = await this.dataSource.query(
+      'SELECT status FROM review_rounds WHERE submission_id = $1 ORDER BY number DESC LIMIT 1',
+      [submissionId],
+    );
+    return round?.status === 'revisions_requested';
   }
 
   async terms(id: string, user: User, locale: Locale) {
@@ -681,6 +694,23 @@ export class SubmissionsService {
             (error) => `${error.field}: ${error.messages.join('; ')}`,
           )
         : [];
+    const [revisions]: { revisions_due_at: Date | null }[] =
+      submission.stage === 'review'
+        ? await manager.query(
+            `SELECT revisions_due_at FROM review_rounds
+              WHERE submission_id = $1 AND status = 'revisions_requested'
+              ORDER BY number DESC LIMIT 1`,
+            [id],
+          )
+        : [];
+    if (revisions)
+      tasks.push(
+        `revisions: upload the revised manuscript and send it with your response to the reviewers${
+          revisions.revisions_due_at
+            ? ` by ${revisions.revisions_due_at.toISOString().slice(0, 10)}`
+            : ''
+        }`,
+      );
     return { submission, ...details, tasks };
   }
 

@@ -175,6 +175,28 @@ export class JournalSettingsDto {
   @Max(30)
   reviewReminderDays?: number;
 
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 60,
+    description: 'Days between reminders once overdue',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  reviewOverdueReminderDays?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 10,
+    description: 'Overdue reminders before the editor is told',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  reviewOverdueReminders?: number;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 10 })
   @IsOptional()
   @IsInt()

@@ -99,6 +99,10 @@ export class Submission {
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 
+  /** The manuscript version editors and reviewers work on; a revision adds the next one. */
+  @Column({ type: 'int', default: 1 })
+  currentVersion: number;
+
   @Column({ type: 'timestamptz', nullable: true })
   withdrawnAt: Date | null;
 

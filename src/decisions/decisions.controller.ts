@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import { JournalAccess } from '../access/journal-access.decorator';
+import type { User } from '../accounts/user.entity';
+import { viewerOf } from '../submissions/editorial-viewer';
+import { AuthorDecisionsService } from './author-decisions.service';
+import { DecisionsService } from './decisions.service';
+import { DecisionDraftQuery, DecisionDto, RevisionDto } from './dto/decision.dto';
+
+/** Editors decide; authors read the letters and reviews shared, and send revisions. */
+@ApiTags('decisions')
+@Controller()
+export class DecisionsController {
+  constructor(
+    private readonly decisions: DecisionsService,
+    private readonly authorSide: AuthorDecisionsService,
+  ) {}
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Get('journals/:slug/submissions/:id/decision-draft')
+  @ApiOperation({
+    summary: 'Decisions open now, the prefilled letter for one, and the reviews it can share',
+  })
+  draft(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DecisionDraftQuery,
+  ) {
+    return this.decisions.draft(request.journal!, viewerOf(request), id, query.decision);
+  }
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Post('journals/:slug/submissions/:id/decisions')
+  @ApiOperation({ summary: 'Take a decision (optimistic locking on lockVersion: 409 if stale)' })
+  decide(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DecisionDto,
+    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.decisions.decide(request.journal!, viewerOf(request), user, id, dto, actor);
+  }
+
+  @Get('submissions/:id/decisions')
+  @ApiOperation({ summary: 'Decisions on my submission, with letters and the reviews shared' })
+  mine(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
+    return this.authorSide.list(user, id);
+  }
+
+  @Get('submissions/:id/review-files/:fileId/content')
+  @ApiOperation({ summary: 'Download a reviewer’s file shared with a decision (anonymised)' })
+  async reviewFile(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.authorSide.sendReviewFile(user, id, fileId, response);
+  }
+
+  @Post('submissions/:id/revisions')
+  @ApiOperation({
+    summary: 'Send the revised version (files uploaded since the decision) with a response',
+  })
+  revise(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RevisionDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.authorSide.submitRevision(user, id, dto.response, actor);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { SubmissionsModule } from '../submissions/submissions.module';
+import { AuthorDecisionsService } from './author-decisions.service';
+import { DecisionsController } from './decisions.controller';
+import { DecisionsService } from './decisions.service';
+
+/** Editorial decisions over the transition table, letters, and the author's revisions. */
+@Module({
+  imports: [SubmissionsModule, ReviewsModule],
+  controllers: [DecisionsController],
+  providers: [DecisionsService, AuthorDecisionsService],
+})
+export class DecisionsModule {}
