@@ -64,7 +64,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     },
     async close() {
       await api.close();
-      await worker.close();
+      // `this.worker`: a test may have replaced the worker (to restart it).
+      await this.worker.close();
       await smtp.close();
       await env.cleanup();
     },
