@@ -65,7 +65,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     async close() {
       await api.close();
       // `this.worker`: a test may have replaced the worker (to restart it).
-      await this.worker.close();
+      await (this as Stack).worker.close();
       await smtp.close();
       await env.cleanup();
     },
