@@ -301,7 +301,10 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
     expect(locked.body.type).toBe('urn:tahkim:problem:review-locked');
     await stack.mailTo(
       email('editor'),
-      (m) => (m.text ?? '').includes('round 1') || /1/.test(m.subject ?? ''),
+      // The editor reads Arabic: «تقرير تحكيم جديد … (الجولة 1)», naming the reviewer.
+      (m) =>
+        /تقرير تحكيم جديد.*\(الجولة 1\)/.test(m.subject ?? '') &&
+        (m.text ?? '').includes(users.reviewer1.names.Arab!.given),
     );
   });
 
@@ -405,7 +408,8 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
     expect(revised.body).toEqual({ version: 2, round: 2 });
     await stack.mailTo(
       email('editor'),
-      (m) => /2/.test(m.subject ?? '') || (m.text ?? '').includes('We clarified') || true,
+      // «نسخة معدّلة من البحث … (الجولة 1)»: the revision answers round 1.
+      (m) => /نسخة معدّلة من البحث.*\(الجولة 1\)/.test(m.subject ?? ''),
     );
     const again = await http()
       .post(`/api/journals/volunteering/submissions/${submissionId}/review-assignments/reinvite`)
