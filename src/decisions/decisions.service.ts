@@ -24,6 +24,7 @@ import {
 } from '../reviews/submission-facts';
 import { EditorialListing } from '../submissions/editorial-listing.service';
 import type { Viewer } from '../submissions/editorial-viewer';
+import { extensionOf } from '../submissions/file-intake.service';
 import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import { Submission, type SubmissionStage } from '../submissions/entities/submission.entity';
 import type { DecisionKind } from './decision-kinds';
@@ -452,14 +453,7 @@ export class DecisionsService {
   }
 }
 
-const EXTENSIONS: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.oasis.opendocument.text': 'odt',
-  'text/markdown': 'md',
-};
-
 /** "Reviewer A - 1.pdf": the only name an author sees for a reviewer's file. */
 export function reviewFileName(label: string, index: number, mediaType: string): string {
-  return `${label} - ${index + 1}.${EXTENSIONS[mediaType] ?? 'bin'}`;
+  return `${label} - ${index + 1}.${extensionOf(mediaType)}`;
 }

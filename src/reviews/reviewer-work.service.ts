@@ -5,8 +5,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../access/actor';
-import { nameStrings } from '../accounts/auth.service';
-import { displayName, type User } from '../accounts/user.entity';
+import type { User } from '../accounts/user.entity';
 import { RequestValidationException } from '../common/http/problem.exception';
 import { AppConfig } from '../config/app-config';
 import { Journal } from '../journals/journal.entity';
@@ -22,7 +21,8 @@ import { SubmissionFile } from '../submissions/entities/submission-file.entity';
 import { SubmissionMetadata } from '../submissions/entities/submission-metadata.entity';
 import { Submission } from '../submissions/entities/submission.entity';
 import { sendSubmissionFile } from '../submissions/file-download';
-import { FileIntake } from '../submissions/file-intake.service';
+import { personNameVariants } from '../submissions/submissions.service';
+import { extensionOf, FileIntake } from '../submissions/file-intake.service';
 import type { DeclineInvitationDto, ReviewDraftDto } from './dto/review.dto';
 import { assignmentStatus, ReviewAssignment } from './entities/review-assignment.entity';
 import { ReviewFile } from './entities/review-file.entity';
@@ -34,22 +34,6 @@ import { ReviewMailer } from './review-mailer';
 import { problem } from './review-problems';
 import { parseResponseToken, verifyResponseToken } from './review-response-token';
 import { RECOMMENDATION_NAMES } from './review-texts';
-
-const EXTENSIONS: Record<string, string> = {
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.oasis.opendocument.text': 'odt',
-  'application/pdf': 'pdf',
-  'text/markdown': 'md',
-  'text/plain': 'txt',
-  'text/csv': 'csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
-  'application/zip': 'zip',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/tiff': 'tif',
-  'image/webp': 'webp',
-};
 
 /** A file of a round as a reviewer gets it: a neutral name, never the uploaded one. */
 export interface ReviewerFileView {
@@ -222,7 +206,7 @@ export class ReviewerWorkService {
       return {
         id: file.id,
         genre: file.genre,
-        name: `${file.genre}${n}-v${file.version}.${EXTENSIONS[file.mediaType] ?? 'bin'}`,
+        name: `${file.genre}${n}-v${file.version}.${extensionOf(file.mediaType)}`,
         mediaType: file.mediaType,
         size: file.size,
         file,
@@ -477,7 +461,7 @@ export class ReviewerWorkService {
       const copy = await anonymiseDocument(
         await buffer(await this.storage.get(received.key)),
         received.mediaType as AnonymisableMediaType,
-        { contributorNames: reviewerNameVariants(user) },
+        { contributorNames: personNameVariants(user.names) },
       );
       anonymisedKey = (await this.storage.put(Readable.from(copy.content))).key;
     } catch (error) {
@@ -572,15 +556,4 @@ export class ReviewerWorkService {
       data: { assignmentId: assignment.id, ...data } as never,
     });
   }
-}
-
-/** The reviewer's names as they could appear in a document's properties. */
-function reviewerNameVariants(user: User): string[] {
-  const full = (['Arab', 'Latn', 'Tfng'] as const)
-    .map((script) => user.names[script])
-    .filter((name) => name?.given)
-    .map((name) => [name!.given, name!.family].filter(Boolean).join(' '));
-  return [...new Set([...full, displayName(user.names), ...nameStrings(user.names)])].filter(
-    (name) => name.length >= 3,
-  );
 }

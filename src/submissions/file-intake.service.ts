@@ -32,6 +32,27 @@ export const MEDIA_TYPES = {
   webp: 'image/webp',
 } as const;
 
+const EXTENSIONS: Record<string, string> = {
+  [MEDIA_TYPES.docx]: 'docx',
+  [MEDIA_TYPES.odt]: 'odt',
+  [MEDIA_TYPES.pdf]: 'pdf',
+  [MEDIA_TYPES.markdown]: 'md',
+  [MEDIA_TYPES.text]: 'txt',
+  [MEDIA_TYPES.csv]: 'csv',
+  [MEDIA_TYPES.xlsx]: 'xlsx',
+  [MEDIA_TYPES.ods]: 'ods',
+  [MEDIA_TYPES.zip]: 'zip',
+  [MEDIA_TYPES.png]: 'png',
+  [MEDIA_TYPES.jpeg]: 'jpg',
+  [MEDIA_TYPES.tiff]: 'tif',
+  [MEDIA_TYPES.webp]: 'webp',
+};
+
+/** The usual file extension of a media type we accept, for names we make up ourselves. */
+export function extensionOf(mediaType: string): string {
+  return EXTENSIONS[mediaType] ?? 'bin';
+}
+
 /** What each kind of file may be, by its content. */
 const ALLOWED: Record<FileGenre, readonly string[]> = {
   manuscript: [MEDIA_TYPES.docx, MEDIA_TYPES.odt, MEDIA_TYPES.pdf, MEDIA_TYPES.markdown],

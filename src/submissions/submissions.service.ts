@@ -765,8 +765,8 @@ export class SubmissionsService {
   }
 }
 
-/** "Given Family" in every script a person's name is written in. */
-function personNameVariants(names: PersonNames): string[] {
+/** "Given Family" in every script a person's name is written in, and its longer parts. */
+export function personNameVariants(names: PersonNames): string[] {
   const full = Object.values(names)
     .filter((name) => name?.given)
     .map((name) => [name!.given, name!.family].filter(Boolean).join(' '));
