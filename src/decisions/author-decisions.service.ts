@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../access/actor';
 import type { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
-import { isLocale, type Locale } from '../common/i18n/locale';
 import { NotificationService } from '../notifications/notification.service';
 import { ReviewFile } from '../reviews/entities/review-file.entity';
 import { ReviewRound } from '../reviews/entities/review-round.entity';
@@ -50,7 +49,7 @@ export class AuthorDecisionsService {
   async list(user: User, submissionId: string) {
     await this.own(user, submissionId);
     const manager = this.dataSource.manager;
-    const locale: Locale = isLocale(user.preferredLocale) ? user.preferredLocale : 'ar';
+    const locale = user.preferredLocale;
     const decisions = await manager.find(Decision, {
       where: { submissionId },
       order: { createdAt: 'ASC' },
@@ -105,10 +104,12 @@ export class AuthorDecisionsService {
       .getOne();
     if (!shared) throw problem(404, 'not-found', 'There is no such shared file');
     const file = await manager.findOneByOrFail(ReviewFile, { id: fileId });
-    const listing = await this.list(user, submissionId);
+    // The same neutral name the author saw in the decision's list of reviews.
+    const round = await manager.findOneByOrFail(ReviewRound, { id: shared.roundId! });
+    const locale = user.preferredLocale;
     const name =
-      listing.decisions
-        .flatMap((decision) => decision.reviews.flatMap((review) => review.files))
+      (await this.decisions.completedReviews(manager, round, locale))
+        .flatMap((review) => review.files)
         .find((candidate) => candidate.id === fileId)?.name ?? 'review-file';
     await sendSubmissionFile(
       response,

@@ -114,7 +114,7 @@ export class DecisionsService {
           'The submission changed meanwhile (another decision?): reload it',
         );
 
-      await this.applyEffects(manager, transition, submission, round, dto, actor);
+      await this.applyEffects(manager, transition, submission, round, stageAfter, dto, actor);
 
       const facts = await loadSubmissionFacts(manager, submissionId);
       const notifyAuthor = dto.notifyAuthor ?? transition.lettersAuthor;
@@ -241,6 +241,7 @@ export class DecisionsService {
           break;
         }
         case 'recorded_decline':
+          // Checked below, where the decline also gives the stage to go back to.
           break;
       }
     }
@@ -259,6 +260,7 @@ export class DecisionsService {
     transition: Transition,
     submission: Submission,
     round: ReviewRound | null,
+    stageAfter: SubmissionStage,
     dto: DecisionDto,
     actor: Actor,
   ): Promise<void> {
@@ -296,18 +298,13 @@ export class DecisionsService {
           }
           break;
         case 'reopen_round':
-          if (round && round.status === 'closed' && submission.stage === 'declined') {
-            const decline = await manager.findOne(Decision, {
-              where: { submissionId: submission.id, stageAfter: 'declined' },
-              order: { createdAt: 'DESC' },
-            });
-            if (decline?.stageBefore === 'review')
-              await manager.update(
-                ReviewRound,
-                { id: round.id },
-                { status: 'in_review', closedAt: null },
-              );
-          }
+          // Back in review after a reverted decline: the round it closed goes on.
+          if (round?.status === 'closed' && stageAfter === 'review')
+            await manager.update(
+              ReviewRound,
+              { id: round.id },
+              { status: 'in_review', closedAt: null },
+            );
           break;
       }
     }

@@ -6,10 +6,9 @@ import type { Actor } from '../access/actor';
 import { JournalRole } from '../access/journal-role.entity';
 import { displayName, User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
+import { pickLocalized } from '../common/i18n/locale';
 import { ProblemException } from '../common/http/problem.exception';
-import { AppConfig } from '../config/app-config';
 import type { Journal } from '../journals/journal.entity';
-import { NotificationService } from '../notifications/notification.service';
 import { FileStorage } from '../storage/file-storage';
 import { EditorialListing } from '../submissions/editorial-listing.service';
 import { sendSubmissionFile } from '../submissions/file-download';
@@ -35,7 +34,7 @@ import { newResponseNonce } from './review-response-token';
 import { ReviewMailer } from './review-mailer';
 import { defaultInvitationMessage, defaultThanksMessage } from './review-texts';
 import { findConflicts } from './reviewer-conflicts';
-import { day, loadSubmissionFacts } from './submission-facts';
+import { day, loadSubmissionFacts, type SubmissionFacts } from './submission-facts';
 
 const CAN_CANCEL = ['invited', 'accepted'];
 
@@ -48,9 +47,7 @@ const CAN_CANCEL = ['invited', 'accepted'];
 export class ReviewAssignmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
     private readonly listing: EditorialListing,
-    private readonly notifications: NotificationService,
     private readonly mailer: ReviewMailer,
     private readonly audit: AuditLog,
     private readonly storage: FileStorage,
@@ -124,10 +121,7 @@ export class ReviewAssignmentsService {
       reviewDueAt,
       conflicts,
       personalMessage: defaultInvitationMessage(locale, {
-        reviewerName: displayName(reviewer.names, locale),
-        journalTitle: facts.journal.titles[locale] ?? Object.values(facts.journal.titles)[0] ?? '',
-        title: facts.titleIn(locale),
-        editorName: viewer.user ? displayName(viewer.user.names, locale) : '',
+        ...messageFacts(reviewer, viewer.user, facts),
         reviewDueDate: day(reviewDueAt),
       }),
     };
@@ -236,10 +230,7 @@ export class ReviewAssignmentsService {
     const personalMessage =
       dto.personalMessage ??
       defaultInvitationMessage(locale, {
-        reviewerName: displayName(reviewer.names, locale),
-        journalTitle: facts.journal.titles[locale] ?? Object.values(facts.journal.titles)[0] ?? '',
-        title: facts.titleIn(locale),
-        editorName: displayName(editor.names, locale),
+        ...messageFacts(reviewer, editor, facts),
         reviewDueDate: day(reviewDueAt),
       });
     const assignment = await manager.save(
@@ -507,18 +498,11 @@ export class ReviewAssignmentsService {
       await manager.update(ReviewAssignment, { id: assignment.id }, { thankedAt: new Date() });
       const reviewer = await manager.findOneByOrFail(User, { id: assignment.reviewerId });
       const facts = await loadSubmissionFacts(manager, submissionId);
-      const locale = reviewer.preferredLocale;
       await this.mailer.thanks(
         manager,
         assignment.id,
         message ??
-          defaultThanksMessage(locale, {
-            reviewerName: displayName(reviewer.names, locale),
-            journalTitle:
-              facts.journal.titles[locale] ?? Object.values(facts.journal.titles)[0] ?? '',
-            title: facts.titleIn(locale),
-            editorName: displayName(editor.names, locale),
-          }),
+          defaultThanksMessage(reviewer.preferredLocale, messageFacts(reviewer, editor, facts)),
       );
       await this.event(manager, submissionId, actor, 'reviewer_thanked', { assignmentId });
     });
@@ -685,4 +669,15 @@ export class ReviewAssignmentsService {
       data: data as never,
     });
   }
+}
+
+/** What the prefilled invitation and thanks say, in the reviewer's language. */
+function messageFacts(reviewer: User, editor: User | null, facts: SubmissionFacts) {
+  const locale = reviewer.preferredLocale;
+  return {
+    reviewerName: displayName(reviewer.names, locale),
+    journalTitle: pickLocalized(facts.journal.titles, locale) ?? '',
+    title: facts.titleIn(locale),
+    editorName: editor ? displayName(editor.names, locale) : '',
+  };
 }

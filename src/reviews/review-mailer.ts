@@ -5,7 +5,7 @@ import { displayName, User } from '../accounts/user.entity';
 import { AppConfig } from '../config/app-config';
 import { NotificationService } from '../notifications/notification.service';
 import { SubmissionEditor } from '../submissions/entities/submission-editor.entity';
-import { ReviewAssignment } from './entities/review-assignment.entity';
+import { readResponseNonce, ReviewAssignment } from './entities/review-assignment.entity';
 import { ReviewRound } from './entities/review-round.entity';
 import { signResponseToken } from './review-response-token';
 import { REVIEW_METHOD_NAMES } from './review-texts';
@@ -35,12 +35,7 @@ export class ReviewMailer {
       where: { id: assignmentId },
       relations: { reviewer: true, round: true },
     });
-    const nonce = await manager
-      .createQueryBuilder(ReviewAssignment, 'a')
-      .select('a.responseNonce', 'nonce')
-      .where('a.id = :id', { id: assignmentId })
-      .getRawOne<{ nonce: string | null }>();
-    assignment.responseNonce = nonce?.nonce ?? null;
+    assignment.responseNonce = await readResponseNonce(manager, assignmentId);
     return {
       assignment,
       reviewer: assignment.reviewer!,

@@ -24,7 +24,11 @@ import { sendSubmissionFile } from '../submissions/file-download';
 import { personNameVariants } from '../submissions/submissions.service';
 import { extensionOf, FileIntake } from '../submissions/file-intake.service';
 import type { DeclineInvitationDto, ReviewDraftDto } from './dto/review.dto';
-import { assignmentStatus, ReviewAssignment } from './entities/review-assignment.entity';
+import {
+  assignmentStatus,
+  readResponseNonce,
+  ReviewAssignment,
+} from './entities/review-assignment.entity';
 import { ReviewFile } from './entities/review-file.entity';
 import { ReviewForm } from './entities/review-form.entity';
 import { ReviewRound } from './entities/review-round.entity';
@@ -528,13 +532,8 @@ export class ReviewerWorkService {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!assignment) throw invalidLink();
-    const row = await manager
-      .createQueryBuilder(ReviewAssignment, 'a')
-      .select('a.responseNonce', 'nonce')
-      .where('a.id = :id', { id: assignment.id })
-      .getRawOne<{ nonce: string | null }>();
-    if (!verifyResponseToken(this.config.APP_SECRET, parsed, row?.nonce ?? null))
-      throw invalidLink();
+    const nonce = await readResponseNonce(manager, assignment.id);
+    if (!verifyResponseToken(this.config.APP_SECRET, parsed, nonce)) throw invalidLink();
     // A link signed for an earlier due date stops working when the editor moves it.
     if (parsed.expiresAt.getTime() !== Math.floor(assignment.reviewDueAt.getTime() / 1000) * 1000)
       throw invalidLink();

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { RECOMMENDATIONS, type Recommendation } from '../review-vocabulary';
 
@@ -52,7 +52,7 @@ export class DeclineInvitationDto {
 }
 
 export class InvitationTokenDto {
-  @ApiPropertyOptional({ description: 'The token from the invitation email link' })
+  @ApiProperty({ description: 'The token from the invitation email link' })
   @IsString()
   @MinLength(20)
   @MaxLength(200)
@@ -60,7 +60,7 @@ export class InvitationTokenDto {
 }
 
 export class DeclineByTokenDto extends DeclineInvitationDto {
-  @ApiPropertyOptional()
+  @ApiProperty({ description: 'The token from the invitation email link' })
   @IsString()
   @MinLength(20)
   @MaxLength(200)

@@ -1,4 +1,5 @@
 import {
+  type EntityManager,
   Column,
   CreateDateColumn,
   Entity,
@@ -148,6 +149,19 @@ export class ReviewAssignment {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** The link nonce, which ordinary loads leave out (`select: false`); null once used. */
+export async function readResponseNonce(
+  manager: EntityManager,
+  assignmentId: string,
+): Promise<string | null> {
+  const row = await manager
+    .createQueryBuilder(ReviewAssignment, 'a')
+    .select('a.responseNonce', 'nonce')
+    .where('a.id = :id', { id: assignmentId })
+    .getRawOne<{ nonce: string | null }>();
+  return row?.nonce ?? null;
 }
 
 export type AssignmentStatus = AssignmentState | 'overdue';
