@@ -297,7 +297,7 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
       expect(response.body).toMatchObject({ role: 'editor', invited: false });
       const mail = await stack.mailTo('author2@volunteering.example.org');
       expect(mail.subject).toBe(
-        'Votre nouveau rôle dans Revue du travail bénévole : rédacteur en chef',
+        'Votre nouveau rôle dans Revue du travail bénévole\u00A0: rédacteur en chef',
       );
       await stack
         .http()

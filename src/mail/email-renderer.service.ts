@@ -33,6 +33,19 @@ const FONT_STACKS = {
   ltr: "'Segoe UI', 'Helvetica Neue', Arial, sans-serif",
 };
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+/** Runs of white space in a subject line, except the no-break spaces French typography puts there. */
+const SUBJECT_SPACES = /[^\S\u00A0\u202F]+/g;
+
+/**
+ * Multi-line plain text (a letter, a reason, a personal message, comments, an abstract) as HTML:
+ * escaped, with each line break a <br>. Mail clients such as Outlook ignore `white-space:
+ * pre-line`, and the plain-text part turns <br> back into line breaks.
+ */
+export function multiline(value: unknown): Handlebars.SafeString {
+  if (value === null || value === undefined) return new Handlebars.SafeString('');
+  const escaped = Handlebars.Utils.escapeExpression(String(value));
+  return new Handlebars.SafeString(escaped.replace(/\r\n?|\n/g, '<br>'));
+}
 
 interface CompiledTemplate {
   subject: Handlebars.TemplateDelegate;
@@ -66,7 +79,7 @@ export class EmailRenderer {
       fontStack: FONT_STACKS[dir],
       site: { name: SITE_NAMES[locale], url: context.siteUrl },
     };
-    const subjectLine = subject(data).replace(/\s+/g, ' ').trim();
+    const subjectLine = subject(data).replace(SUBJECT_SPACES, ' ').trim();
     const bodyHtml = body(data);
     const footerHtml = this.wrapper(locale, engine, 'footer')(data);
     const html = this.wrapper(
@@ -105,6 +118,10 @@ export class EmailRenderer {
     let engine = this.engines.get(locale);
     if (engine) return engine;
     engine = Handlebars.create();
+    // `{{multiline x}}`: Handlebars passes its options object last, so no argument means none.
+    engine.registerHelper('multiline', (...args: unknown[]) =>
+      multiline(args.length > 1 ? args[0] : undefined),
+    );
     engine.registerPartial('layout', readFileSync(join(this.root, 'layout.hbs'), 'utf8'));
     // Shared partials first, then the locale's own, which may override them (e.g. the footer).
     for (const dir of [join(this.root, 'partials'), join(this.root, locale, 'partials')]) {

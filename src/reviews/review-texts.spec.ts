@@ -1,4 +1,5 @@
 import { SUPPORTED_LOCALES } from '../common/i18n/locale';
+import { EmailRenderer } from '../mail/email-renderer.service';
 import {
   defaultInvitationMessage,
   defaultThanksMessage,
@@ -45,16 +46,27 @@ describe('review method and recommendation names', () => {
   });
 });
 
+/** How a letter opens or closes in each language: the email templates do that, not the messages. */
+const GREETING = /^\s*(Dear|Hello|Bonjour|Cher|Chère|Madame|Monsieur|حضرة|مرحب|تحية)/;
+const CLOSING =
+  /(Kind regards|Best regards|Yours|cordialement|Bien à vous|salutations|مع خالص|مع التحية|وتفضّلوا)/i;
+
 describe('defaultInvitationMessage', () => {
+  it.each(SUPPORTED_LOCALES)('in %s, names the manuscript, journal and due date', (locale) => {
+    const message = defaultInvitationMessage(locale, invitation);
+    expect(message).toContain(invitation.title);
+    expect(message).toContain(invitation.journalTitle);
+    expect(message).toContain(invitation.reviewDueDate);
+  });
+
   it.each(SUPPORTED_LOCALES)(
-    'in %s, greets the reviewer, names the manuscript, journal and due date, and is signed by the editor',
+    'in %s, neither greets nor signs: the review-invitation email already does both',
     (locale) => {
       const message = defaultInvitationMessage(locale, invitation);
-      expect(message).toContain(invitation.reviewerName);
-      expect(message).toContain(invitation.title);
-      expect(message).toContain(invitation.journalTitle);
-      expect(message).toContain(invitation.reviewDueDate);
-      expect(message.trimEnd().endsWith(invitation.editorName)).toBe(true);
+      expect(message).not.toMatch(GREETING);
+      expect(message).not.toMatch(CLOSING);
+      expect(message).not.toContain(invitation.reviewerName);
+      expect(message).not.toContain(invitation.editorName);
     },
   );
 
@@ -62,17 +74,15 @@ describe('defaultInvitationMessage', () => {
     expect(defaultInvitationMessage(locale, invitation)).not.toMatch(AUTHOR_WORD[locale]);
   });
 
-  it.each(SUPPORTED_LOCALES)(
-    'in %s, is plain text in 3 to 5 paragraphs between the greeting and the signature',
-    (locale) => {
-      const message = defaultInvitationMessage(locale, invitation);
-      expect(message).not.toMatch(/[<>]/);
-      expect(message).not.toMatch(/\n{3,}/);
-      const paragraphs = message.split('\n\n');
-      expect(paragraphs.length - 2).toBeGreaterThanOrEqual(3);
-      expect(paragraphs.length - 2).toBeLessThanOrEqual(5);
-    },
-  );
+  it.each(SUPPORTED_LOCALES)('in %s, is plain text in 2 to 4 paragraphs', (locale) => {
+    const message = defaultInvitationMessage(locale, invitation);
+    expect(message).not.toMatch(/[<>]/);
+    expect(message).not.toMatch(/\n{3,}/);
+    expect(message).toBe(message.trim());
+    const paragraphs = message.split('\n\n');
+    expect(paragraphs.length).toBeGreaterThanOrEqual(2);
+    expect(paragraphs.length).toBeLessThanOrEqual(4);
+  });
 
   it('follows French typography: non-breaking spaces inside « » and before : ; ? !', () => {
     const message = defaultInvitationMessage('fr', invitation);
@@ -81,25 +91,69 @@ describe('defaultInvitationMessage', () => {
     expect(message).not.toContain("'");
   });
 
-  it('opens an Arabic message with the customary greeting', () => {
-    expect(defaultInvitationMessage('ar', invitation)).toMatch(
-      /^حضرة Leila Haddad،\nتحية طيبة وبعد،\n\n/,
-    );
+  it('opens an Arabic message with the invitation itself, not a second greeting', () => {
+    expect(defaultInvitationMessage('ar', invitation)).toMatch(/^يسرّني أن أدعوك/);
   });
 });
 
 describe('defaultThanksMessage', () => {
   it.each(SUPPORTED_LOCALES)(
-    'in %s, thanks the reviewer for the manuscript and is signed by the editor',
+    'in %s, thanks the reviewer for the manuscript, without greeting or signing',
     (locale) => {
       const message = defaultThanksMessage(locale, invitation);
-      expect(message).toContain(invitation.reviewerName);
       expect(message).toContain(invitation.title);
       expect(message).toContain(invitation.journalTitle);
-      expect(message.trimEnd().endsWith(invitation.editorName)).toBe(true);
+      expect(message).not.toMatch(GREETING);
+      expect(message).not.toMatch(CLOSING);
+      expect(message).not.toContain(invitation.reviewerName);
+      expect(message).not.toContain(invitation.editorName);
+      expect(message).not.toMatch(/[<>]/);
       expect(message).not.toMatch(/\n{3,}/);
     },
   );
+
+  it('follows French typography: non-breaking spaces inside « » and before : ; ? !', () => {
+    const message = defaultThanksMessage('fr', invitation);
+    expect(message).toContain(`«\u00A0${invitation.title}\u00A0»`);
+    expect(message).not.toMatch(/ [:;?!»]|« /);
+    expect(message).not.toContain("'");
+  });
+});
+
+describe('the default messages inside their emails', () => {
+  const renderer = new EmailRenderer();
+  const GREETS = { ar: /حضرة/g, en: /Dear /g, fr: /Bonjour/g } as const;
+  const SIGNS = { ar: /مع خالص التحية/g, en: /Kind regards/g, fr: /Bien cordialement/g } as const;
+  const email = {
+    siteUrl: 'https://journals.example.org',
+    recipientName: invitation.reviewerName,
+    journal: { title: invitation.journalTitle, url: 'https://journals.example.org/j' },
+    submissionNumber: 'MAG-2026-0007',
+    title: invitation.title,
+  };
+
+  it.each(SUPPORTED_LOCALES)('in %s, greet and sign the reviewer exactly once', (locale) => {
+    const invitationEmail = renderer.render('review-invitation', locale, {
+      ...email,
+      abstract: '',
+      reviewMethod: REVIEW_METHOD_NAMES[locale].double_anonymous,
+      authorsHidden: true,
+      personalMessage: defaultInvitationMessage(locale, invitation),
+      responseDueDate: '2026-03-01',
+      reviewDueDate: invitation.reviewDueDate,
+      round: 1,
+      respondUrl: 'https://journals.example.org/r',
+    });
+    const thanksEmail = renderer.render('review-thanks', locale, {
+      ...email,
+      personalMessage: defaultThanksMessage(locale, invitation),
+    });
+    for (const { text } of [invitationEmail, thanksEmail]) {
+      expect(text.match(GREETS[locale])).toHaveLength(1);
+      expect(text.match(SIGNS[locale])).toHaveLength(1);
+      expect(text.split(invitation.reviewerName)).toHaveLength(2);
+    }
+  });
 });
 
 describe('reviewerLabel', () => {

@@ -71,57 +71,44 @@ const guillemets = (text: string): string => `«\u00A0${text}\u00A0»`;
 
 /**
  * The personal message an editor sends with a review invitation, prefilled and editable.
- * It names no author on purpose: it goes out whatever the review method.
+ * It names no author on purpose: it goes out whatever the review method. It is quoted inside the
+ * review-invitation email, which greets the reviewer, thanks them and signs for the editorial
+ * office, so the message itself neither greets, closes nor signs.
  */
 const INVITATION_MESSAGES: Record<Locale, (facts: InvitationMessageFacts) => string> = {
   ar: (f) =>
     paragraphs(
-      `حضرة ${f.reviewerName}،\nتحية طيبة وبعد،`,
       `يسرّني أن أدعوك إلى تحكيم بحث بعنوان «${f.title}»، مقدَّم للنشر في ${f.journalTitle}، إذ نرى أنّ خبرتك في هذا المجال ستكون ذات قيمة كبيرة في تقويمه.`,
       `فإن قبلت الدعوة، فإنّنا نرجو أن يصلنا تقريرك في موعد أقصاه ${f.reviewDueDate}. ونرجو إعلامنا بقبولك الدعوة أو اعتذارك عنها في أقرب وقت ممكن؛ وإن لم يتّسع وقتك لها، فيسعدنا أن تقترح علينا من تراه أهلًا لتحكيم البحث من الزملاء المختصّين.`,
-      'ونشكر لك سلفًا تعاونك وإسهامك في خدمة البحث العلمي.',
-      `مع خالص التحية والتقدير،\n${f.editorName}`,
     ),
   en: (f) =>
     paragraphs(
-      `Dear ${f.reviewerName},`,
       `I would like to invite you to review the manuscript “${f.title}”, which has been submitted to ${f.journalTitle}. Given your expertise in the field, your assessment would be of great value to us.`,
       `If you are able to accept, we would be grateful to receive your review by ${f.reviewDueDate}. Please let us know as soon as you can whether you can take on this review; if you cannot, we would welcome your suggestions of other qualified reviewers.`,
-      'Thank you for considering this request.',
-      `Kind regards,\n${f.editorName}`,
     ),
   fr: (f) =>
     paragraphs(
-      `Bonjour ${f.reviewerName},`,
       `Je me permets de vous solliciter pour évaluer le manuscrit ${guillemets(f.title)}, soumis à ${f.journalTitle}. Compte tenu de votre expertise dans ce domaine, votre avis nous serait particulièrement précieux.`,
       `Si vous acceptez, nous vous serions reconnaissants de nous faire parvenir votre évaluation au plus tard le ${f.reviewDueDate}. Merci de nous indiquer dès que possible si vous êtes en mesure de vous en charger\u00A0; dans le cas contraire, nous accueillerions volontiers vos suggestions de collègues compétents pour cette évaluation.`,
-      'En vous remerciant par avance de l’attention que vous porterez à cette demande,',
-      `Bien cordialement,\n${f.editorName}`,
     ),
 };
 
-/** The editor's thanks to a reviewer once the review is in, prefilled and editable. */
+/**
+ * The editor's thanks to a reviewer once the review is in, prefilled and editable. Like the
+ * invitation message, it is quoted inside an email that already greets, closes and signs.
+ */
 const THANKS_MESSAGES: Record<Locale, (facts: ThanksMessageFacts) => string> = {
   ar: (f) =>
     paragraphs(
-      `حضرة ${f.reviewerName}،\nتحية طيبة وبعد،`,
       `أشكر لك تفضّلك بتحكيم البحث «${f.title}» المقدَّم إلى ${f.journalTitle}. ونحن نقدّر ما بذلته فيه من وقت وجهد، فملاحظاتك ستعين هيئة التحرير على اتّخاذ قرارها بشأنه.`,
-      'ونأمل أن نحظى بتعاونك مجدّدًا في تحكيم بحوث أخرى.',
-      `مع خالص التحية والتقدير،\n${f.editorName}`,
     ),
   en: (f) =>
     paragraphs(
-      `Dear ${f.reviewerName},`,
       `Thank you for reviewing the manuscript “${f.title}” for ${f.journalTitle}. We greatly appreciate the time and care you have given to it; your comments will be of real help to the editors in reaching a decision.`,
-      'We hope that we may call on your expertise again in the future.',
-      `Kind regards,\n${f.editorName}`,
     ),
   fr: (f) =>
     paragraphs(
-      `Bonjour ${f.reviewerName},`,
       `Je vous remercie vivement d’avoir évalué le manuscrit ${guillemets(f.title)} pour ${f.journalTitle}. Nous mesurons le temps et le soin que vous y avez consacrés\u00A0; vos commentaires aideront précieusement la rédaction à prendre sa décision.`,
-      'Nous espérons pouvoir de nouveau faire appel à votre expertise à l’avenir.',
-      `Bien cordialement,\n${f.editorName}`,
     ),
 };
 
