@@ -19,6 +19,17 @@ describe('demo seed', () => {
     await seedDemo(stack.dataSource, storage);
   });
 
+  const signIn = async (key: string) =>
+    `Bearer ${
+      (
+        await stack
+          .http()
+          .post('/api/auth/login')
+          .send({ email: `${key}@volunteering.example.org`, password: DEMO_PASSWORD })
+          .expect(200)
+      ).body.token
+    }`;
+
   afterAll(async () => {
     await stack?.close();
   });
@@ -53,15 +64,85 @@ describe('demo seed', () => {
       .getRepository(Submission)
       .find({ order: { createdAt: 'ASC' } });
     expect(submissions.map((submission) => submission.stage).sort()).toEqual([
+      'copyediting',
       'draft',
+      'review',
+      'review',
+      'review',
       'submitted',
       'submitted',
       'withdrawn',
     ]);
     const files = await stack.dataSource.getRepository(SubmissionFile).find();
-    expect(files).toHaveLength(3);
+    expect(files).toHaveLength(7);
     for (const file of files)
       expect(await stack.api.get(FileStorage).exists(file.storageKey)).toBe(true);
+  });
+
+  it('puts submissions in review with realistic assignments, reviews and decisions', async () => {
+    const rows: { title: string; stage: string; round: string | null; states: string[] }[] =
+      await stack.dataSource.query(
+        `SELECT m.title, s.stage, r.status AS round,
+                array(SELECT a.state::text FROM review_assignments a WHERE a.submission_id = s.id ORDER BY a.state) AS states
+           FROM submissions s JOIN submission_metadata m ON m.submission_id = s.id AND m.locale = 'en'
+           LEFT JOIN review_rounds r ON r.submission_id = s.id
+          WHERE s.stage IN ('review', 'copyediting') ORDER BY m.title`,
+      );
+    expect(rows).toEqual([
+      {
+        title: 'Volunteer management standards in Gulf non-profits',
+        stage: 'review',
+        round: 'in_review',
+        states: ['accepted', 'completed'],
+      },
+      {
+        title: 'Volunteering and social cohesion in Gulf cities',
+        stage: 'review',
+        round: 'in_review',
+        states: ['accepted', 'completed', 'declined', 'invited'],
+      },
+      {
+        title: 'Why volunteers stay: retention in Moroccan associations',
+        stage: 'copyediting',
+        round: 'closed',
+        states: ['completed', 'completed'],
+      },
+      {
+        title: 'Youth volunteer work camps in the Rif',
+        stage: 'review',
+        round: 'revisions_requested',
+        states: ['completed', 'completed'],
+      },
+    ]);
+
+    // The reviewer's dashboard and the author's letter come out of it as from real work.
+    const reviewer = await signIn('reviewer1');
+    const dashboard = await stack
+      .http()
+      .get('/api/reviews')
+      .set('Authorization', reviewer)
+      .expect(200);
+    const count = (part: string) => (dashboard.body[part] as unknown[]).length;
+    expect([count('invitations'), count('active'), count('completed')]).toEqual([0, 1, 2]);
+
+    const author = await signIn('author2');
+    const [revising]: { id: string }[] = await stack.dataSource.query(
+      `SELECT submission_id AS id FROM submission_metadata WHERE title = 'Youth volunteer work camps in the Rif'`,
+    );
+    const decisions = await stack
+      .http()
+      .get(`/api/submissions/${revising.id}/decisions`)
+      .set('Authorization', author)
+      .expect(200);
+    const body = JSON.stringify(decisions.body);
+    expect(decisions.body.revisionsRequested).not.toBeNull();
+    expect(body).toContain('request_revisions');
+    // Both reviews went to the author with the letter, each under its label.
+    expect(body).toContain('يُستحسن إضافة شهادات');
+    expect(body).toContain('Le financement mériterait un tableau');
+    // Reviews reach the author under neutral labels, never the confidential comments.
+    expect(body).not.toContain('أقترح مراجعة جوهرية');
+    expect(body).not.toMatch(/Idrissi|الإدريسي|Tazi|التازي/);
   });
 
   it('lets a demo author sign in and see their submission as complete', async () => {

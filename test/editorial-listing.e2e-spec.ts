@@ -3,7 +3,10 @@ import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { FileStorage } from '../src/storage/file-storage';
 import { type Stack, startStack } from './support/api-with-worker';
 
-/** The editors' list over the demo submissions (two submitted, one withdrawn, one draft). */
+/**
+ * The editors' list over the demo submissions: two submitted, three in review (one with a late
+ * reviewer, one awaiting revisions), one in copyediting, one withdrawn and one draft.
+ */
 describe('editorial listing', () => {
   let stack: Stack;
   const auth: Record<string, string> = {};
@@ -50,6 +53,10 @@ describe('editorial listing', () => {
     expect(titles(response.body)).toEqual([
       'Associative volunteering in Morocco: a survey',
       'Measuring the value of volunteer time',
+      'Volunteer management standards in Gulf non-profits',
+      'Volunteering and social cohesion in Gulf cities',
+      'Why volunteers stay: retention in Moroccan associations',
+      'Youth volunteer work camps in the Rif',
       'Youth volunteering in the working-class districts of Casablanca',
     ]);
     expect(
@@ -65,20 +72,23 @@ describe('editorial listing', () => {
       .get('/api/journals/volunteering/submissions/counts')
       .set('Authorization', auth.manager)
       .expect(200);
-    expect(counts.body).toEqual({ submitted: 2, withdrawn: 1 });
+    expect(counts.body).toEqual({ submitted: 2, review: 3, copyediting: 1, withdrawn: 1 });
     const french = await stack
       .http()
       .get('/api/journals/volunteering/submissions/counts?locale=fr')
       .set('Authorization', auth.manager)
       .expect(200);
-    expect(french.body).toEqual({ submitted: 1 });
+    expect(french.body).toEqual({ submitted: 1, review: 1 });
   });
 
   it('shows a section editor only their sections', async () => {
     expect(titles((await list('section.field')).body)).toEqual([
+      'Youth volunteer work camps in the Rif',
       'Youth volunteering in the working-class districts of Casablanca',
     ]);
-    expect(titles((await list('section.policy')).body)).toEqual([]);
+    expect(titles((await list('section.policy')).body)).toEqual([
+      'Volunteer management standards in Gulf non-profits',
+    ]);
   });
 
   it('filters by stage, language and assigned editor', async () => {
@@ -86,14 +96,56 @@ describe('editorial listing', () => {
       'Measuring the value of volunteer time',
     ]);
     expect(titles((await list('editor', '?locale=ar')).body)).toEqual([
+      'Volunteering and social cohesion in Gulf cities',
       'Youth volunteering in the working-class districts of Casablanca',
     ]);
     const salma = await stack.dataSource
       .getRepository(User)
       .findOneByOrFail({ email: 'section.field@volunteering.example.org' });
     expect(titles((await list('manager', `?editorId=${salma.id}`)).body)).toEqual([
+      'Youth volunteer work camps in the Rif',
       'Youth volunteering in the working-class districts of Casablanca',
     ]);
+  });
+
+  it('filters what is late: a reviewer past the due date, or revisions past theirs', async () => {
+    const late = await list('editor', '?overdue=true');
+    expect(titles(late.body)).toEqual(['Volunteer management standards in Gulf non-profits']);
+    expect(late.body.items[0].overdue).toBe(true);
+    const onTime = await list('editor', '?overdue=false');
+    expect(titles(onTime.body)).toHaveLength(6);
+    expect(onTime.body.items.every((item: { overdue: boolean }) => !item.overdue)).toBe(true);
+    // The counts follow the filter.
+    const counts = await stack
+      .http()
+      .get('/api/journals/volunteering/submissions/counts?overdue=true')
+      .set('Authorization', auth.editor)
+      .expect(200);
+    expect(counts.body).toEqual({ review: 1 });
+
+    // Revisions that pass their due date make their submission late too.
+    await stack.dataSource.query(
+      `UPDATE review_rounds SET revisions_due_at = now() - interval '1 day' WHERE status = 'revisions_requested'`,
+    );
+    expect(titles((await list('editor', '?overdue=true')).body)).toEqual([
+      'Volunteer management standards in Gulf non-profits',
+      'Youth volunteer work camps in the Rif',
+    ]);
+    // …and a late reviewer who is released is late no more.
+    await stack.dataSource.query(
+      `UPDATE review_rounds SET revisions_due_at = now() + interval '20 days' WHERE status = 'revisions_requested'`,
+    );
+    await stack.dataSource.query(
+      `UPDATE review_assignments SET review_due_at = now() + interval '7 days' WHERE state = 'accepted' AND review_due_at < now()`,
+    );
+    expect((await list('editor', '?overdue=true')).body.items).toEqual([]);
+
+    const bad = await stack
+      .http()
+      .get('/api/journals/volunteering/submissions?overdue=yes')
+      .set('Authorization', auth.editor)
+      .expect(400);
+    expect(bad.body.type).toBe('urn:tahkim:problem:validation-error');
   });
 
   it('searches Arabic without regard to diacritics or word endings, and French without accents', async () => {
@@ -101,6 +153,7 @@ describe('editorial listing', () => {
     expect(titles((await list('editor', `?q=${encodeURIComponent('التَّطوّع')}`)).body)).toEqual([
       'Associative volunteering in Morocco: a survey',
       'Measuring the value of volunteer time',
+      'Volunteering and social cohesion in Gulf cities',
       'Youth volunteering in the working-class districts of Casablanca',
     ]);
     expect(titles((await list('editor', `?q=${encodeURIComponent('الجمعوي')}`)).body)).toEqual([
@@ -119,13 +172,16 @@ describe('editorial listing', () => {
   });
 
   it('pages with a cursor', async () => {
-    const first = await list('editor', '?limit=2');
-    expect(first.body.items).toHaveLength(2);
-    const second = await list('editor', `?limit=2&cursor=${first.body.nextCursor}`);
-    expect(second.body.items).toHaveLength(1);
+    const first = await list('editor', '?limit=4');
+    expect(first.body.items).toHaveLength(4);
+    const second = await list('editor', `?limit=4&cursor=${first.body.nextCursor}`);
+    expect(second.body.items).toHaveLength(3);
     expect(second.body.nextCursor).toBeNull();
-    const ids = [...first.body.items, ...second.body.items].map((item: { id: string }) => item.id);
-    expect(new Set(ids).size).toBe(3);
+    const pages = [...first.body.items, ...second.body.items];
+    expect(new Set(pages.map((item: { id: string }) => item.id)).size).toBe(7);
+    // Newest submission first.
+    const dates = pages.map((item: { submittedAt: string }) => item.submittedAt);
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 
   it('hides a person’s own submissions from their editorial list', async () => {

@@ -14,6 +14,10 @@ import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { BoardMember } from '../src/journals/board-member.entity';
 import { Journal } from '../src/journals/journal.entity';
 import { Section } from '../src/journals/section.entity';
+import { ReviewAssignment } from '../src/reviews/entities/review-assignment.entity';
+import { Review } from '../src/reviews/entities/review.entity';
+import { FileStorage } from '../src/storage/file-storage';
+import { Submission } from '../src/submissions/entities/submission.entity';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
 
 /**
@@ -63,6 +67,19 @@ interface Fixtures {
   fieldSectionId: string;
   policySectionId: string;
   other: { id: string; sectionId: string; roleId: string };
+  /** The demo's submission in review in the policy section, and what hangs off it. */
+  review: {
+    submissionId: string;
+    /** reviewer4's accepted (late) assignment and reviewer3's completed one. */
+    acceptedId: string;
+    completedId: string;
+    reviewer3Id: string;
+    /** reviewer1's own accepted assignment, on another submission. */
+    ownAssignmentId: string;
+    /** author1's submission (submitted, not yet reviewed). */
+    authorSubmissionId: string;
+    formId: string;
+  };
   /** A number unique within this file, for slugs, emails and values. */
   next(): number;
 }
@@ -85,8 +102,14 @@ interface Route {
   allowed: readonly Who[];
   /** The route needs a person: the operator token gets 401 like an anonymous caller. */
   personOnly?: boolean;
-  /** What a signed-in principal outside `allowed` gets, when it is not 403. */
-  refusal?: 400;
+  /**
+   * What a signed-in principal outside `allowed` gets, when it is not 403: 400 for an invalid
+   * body, 404 where a route acts only on the caller's own objects (or those they handle), so
+   * that others cannot even learn they exist.
+   */
+  refusal?: 400 | 404;
+  /** Signed-in principals that pass the role check but not the object's: they get 404. */
+  notFound?: readonly Who[];
   /** The route names a journal (`:slug`): an unknown one gives 404. */
   journalScoped?: boolean;
   build(fx: Fixtures, slug: string, who: Who): Call | Promise<Call>;
@@ -131,6 +154,63 @@ async function throwawayRole(
 
 const exists = (fx: Fixtures, entity: typeof Section | typeof JournalRole, id: string) =>
   fx.dataSource.getRepository(entity).existsBy({ id });
+
+/** The demo's review objects the review and decision routes act on. */
+async function reviewFixtures(
+  dataSource: DataSource,
+  userIds: Record<Person, string>,
+): Promise<Fixtures['review']> {
+  const [policy]: { id: string }[] = await dataSource.query(
+    `SELECT s.id FROM submissions s JOIN submission_metadata m ON m.submission_id = s.id
+      WHERE m.title = 'Volunteer management standards in Gulf non-profits'`,
+  );
+  const assignments = await dataSource
+    .getRepository(ReviewAssignment)
+    .findBy({ submissionId: policy.id });
+  const own = await dataSource
+    .getRepository(ReviewAssignment)
+    .findOneByOrFail({ reviewerId: userIds.reviewer1, state: 'accepted' });
+  const mine = await dataSource
+    .getRepository(Submission)
+    .findOneByOrFail({ submitterId: userIds.author1 });
+  return {
+    submissionId: policy.id,
+    acceptedId: assignments.find((a) => a.state === 'accepted')!.id,
+    completedId: assignments.find((a) => a.state === 'completed')!.id,
+    reviewer3Id: assignments.find((a) => a.state === 'completed')!.reviewerId,
+    ownAssignmentId: own.id,
+    authorSubmissionId: mine.id,
+    formId: assignments[0].reviewFormId!,
+  };
+}
+
+/** A reviewer of the journal nobody has invited yet. */
+async function throwawayReviewer(fx: Fixtures): Promise<string> {
+  const user = await throwawayUser(fx, 'reviewer');
+  await fx.dataSource
+    .getRepository(JournalRole)
+    .save({ journalId: fx.journalId, userId: user.id, role: 'reviewer' });
+  return user.id;
+}
+
+/** A submitted manuscript in the policy section, for a decision to act on. */
+async function throwawaySubmission(fx: Fixtures): Promise<Submission> {
+  const n = fx.next();
+  const submission = await fx.dataSource.getRepository(Submission).save({
+    journalId: fx.journalId,
+    sectionId: fx.policySectionId,
+    submitterId: fx.userIds.author1,
+    locale: 'en',
+    stage: 'submitted',
+    number: `PERM-${n}`,
+    submittedAt: new Date(),
+  });
+  await fx.dataSource.query(
+    `INSERT INTO submission_metadata (submission_id, locale, title) VALUES ($1, 'en', $2)`,
+    [submission.id, `Throwaway manuscript ${n}`],
+  );
+  return submission;
+}
 
 const enrolRoute = (role: JournalRoleName): Route => ({
   name: `POST /journals/:slug/roles (${role})`,
@@ -399,6 +479,238 @@ const ROUTES: Route[] = [
     },
   })),
 
+  // Peer review, editors' side: editors, and the section editors of the submission's section
+  // (the policy section); another section's editor passes the role check but gets 404.
+  ...(
+    [
+      ['review-rounds', () => 'review-rounds'],
+      ['reviewer-suggestions', () => 'reviewer-suggestions'],
+      [
+        'review-invitation-draft',
+        (fx: Fixtures) => `review-invitation-draft?reviewerId=${fx.userIds.reviewer1}`,
+      ],
+      [
+        'review-assignments/:assignmentId',
+        (fx: Fixtures) => `review-assignments/${fx.review.completedId}`,
+      ],
+      ['decision-draft', () => 'decision-draft?decision=accept'],
+    ] as const
+  ).map(([name, path]): Route => ({
+    name: `GET /journals/:slug/submissions/:id/${name}`,
+    method: 'get',
+    ok: 200,
+    allowed: [...EDITORS, 'section.policy'],
+    notFound: ['section.field'],
+    journalScoped: true,
+    build: (fx, slug) => ({
+      path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/${path(fx)}`,
+    }),
+  })),
+  {
+    name: 'POST /journals/:slug/submissions/:id/review-assignments',
+    method: 'post',
+    ok: 201,
+    allowed: [...EDITORS.filter((who) => who !== 'operator'), 'section.policy'],
+    notFound: ['section.field'],
+    personOnly: true,
+    journalScoped: true,
+    build: async (fx, slug) => {
+      const reviewerId = await throwawayReviewer(fx);
+      return {
+        path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/review-assignments`,
+        body: { reviewerId },
+        changed: () =>
+          fx.dataSource
+            .getRepository(ReviewAssignment)
+            .existsBy({ reviewerId, submissionId: fx.review.submissionId }),
+      };
+    },
+  },
+  {
+    name: 'PATCH /journals/:slug/submissions/:id/review-assignments/:assignmentId/due-dates',
+    method: 'patch',
+    ok: 200,
+    allowed: [...EDITORS, 'section.policy'],
+    notFound: ['section.field'],
+    journalScoped: true,
+    build: (fx, slug) => {
+      const reviewDueAt = new Date(Date.now() + (20 + fx.next()) * 86_400_000);
+      reviewDueAt.setUTCMilliseconds(0);
+      return {
+        path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/review-assignments/${fx.review.acceptedId}/due-dates`,
+        body: { reviewDueAt: reviewDueAt.toISOString() },
+        changed: async () =>
+          (
+            await fx.dataSource
+              .getRepository(ReviewAssignment)
+              .findOneByOrFail({ id: fx.review.acceptedId })
+          ).reviewDueAt.getTime() === reviewDueAt.getTime(),
+      };
+    },
+  },
+  {
+    name: 'PUT /journals/:slug/submissions/:id/review-assignments/:assignmentId/rating',
+    method: 'put',
+    ok: 200,
+    allowed: [...EDITORS, 'section.policy'],
+    notFound: ['section.field'],
+    journalScoped: true,
+    build: (fx, slug) => {
+      const rating = (fx.next() % 5) + 1;
+      const assignments = fx.dataSource.getRepository(ReviewAssignment);
+      return {
+        path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/review-assignments/${fx.review.completedId}/rating`,
+        body: { rating },
+        changed: async () =>
+          (await assignments.findOneByOrFail({ id: fx.review.completedId })).qualityRating ===
+          rating,
+        restore: async () => {
+          await assignments.update({ id: fx.review.completedId }, { qualityRating: null });
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /journals/:slug/submissions/:id/decisions (desk reject)',
+    method: 'post',
+    ok: 201,
+    allowed: [...EDITORS.filter((who) => who !== 'operator'), 'section.policy'],
+    notFound: ['section.field'],
+    personOnly: true,
+    journalScoped: true,
+    build: async (fx, slug) => {
+      const submission = await throwawaySubmission(fx);
+      return {
+        path: `/api/journals/${slug}/submissions/${submission.id}/decisions`,
+        body: {
+          decision: 'decline_without_review',
+          lockVersion: submission.lockVersion,
+          notifyAuthor: false,
+        },
+        changed: async () =>
+          (await fx.dataSource.getRepository(Submission).findOneByOrFail({ id: submission.id }))
+            .stage === 'declined',
+      };
+    },
+  },
+  {
+    name: 'GET /journals/:slug/reviewers/:reviewerId/history',
+    method: 'get',
+    ok: 200,
+    allowed: [...EDITORS, 'section.field', 'section.policy'],
+    journalScoped: true,
+    build: (fx, slug) => ({
+      path: `/api/journals/${slug}/reviewers/${fx.review.reviewer3Id}/history`,
+    }),
+  },
+  {
+    name: 'GET /journals/:slug/review-forms',
+    method: 'get',
+    ok: 200,
+    allowed: [...EDITORS, 'section.field', 'section.policy'],
+    journalScoped: true,
+    build: (_fx, slug) => ({ path: `/api/journals/${slug}/review-forms` }),
+  },
+  {
+    name: 'GET /journals/:slug/review-forms/:formId',
+    method: 'get',
+    ok: 200,
+    allowed: [...EDITORS, 'section.field', 'section.policy'],
+    journalScoped: true,
+    build: (fx, slug) => ({ path: `/api/journals/${slug}/review-forms/${fx.review.formId}` }),
+  },
+  {
+    name: 'POST /journals/:slug/review-forms',
+    method: 'post',
+    ok: 201,
+    allowed: MANAGERS,
+    journalScoped: true,
+    build: (fx, slug) => {
+      const title = `Permission form ${fx.next()}`;
+      return {
+        path: `/api/journals/${slug}/review-forms`,
+        body: { titles: { en: title }, questions: [] },
+        changed: async () =>
+          (
+            await fx.dataSource.query(`SELECT 1 FROM review_forms WHERE titles->>'en' = $1`, [
+              title,
+            ])
+          ).length === 1,
+      };
+    },
+  },
+  {
+    name: 'PATCH /journals/:slug/review-forms/:formId',
+    method: 'patch',
+    ok: 200,
+    allowed: MANAGERS,
+    journalScoped: true,
+    build: (fx, slug) => {
+      const title = `Research article review form ${fx.next()}`;
+      return {
+        path: `/api/journals/${slug}/review-forms/${fx.review.formId}`,
+        body: { titles: { en: title } },
+        changed: async () =>
+          (
+            await fx.dataSource.query(`SELECT 1 FROM review_forms WHERE titles->>'en' = $1`, [
+              title,
+            ])
+          ).length === 1,
+      };
+    },
+  },
+
+  // The reviewer's own work: only their own assignment; anyone else's answers 404.
+  {
+    name: 'GET /reviews',
+    method: 'get',
+    ok: 200,
+    allowed: PEOPLE,
+    personOnly: true,
+    build: () => ({ path: '/api/reviews' }),
+  },
+  {
+    name: 'GET /reviews/:assignmentId',
+    method: 'get',
+    ok: 200,
+    allowed: ['reviewer1'],
+    personOnly: true,
+    refusal: 404,
+    build: (fx) => ({ path: `/api/reviews/${fx.review.ownAssignmentId}` }),
+  },
+  {
+    name: 'PUT /reviews/:assignmentId/review',
+    method: 'put',
+    ok: 200,
+    allowed: ['reviewer1'],
+    personOnly: true,
+    refusal: 404,
+    build: (fx) => {
+      const commentsForAuthor = `Draft comments ${fx.next()}`;
+      return {
+        path: `/api/reviews/${fx.review.ownAssignmentId}/review`,
+        body: { commentsForAuthor },
+        changed: async () =>
+          (
+            await fx.dataSource
+              .getRepository(Review)
+              .findOneByOrFail({ assignmentId: fx.review.ownAssignmentId })
+          ).commentsForAuthor === commentsForAuthor,
+      };
+    },
+  },
+
+  // The author's side of decisions: only the author of the submission.
+  {
+    name: 'GET /submissions/:id/decisions',
+    method: 'get',
+    ok: 200,
+    allowed: ['author1'],
+    personOnly: true,
+    refusal: 404,
+    build: (fx) => ({ path: `/api/submissions/${fx.review.authorSubmissionId}/decisions` }),
+  },
+
   // Any signed-in person (the operator token is not one).
   {
     name: 'GET /me',
@@ -438,6 +750,7 @@ function expectedStatus(route: Route, who: Who): number {
   if (route.allowed.includes(who)) return route.ok;
   if (who === 'anonymous') return 401;
   if (who === 'operator' && route.personOnly) return 401;
+  if (route.notFound?.includes(who)) return 404;
   return route.refusal ?? 403;
 }
 
@@ -476,7 +789,7 @@ describe('permission matrix', () => {
     await app.init();
     const server = app.getHttpServer();
     const dataSource = app.get<DataSource>(getDataSourceToken());
-    const journal = await seedDemo(dataSource);
+    const journal = await seedDemo(dataSource, app.get(FileStorage));
     let counter = 0;
     const next = () => ++counter;
 
@@ -538,6 +851,7 @@ describe('permission matrix', () => {
         sectionId: await throwawaySection(partial, otherJournalId),
         roleId: await throwawayRole(partial, otherJournalId),
       },
+      review: await reviewFixtures(dataSource, userIds),
     };
   });
 

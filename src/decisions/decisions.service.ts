@@ -13,6 +13,7 @@ import { ReviewFile } from '../reviews/entities/review-file.entity';
 import { ReviewRound } from '../reviews/entities/review-round.entity';
 import { Review } from '../reviews/entities/review.entity';
 import { authorsOf } from '../reviews/jobs/review-reminders.job';
+import { releaseOpenReviews } from '../reviews/open-reviews';
 import { ReviewMailer } from '../reviews/review-mailer';
 import { problem } from '../reviews/review-problems';
 import { reviewerLabel } from '../reviews/review-texts';
@@ -289,12 +290,14 @@ export class DecisionsService {
           break;
         case 'close_round':
           if (round) {
-            await manager.update(
-              ReviewRound,
-              { id: round.id },
-              { status: 'closed', closedAt: new Date() },
+            await releaseOpenReviews(
+              manager,
+              this.mailer,
+              { roundId: round.id },
+              actor.userId ?? null,
+              'decision',
+              true,
             );
-            await this.cancelOpenAssignments(manager, round, actor);
           }
           break;
         case 'reopen_round':
@@ -307,29 +310,6 @@ export class DecisionsService {
             );
           break;
       }
-    }
-  }
-
-  /** A final decision ends the round: reviewers still invited or reviewing are released. */
-  private async cancelOpenAssignments(manager: EntityManager, round: ReviewRound, actor: Actor) {
-    const open = await manager.findBy(ReviewAssignment, {
-      roundId: round.id,
-      state: In(['invited', 'accepted']),
-    });
-    for (const assignment of open) {
-      await manager.update(
-        ReviewAssignment,
-        { id: assignment.id },
-        { state: 'cancelled', cancelledAt: new Date(), responseNonce: null },
-      );
-      await manager.insert(SubmissionEvent, {
-        submissionId: round.submissionId,
-        actorId: actor.userId ?? null,
-        kind: 'review_cancelled',
-        authorVisible: false,
-        data: { assignmentId: assignment.id, because: 'decision' } as never,
-      });
-      await this.mailer.simple(manager, assignment.id, 'review-cancelled');
     }
   }
 

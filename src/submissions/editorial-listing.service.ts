@@ -11,6 +11,18 @@ import { loadSubmissionDetails } from './submission-details';
 import { searchQuery } from './submission-search';
 import type { Viewer } from './editorial-viewer';
 
+/**
+ * Something in the submission is late: a reviewer who has not answered the invitation or
+ * delivered the review by its date, or revisions not back by theirs. Final decisions and
+ * withdrawals end open assignments and rounds, so only live work can be late.
+ */
+const OVERDUE_IDS = `SELECT late.submission_id FROM review_assignments late
+   WHERE (late.state = 'invited' AND late.response_due_at < now())
+      OR (late.state = 'accepted' AND late.review_due_at < now())
+  UNION ALL
+  SELECT late_round.submission_id FROM review_rounds late_round
+   WHERE late_round.status = 'revisions_requested' AND late_round.revisions_due_at < now()`;
+
 export interface EditorialListItem {
   id: string;
   number: string | null;
@@ -18,6 +30,8 @@ export interface EditorialListItem {
   locale: string;
   sectionId: string;
   submittedAt: Date | null;
+  /** See OVERDUE_IDS. */
+  overdue: boolean;
   titles: Record<string, string>;
   editors: { id: string; names: unknown }[];
 }
@@ -63,6 +77,9 @@ export class EditorialListing {
         },
       );
     }
+    if (filters.overdue !== undefined)
+      // A semi-join over the few late rows, not a probe per submission: fast over 100k.
+      query.andWhere(`submission.id ${filters.overdue ? 'IN' : 'NOT IN'} (${OVERDUE_IDS})`);
     const tsquery = filters.q ? searchQuery(filters.q) : null;
     if (filters.q && !tsquery) query.andWhere('false');
     if (tsquery)
@@ -157,9 +174,10 @@ export class EditorialListing {
   private async describe(submissions: Submission[]): Promise<EditorialListItem[]> {
     if (submissions.length === 0) return [];
     const ids = submissions.map((submission) => submission.id);
-    const [titles, editors]: [
+    const [titles, editors, late]: [
       { submission_id: string; locale: string; title: string }[],
       { submission_id: string; id: string; names: unknown }[],
+      { id: string }[],
     ] = await Promise.all([
       this.dataSource.query(
         'SELECT submission_id, locale, title FROM submission_metadata WHERE submission_id = ANY($1)',
@@ -169,7 +187,12 @@ export class EditorialListing {
         'SELECT ed.submission_id, u.id, u.names FROM submission_editors ed JOIN users u ON u.id = ed.user_id WHERE ed.submission_id = ANY($1)',
         [ids],
       ),
+      this.dataSource.query(
+        `SELECT DISTINCT late_ids.submission_id AS id FROM (${OVERDUE_IDS}) late_ids WHERE late_ids.submission_id = ANY($1)`,
+        [ids],
+      ),
     ]);
+    const overdue = new Set(late.map((row) => row.id));
     return submissions.map((submission) => ({
       id: submission.id,
       number: submission.number,
@@ -177,6 +200,7 @@ export class EditorialListing {
       locale: submission.locale,
       sectionId: submission.sectionId,
       submittedAt: submission.submittedAt,
+      overdue: overdue.has(submission.id),
       titles: Object.fromEntries(
         titles
           .filter((row) => row.submission_id === submission.id)

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReviewMailer } from '../reviews/review-mailer';
 import { EditorialListing } from './editorial-listing.service';
 import { EditorialSubmissionsController } from './editorial-submissions.controller';
 import { FileIntake } from './file-intake.service';
@@ -7,7 +8,8 @@ import { SubmissionsService } from './submissions.service';
 
 @Module({
   controllers: [SubmissionsController, EditorialSubmissionsController],
-  providers: [SubmissionsService, FileIntake, EditorialListing],
+  // ReviewMailer: a withdrawal tells the reviewers still at work (it needs only config and the outbox).
+  providers: [SubmissionsService, FileIntake, EditorialListing, ReviewMailer],
   exports: [EditorialListing, FileIntake],
 })
 export class SubmissionsModule {}

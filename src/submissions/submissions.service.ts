@@ -1,3 +1,5 @@
+import { releaseOpenReviews } from '../reviews/open-reviews';
+import { ReviewMailer } from '../reviews/review-mailer';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -96,6 +98,7 @@ export class SubmissionsService {
     private readonly intake: FileIntake,
     private readonly notifications: NotificationService,
     private readonly audit: AuditLog,
+    private readonly reviewMailer: ReviewMailer,
   ) {}
 
   /** The submission if `user` submitted it; 404 otherwise (its existence is not revealed). */
@@ -638,6 +641,15 @@ export class SubmissionsService {
         },
       );
       await this.event(manager, id, actor, 'withdrawn', true, { reason: reason.trim() });
+      // Reviewers stop, are told, and get no more reminders; no more revisions are due.
+      await releaseOpenReviews(
+        manager,
+        this.reviewMailer,
+        { submissionId: id },
+        actor.userId ?? null,
+        'withdrawn',
+        true,
+      );
       await this.audit.record(manager, {
         actor,
         journalId: submission.journalId,

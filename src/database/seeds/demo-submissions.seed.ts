@@ -14,15 +14,21 @@ import { SubmissionFile } from '../../submissions/entities/submission-file.entit
 import { SubmissionMetadata } from '../../submissions/entities/submission-metadata.entity';
 import { Submission, type SubmissionStage } from '../../submissions/entities/submission.entity';
 import { refreshSubmissionSearch } from '../../submissions/submission-search';
+import { type DemoReviewRound, seedDemoReviewForm, seedDemoReviewRound } from './demo-reviews.seed';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface DemoSubmission {
   author: string;
   section: string;
   locale: Locale;
-  stage: Extract<SubmissionStage, 'draft' | 'submitted' | 'withdrawn'>;
+  stage: Extract<SubmissionStage, 'draft' | 'submitted' | 'withdrawn' | 'review' | 'copyediting'>;
+  /** Days before today it was submitted (default: today). */
+  submitted?: number;
   titles: Partial<Record<Locale, string>>;
   abstracts: Partial<Record<Locale, string>>;
   keywords: Partial<Record<Locale, string[]>>;
+  review?: DemoReviewRound;
 }
 
 const DEMO_SUBMISSIONS: DemoSubmission[] = [
@@ -50,7 +56,7 @@ const DEMO_SUBMISSIONS: DemoSubmission[] = [
     locale: 'fr',
     stage: 'submitted',
     titles: {
-      fr: 'Le bénévolat associatif au Maroc : un état des lieux',
+      fr: 'Le bénévolat associatif au Maroc\u00A0: un état des lieux',
       ar: 'العمل الجمعوي التطوعي في المغرب: تشخيص للواقع',
       en: 'Associative volunteering in Morocco: a survey',
     },
@@ -82,12 +88,252 @@ const DEMO_SUBMISSIONS: DemoSubmission[] = [
     },
     keywords: { en: ['valuation'], ar: ['التقييم'] },
   },
+  {
+    author: 'author2',
+    section: 'Research Articles',
+    locale: 'ar',
+    stage: 'review',
+    submitted: -30,
+    titles: {
+      ar: 'أثر العمل التطوعي في التماسك الاجتماعي بمدن الخليج',
+      en: 'Volunteering and social cohesion in Gulf cities',
+    },
+    abstracts: {
+      ar: 'تقيس هذه الدراسة أثر المشاركة التطوعية في مؤشرات الثقة والتماسك الاجتماعي في أربع مدن خليجية اعتمادًا على مسح شمل 1200 مشارك.',
+      en: 'This study measures how volunteering relates to trust and social cohesion in four Gulf cities, from a survey of 1,200 participants.',
+    },
+    keywords: {
+      ar: ['العمل التطوعي', 'التماسك الاجتماعي', 'الخليج'],
+      en: ['volunteering', 'social cohesion', 'Gulf'],
+    },
+    // A round under way: one review in, one being written, one declined, one not yet answered.
+    review: {
+      sentToReview: -26,
+      assignments: [
+        {
+          reviewer: 'reviewer2',
+          state: 'completed',
+          invited: -26,
+          responded: -25,
+          responseDue: -19,
+          reviewDue: -5,
+          review: {
+            recommendation: 'minor_revisions',
+            commentsForAuthor:
+              'A careful survey with a clear question.\nPlease report the response rate per city and discuss self-selection of volunteers into the sample.',
+            commentsForEditor: 'Sound work; the revisions are small.',
+            answers: { originality: 4, method: 4, abstracts: true, ethics: false },
+            submitted: -8,
+          },
+        },
+        {
+          reviewer: 'reviewer1',
+          state: 'accepted',
+          invited: -26,
+          responded: -24,
+          responseDue: -19,
+          reviewDue: 9,
+          review: {
+            recommendation: null,
+            commentsForAuthor: 'الإطار النظري متين، غير أن',
+            commentsForEditor: '',
+            answers: { originality: 4 },
+          },
+        },
+        {
+          reviewer: 'reviewer3',
+          state: 'declined',
+          invited: -26,
+          responded: -23,
+          responseDue: -19,
+          reviewDue: -5,
+          declineReason: 'Je suis en mission de terrain jusqu’à la fin du mois.',
+          suggestedReviewer: 'Dr Karima Alaoui, Université Mohammed V',
+        },
+        {
+          reviewer: 'reviewer4',
+          state: 'invited',
+          invited: -3,
+          responseDue: 4,
+          reviewDue: 25,
+        },
+      ],
+    },
+  },
+  {
+    author: 'author3',
+    section: 'Policy and Governance',
+    locale: 'en',
+    stage: 'review',
+    submitted: -60,
+    titles: {
+      en: 'Volunteer management standards in Gulf non-profits',
+      ar: 'معايير إدارة المتطوعين في المنظمات غير الربحية الخليجية',
+    },
+    abstracts: {
+      en: 'We compare the volunteer management standards adopted by 40 non-profit organisations in the Gulf with international frameworks.',
+      ar: 'نقارن معايير إدارة المتطوعين التي تعتمدها 40 منظمة غير ربحية في الخليج بالأطر الدولية.',
+    },
+    keywords: {
+      en: ['volunteer management', 'non-profit governance', 'standards'],
+      ar: ['إدارة المتطوعين', 'الحوكمة'],
+    },
+    // A late review: the reviewer accepted but the due date has passed.
+    review: {
+      sentToReview: -55,
+      assignments: [
+        {
+          reviewer: 'reviewer4',
+          state: 'accepted',
+          invited: -55,
+          responded: -53,
+          responseDue: -48,
+          reviewDue: -6,
+        },
+        {
+          reviewer: 'reviewer3',
+          state: 'completed',
+          invited: -55,
+          responded: -54,
+          responseDue: -48,
+          reviewDue: -20,
+          review: {
+            recommendation: 'major_revisions',
+            commentsForAuthor:
+              'La comparaison est utile, mais l’échantillon de 40 organisations n’est pas décrit\u00A0: comment ont-elles été choisies\u00A0?\nLe cadre international retenu doit être justifié.',
+            commentsForEditor: 'Publiable après une révision substantielle.',
+            answers: { originality: 3, method: 2, abstracts: true, ethics: false },
+            submitted: -22,
+          },
+        },
+      ],
+    },
+  },
+  {
+    author: 'author2',
+    section: 'Field Reports',
+    locale: 'fr',
+    stage: 'review',
+    submitted: -75,
+    titles: {
+      fr: 'Les chantiers de jeunes bénévoles dans le Rif',
+      ar: 'أوراش الشباب المتطوعين في منطقة الريف',
+      en: 'Youth volunteer work camps in the Rif',
+    },
+    abstracts: {
+      fr: 'Compte rendu de trois étés de chantiers de jeunes bénévoles dans des villages du Rif\u00A0: organisation, financement et effets sur les communautés.',
+      ar: 'تقرير عن ثلاثة مواسم صيفية من أوراش الشباب المتطوعين في قرى الريف: التنظيم والتمويل والأثر في المجتمعات المحلية.',
+      en: 'An account of three summers of youth volunteer work camps in Rif villages: organisation, funding and effects on communities.',
+    },
+    keywords: {
+      fr: ['chantiers de jeunes', 'Rif', 'bénévolat'],
+      ar: ['الشباب', 'الريف'],
+      en: ['work camps', 'Rif'],
+    },
+    // Reviewed, and the author is revising.
+    review: {
+      sentToReview: -70,
+      assignments: [
+        {
+          reviewer: 'reviewer1',
+          state: 'completed',
+          invited: -70,
+          responded: -69,
+          responseDue: -63,
+          reviewDue: -35,
+          review: {
+            recommendation: 'major_revisions',
+            commentsForAuthor:
+              'التقرير غني بالمعطيات الميدانية، لكنه يحتاج إلى فصل الوصف عن التقييم.\nيُستحسن إضافة شهادات من سكان القرى أنفسهم.',
+            commentsForEditor: 'أقترح مراجعة جوهرية.',
+            answers: { originality: 4, method: 3, abstracts: false, ethics: false },
+            submitted: -40,
+          },
+        },
+        {
+          reviewer: 'reviewer3',
+          state: 'completed',
+          invited: -70,
+          responded: -70,
+          responseDue: -63,
+          reviewDue: -35,
+          review: {
+            recommendation: 'minor_revisions',
+            commentsForAuthor:
+              'Un témoignage précieux. Le financement mériterait un tableau par année et par source.',
+            commentsForEditor: '',
+            answers: { originality: 5, method: 4, abstracts: true, ethics: false },
+            submitted: -38,
+          },
+        },
+      ],
+      outcome: { decision: 'request_revisions', decided: -30, revisionsDue: 21 },
+    },
+  },
+  {
+    author: 'author3',
+    section: 'Research Articles',
+    locale: 'en',
+    stage: 'copyediting',
+    submitted: -120,
+    titles: {
+      en: 'Why volunteers stay: retention in Moroccan associations',
+      ar: 'لماذا يبقى المتطوعون؟ الاستبقاء في الجمعيات المغربية',
+    },
+    abstracts: {
+      en: 'Interviews with 64 long-serving volunteers in Moroccan associations show that recognition and shared decision-making matter more than training.',
+      ar: 'تُظهر مقابلات مع 64 متطوعًا قدامى في جمعيات مغربية أن التقدير والمشاركة في القرار أهم من التدريب.',
+    },
+    keywords: {
+      en: ['volunteer retention', 'Morocco', 'associations'],
+      ar: ['استبقاء المتطوعين', 'المغرب'],
+    },
+    // Accepted after review: now with the copyeditor.
+    review: {
+      sentToReview: -115,
+      assignments: [
+        {
+          reviewer: 'reviewer1',
+          state: 'completed',
+          invited: -115,
+          responded: -114,
+          responseDue: -108,
+          reviewDue: -80,
+          review: {
+            recommendation: 'accept',
+            commentsForAuthor: 'بحث متميز بمنهج نوعي محكم. لا ملاحظات جوهرية.',
+            commentsForEditor: '',
+            answers: { originality: 5, method: 5, abstracts: true, ethics: false },
+            submitted: -85,
+          },
+        },
+        {
+          reviewer: 'reviewer2',
+          state: 'completed',
+          invited: -115,
+          responded: -113,
+          responseDue: -108,
+          reviewDue: -80,
+          review: {
+            recommendation: 'minor_revisions',
+            commentsForAuthor:
+              'Convincing and well written. The interview guide should go in an appendix.',
+            commentsForEditor: 'Accept; the appendix can be added in copyediting.',
+            answers: { originality: 4, method: 4, abstracts: true, ethics: false },
+            submitted: -82,
+          },
+        },
+      ],
+      outcome: { decision: 'accept', decided: -75 },
+    },
+  },
 ];
 
 /**
  * Demo submissions in several stages, each with its metadata, contributor, a Markdown
- * manuscript in storage, the copyright agreement and its history. Skipped when the demo authors
- * already have submissions.
+ * manuscript in storage, the copyright agreement and its history; those past submission have
+ * their round of review, assignments, reviews and decisions. Skipped when the journal already
+ * has submissions.
  */
 export async function seedDemoSubmissions(
   manager: EntityManager,
@@ -97,12 +343,16 @@ export async function seedDemoSubmissions(
   sections: Section[],
 ): Promise<void> {
   const year = new Date().getUTCFullYear();
+  const form = await seedDemoReviewForm(manager, journal);
   let numbered = await manager.count(Submission, { where: { journalId: journal.id } });
   if (numbered > 0) return;
-  for (const demo of DEMO_SUBMISSIONS) {
+  // Numbered in the order they came in, as the journal would have numbered them.
+  const inOrder = [...DEMO_SUBMISSIONS].sort((a, b) => (a.submitted ?? 0) - (b.submitted ?? 0));
+  for (const demo of inOrder) {
     const author = users.get(demo.author)!;
     const section = sections.find((candidate) => candidate.titles.en === demo.section)!;
     const submitted = demo.stage !== 'draft';
+    const submittedAt = new Date(Date.now() + (demo.submitted ?? 0) * DAY_MS);
     const submission = await manager.save(
       manager.create(Submission, {
         journalId: journal.id,
@@ -111,7 +361,7 @@ export async function seedDemoSubmissions(
         locale: demo.locale,
         stage: demo.stage,
         number: submitted ? `VOL-${year}-${String(++numbered).padStart(4, '0')}` : null,
-        submittedAt: submitted ? new Date() : null,
+        submittedAt: submitted ? submittedAt : null,
         withdrawnAt: demo.stage === 'withdrawn' ? new Date() : null,
         withdrawalReason:
           demo.stage === 'withdrawn' ? 'The data set needs another year of collection.' : null,
@@ -144,6 +394,7 @@ export async function seedDemoSubmissions(
       actorId: author.id,
       kind: 'created',
       authorVisible: true,
+      occurredAt: new Date(submittedAt.getTime() - DAY_MS),
     });
     if (!submitted) continue;
 
@@ -184,7 +435,17 @@ export async function seedDemoSubmissions(
       kind: 'submitted',
       authorVisible: true,
       data: { number: submission.number } as never,
+      occurredAt: submittedAt,
     });
+    if (demo.review) {
+      await seedDemoReviewRound(manager, journal, submission, demo.review, {
+        editor: users.get('editor')!,
+        author,
+        users,
+        form,
+        title: demo.titles[author.preferredLocale as Locale] ?? demo.titles[demo.locale]!,
+      });
+    }
     if (demo.stage === 'withdrawn') {
       await manager.insert(SubmissionEvent, {
         submissionId: submission.id,

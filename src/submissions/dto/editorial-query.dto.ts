@@ -1,5 +1,6 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SUPPORTED_LOCALES, type Locale } from '../../common/i18n/locale';
 import { CursorQuery } from '../../common/pagination/cursor-page';
 import { SUBMISSION_STAGES, type SubmissionStage } from '../entities/submission.entity';
@@ -22,6 +23,17 @@ export class EditorialFilters {
   @IsOptional()
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Only submissions with something late: a reviewer past the response or review due date, or revisions past theirs',
+  })
+  @IsOptional()
+  // A query string says "true"/"false"; anything else stays as it is and fails IsBoolean.
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
 
   @ApiPropertyOptional({
     description: 'Words to find in titles, abstracts and keywords (any language)',
