@@ -107,6 +107,25 @@ async function seed(
   await dataSource.query(
     `INSERT INTO submission_editors (submission_id, user_id) SELECT s.id, se.user_id FROM submissions s JOIN section_editors se ON se.section_id = s.section_id`,
   );
+  // Review in progress: each submission in review has a round with three reviewers; one in
+  // twenty has a reviewer past the due date (what the overdue filter finds).
+  await dataSource.query(
+    `INSERT INTO review_rounds (submission_id, number, file_version, status)
+       SELECT id, 1, 1, 'in_review' FROM submissions WHERE stage = 'review'`,
+  );
+  await dataSource.query(
+    `INSERT INTO review_assignments (journal_id, submission_id, round_id, reviewer_id, invited_by_id, method, state, response_due_at, review_due_at, completed_at, lock_version)
+       SELECT $1, r.submission_id, r.id, u.id, u.id, 'double_anonymous',
+              CASE WHEN u.n = 1 THEN 'completed' ELSE 'accepted' END,
+              now() - interval '20 days',
+              CASE WHEN u.n = 3 AND hashtext(r.id::text) % 20 = 0 THEN now() - interval '3 days'
+                   ELSE now() + interval '10 days' END,
+              CASE WHEN u.n = 1 THEN now() - interval '1 day' END,
+              1
+         FROM review_rounds r
+         JOIN (SELECT id, row_number() OVER (ORDER BY email) AS n FROM users) u ON u.n <= 3`,
+    [journal.id],
+  );
   await dataSource.query('ANALYZE');
   const [{ user_id: sectionEditor }] = await dataSource.query(
     'SELECT user_id FROM section_editors LIMIT 1',
@@ -154,6 +173,8 @@ export async function benchSubmissionsListing(
       ['Latin search', asEditor, { q: 'youth gover' }],
       ['page 40 (cursor)', asEditor, { cursor: deep }],
       ['section editor', asSectionEditor, {}],
+      ['overdue filter', asEditor, { overdue: true }],
+      ['not overdue', asEditor, { overdue: false }],
     ];
     for (const [label, viewer, filters] of cases) {
       const timings: number[] = [];

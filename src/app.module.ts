@@ -11,6 +11,7 @@ import { RedisModule } from './redis/redis.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 /** The HTTP API process. */
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         SubmissionsModule,
         ReviewsModule,
         DecisionsModule,
+        StatisticsModule,
         HealthModule,
         AdminModule,
       ],

@@ -660,6 +660,26 @@ const ROUTES: Route[] = [
     },
   },
 
+  // Editorial statistics: the journal's managers and editors, not section editors.
+  {
+    name: 'GET /journals/:slug/statistics',
+    method: 'get',
+    ok: 200,
+    allowed: EDITORS,
+    journalScoped: true,
+    build: (_fx, slug) => ({ path: `/api/journals/${slug}/statistics` }),
+  },
+  {
+    name: 'GET /journals/:slug/statistics/export.csv',
+    method: 'get',
+    ok: 200,
+    allowed: EDITORS,
+    journalScoped: true,
+    build: (_fx, slug) => ({
+      path: `/api/journals/${slug}/statistics/export.csv?from=2026-01-01&to=2026-12-31`,
+    }),
+  },
+
   // The reviewer's own work: only their own assignment; anyone else's answers 404.
   {
     name: 'GET /reviews',

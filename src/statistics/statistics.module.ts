@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { StatisticsController } from './statistics.controller';
+import { StatisticsService } from './statistics.service';
+
+/** Editorial statistics per journal and period, as JSON and CSV. */
+@Module({
+  controllers: [StatisticsController],
+  providers: [StatisticsService],
+})
+export class StatisticsModule {}
