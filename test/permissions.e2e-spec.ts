@@ -494,6 +494,8 @@ const ROUTES: Route[] = [
         (fx: Fixtures) => `review-assignments/${fx.review.completedId}`,
       ],
       ['decision-draft', () => 'decision-draft?decision=accept'],
+      ['recommendations', () => 'recommendations'],
+      ['history', () => 'history'],
     ] as const
   ).map(([name, path]): Route => ({
     name: `GET /journals/:slug/submissions/:id/${name}`,
@@ -720,7 +722,39 @@ const ROUTES: Route[] = [
     },
   },
 
+  {
+    name: 'POST /journals/:slug/submissions/:id/recommendations',
+    method: 'post',
+    ok: 201,
+    allowed: [...EDITORS.filter((who) => who !== 'operator'), 'section.policy'],
+    notFound: ['section.field'],
+    personOnly: true,
+    journalScoped: true,
+    build: (fx, slug) => {
+      const comment = `Recommendation ${fx.next()}`;
+      return {
+        path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/recommendations`,
+        body: { decision: 'accept', comment },
+        changed: async () =>
+          (
+            await fx.dataSource.query(`SELECT 1 FROM decision_recommendations WHERE comment = $1`, [
+              comment,
+            ])
+          ).length === 1,
+      };
+    },
+  },
+
   // The author's side of decisions: only the author of the submission.
+  {
+    name: 'GET /submissions/:id/history',
+    method: 'get',
+    ok: 200,
+    allowed: ['author1'],
+    personOnly: true,
+    refusal: 404,
+    build: (fx) => ({ path: `/api/submissions/${fx.review.authorSubmissionId}/history` }),
+  },
   {
     name: 'GET /submissions/:id/decisions',
     method: 'get',

@@ -190,6 +190,7 @@ export class AuthorDecisionsService {
           template: 'submission-resubmitted',
           to: recipientOf(editor),
           journalId: submission.journalId,
+          submissionId: submission.id,
           data: {
             submissionNumber: facts.number,
             title: facts.titleIn(editor.preferredLocale),

@@ -7,7 +7,13 @@ import type { User } from '../accounts/user.entity';
 import { viewerOf } from '../submissions/editorial-viewer';
 import { AuthorDecisionsService } from './author-decisions.service';
 import { DecisionsService } from './decisions.service';
-import { DecisionDraftQuery, DecisionDto, RevisionDto } from './dto/decision.dto';
+import {
+  DecisionDraftQuery,
+  DecisionDto,
+  RecommendationDto,
+  RevisionDto,
+} from './dto/decision.dto';
+import { RecommendationsService } from './recommendations.service';
 
 /** Editors decide; authors read the letters and reviews shared, and send revisions. */
 @ApiTags('decisions')
@@ -16,7 +22,40 @@ export class DecisionsController {
   constructor(
     private readonly decisions: DecisionsService,
     private readonly authorSide: AuthorDecisionsService,
+    private readonly recommendations: RecommendationsService,
   ) {}
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Post('journals/:slug/submissions/:id/recommendations')
+  @ApiOperation({
+    summary:
+      'Recommend a decision to the editors (section editors in journals that ask for it); the editors are emailed',
+  })
+  recommend(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RecommendationDto,
+    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.recommendations.recommend(
+      request.journal!,
+      viewerOf(request),
+      user,
+      id,
+      dto,
+      actor,
+    );
+  }
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Get('journals/:slug/submissions/:id/recommendations')
+  @ApiOperation({
+    summary: 'Recommendations made on a submission, and the decisions that answered them',
+  })
+  listRecommendations(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
+    return this.recommendations.list(request.journal!, viewerOf(request), id);
+  }
 
   @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
   @Get('journals/:slug/submissions/:id/decision-draft')

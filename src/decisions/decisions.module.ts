@@ -4,11 +4,12 @@ import { SubmissionsModule } from '../submissions/submissions.module';
 import { AuthorDecisionsService } from './author-decisions.service';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
+import { RecommendationsService } from './recommendations.service';
 
 /** Editorial decisions over the transition table, letters, and the author's revisions. */
 @Module({
   imports: [SubmissionsModule, ReviewsModule],
   controllers: [DecisionsController],
-  providers: [DecisionsService, AuthorDecisionsService],
+  providers: [DecisionsService, AuthorDecisionsService, RecommendationsService],
 })
 export class DecisionsModule {}

@@ -30,6 +30,7 @@ import { SubmissionEvent } from '../submissions/entities/submission-event.entity
 import { Submission, type SubmissionStage } from '../submissions/entities/submission.entity';
 import type { DecisionKind } from './decision-kinds';
 import { defaultDecisionLetter, OUTCOME_NAMES } from './decision-texts';
+import { recommendsOnly, RecommendationsService } from './recommendations.service';
 import { Decision } from './decision.entity';
 import type { DecisionDto } from './dto/decision.dto';
 import { decisionsFrom, type Transition, transitionFor } from './stage-transitions';
@@ -72,6 +73,8 @@ export class DecisionsService {
     const reviews = round ? await this.completedReviews(manager, round, locale) : [];
     return {
       available: decisionsFrom(submission.stage),
+      /** This viewer recommends the decisions marked recommendable rather than taking them. */
+      recommendsOnly: recommendsOnly(journal, viewer),
       lockVersion: submission.lockVersion,
       locale,
       letter: this.defaultLetter(kind, locale, facts, author.name ?? '', viewer.user, null),
@@ -91,6 +94,12 @@ export class DecisionsService {
     const transition = transitionFor(dto.decision);
     if (!viewer.isSiteAdmin && !transition.roles.some((role) => viewer.roles.includes(role)))
       throw problem(403, 'decision-forbidden', 'Your roles do not allow this decision');
+    if (transition.recommendable && recommendsOnly(journal, viewer))
+      throw problem(
+        403,
+        'recommendation-required',
+        `This journal asks section editors to recommend “${dto.decision}” to the editors: POST …/recommendations`,
+      );
     return this.dataSource.transaction(async (manager) => {
       const submission = await manager.findOneByOrFail(Submission, { id: submissionId });
       if (!transition.from.includes(submission.stage))
@@ -147,6 +156,7 @@ export class DecisionsService {
           sharedReviewFileIds: shared.flatMap((review) => review.files.map((file) => file.id)),
         }),
       );
+      await RecommendationsService.answer(manager, submissionId, decision.id);
       await manager.insert(SubmissionEvent, {
         submissionId,
         actorId: editor.id,
@@ -170,6 +180,7 @@ export class DecisionsService {
             template: 'decision-letter',
             to: author,
             journalId: journal.id,
+            submissionId,
             dedupeKey: `decision-letter:${decision.id}:${author.email}`,
             data: {
               submissionNumber: facts.number,
@@ -329,6 +340,7 @@ export class DecisionsService {
         template: 'decision-outcome-reviewer',
         to: recipientOf(reviewer!),
         journalId: facts.journal.id,
+        submissionId: facts.submission.id,
         data: {
           submissionNumber: facts.number,
           title: facts.titleIn(locale),

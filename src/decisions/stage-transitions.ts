@@ -28,6 +28,11 @@ export interface Transition {
   effects: readonly Effect[];
   /** Whether a letter goes to the author by default. */
   lettersAuthor: boolean;
+  /**
+   * In journals where section editors recommend (`sectionEditorsRecommend`), a section editor
+   * recommends this decision to the editors instead of taking it.
+   */
+  recommendable: boolean;
 }
 
 const EDITORS: readonly JournalRoleName[] = ['manager', 'editor', 'section_editor'];
@@ -46,6 +51,7 @@ export const DECISION_TRANSITIONS: readonly Transition[] = [
     requires: [],
     effects: [],
     lettersAuthor: true,
+    recommendable: true,
   },
   {
     decision: 'send_to_review',
@@ -55,6 +61,7 @@ export const DECISION_TRANSITIONS: readonly Transition[] = [
     requires: [],
     effects: ['open_first_round'],
     lettersAuthor: true,
+    recommendable: false,
   },
   {
     decision: 'request_revisions',
@@ -64,6 +71,7 @@ export const DECISION_TRANSITIONS: readonly Transition[] = [
     requires: ['open_round', 'revisions_due_date'],
     effects: ['request_revisions'],
     lettersAuthor: true,
+    recommendable: true,
   },
   {
     decision: 'resubmit_for_review',
@@ -73,6 +81,7 @@ export const DECISION_TRANSITIONS: readonly Transition[] = [
     requires: ['open_round', 'revisions_due_date'],
     effects: ['request_new_round'],
     lettersAuthor: true,
+    recommendable: true,
   },
   {
     decision: 'accept',
@@ -82,6 +91,7 @@ export const DECISION_TRANSITIONS: readonly Transition[] = [
     requires: ['enough_reviews_or_reason'],
     effects: ['close_round'],
     lettersAuthor: true,
+    recommendable: true,
   },
   {
     decision: 'decline',
@@ -91,6 +101,7 @@ export const DECISION_TRANSITIONS: readonly Transition[] = [
     requires: [],
     effects: ['close_round'],
     lettersAuthor: true,
+    recommendable: true,
   },
   {
     decision: 'revert_decline',
@@ -100,6 +111,7 @@ export const DECISION_TRANSITIONS: readonly Transition[] = [
     requires: ['recorded_decline'],
     effects: ['reopen_round'],
     lettersAuthor: true,
+    recommendable: false,
   },
   {
     decision: 'send_to_production',
@@ -109,6 +121,7 @@ export const DECISION_TRANSITIONS: readonly Transition[] = [
     requires: [],
     effects: [],
     lettersAuthor: false,
+    recommendable: false,
   },
 ];
 

@@ -111,6 +111,13 @@ export class Journal {
   @Column({ type: 'int', default: 2 })
   minReviewsPerRound: number;
 
+  /**
+   * Section editors recommend decisions (accept, decline, revisions…) to the editors instead of
+   * taking them; sending to review and to production stay theirs.
+   */
+  @Column({ type: 'boolean', default: false })
+  sectionEditorsRecommend: boolean;
+
   @Column({ type: 'jsonb', default: () => "'[]'" })
   submissionChecklist: ChecklistItem[];
 

@@ -38,6 +38,16 @@ export interface EmailTemplateData {
     withdrawnAt: string;
     workflowUrl: string;
   };
+  'decision-recommended': {
+    submissionNumber: string;
+    title: string;
+    recommenderName: string;
+    /** The decision's name in the recipient's language. */
+    recommendation: string;
+    /** The section editor's reasons; may be empty. */
+    comment: string;
+    workflowUrl: string;
+  };
   'submission-resubmitted': {
     submissionNumber: string;
     title: string;
@@ -184,5 +194,6 @@ export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = [
   'review-submitted-editor',
   'decision-letter',
   'decision-outcome-reviewer',
+  'decision-recommended',
   'revisions-due-reminder',
 ];

@@ -13,6 +13,8 @@ export interface EmailRequest<T extends EmailTemplateName> {
   data: EmailTemplateData[T];
   /** The journal the email speaks for; its primary language is the fallback locale. */
   journalId?: string | null;
+  /** The submission the email is about: it then shows in the submission's history. */
+  submissionId?: string | null;
   /** One intent, one email: a second request with the same key is ignored. */
   dedupeKey?: string;
 }
@@ -39,6 +41,7 @@ export class NotificationService {
       recipientName: request.to.name ?? null,
       payload: request.data as unknown as Record<string, unknown>,
       journalId: request.journalId ?? null,
+      submissionId: request.submissionId ?? null,
       dedupeKey: request.dedupeKey ?? null,
     };
     const inserted = await repository

@@ -74,6 +74,7 @@ export class ReviewMailer {
       template: 'review-invitation',
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
+      submissionId: facts.submission.id,
       dedupeKey: `review-invitation:${assignment.id}:${assignment.responseNonce}`,
       data: {
         submissionNumber: facts.number,
@@ -100,6 +101,7 @@ export class ReviewMailer {
       template,
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
+      submissionId: facts.submission.id,
       data: { submissionNumber: facts.number, title: facts.titleIn(reviewer.preferredLocale) },
     });
   }
@@ -114,6 +116,7 @@ export class ReviewMailer {
       template,
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
+      submissionId: facts.submission.id,
       data: {
         submissionNumber: facts.number,
         title: facts.titleIn(reviewer.preferredLocale),
@@ -129,6 +132,7 @@ export class ReviewMailer {
       template: 'review-thanks',
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
+      submissionId: facts.submission.id,
       dedupeKey: `review-thanks:${assignmentId}`,
       data: {
         submissionNumber: facts.number,
@@ -145,6 +149,7 @@ export class ReviewMailer {
         template: 'review-declined-editor',
         to: recipientOf(editor),
         journalId: facts.journal.id,
+        submissionId: facts.submission.id,
         data: {
           submissionNumber: facts.number,
           title: facts.titleIn(editor.preferredLocale),
@@ -169,6 +174,7 @@ export class ReviewMailer {
         template: 'review-submitted-editor',
         to: recipientOf(editor),
         journalId: facts.journal.id,
+        submissionId: facts.submission.id,
         data: {
           submissionNumber: facts.number,
           title: facts.titleIn(editor.preferredLocale),
@@ -194,6 +200,7 @@ export class ReviewMailer {
       template: 'review-response-reminder',
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
+      submissionId: facts.submission.id,
       dedupeKey,
       data: {
         submissionNumber: facts.number,
@@ -217,6 +224,7 @@ export class ReviewMailer {
       template: 'review-due-reminder',
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
+      submissionId: facts.submission.id,
       dedupeKey,
       data: {
         submissionNumber: facts.number,
@@ -241,6 +249,7 @@ export class ReviewMailer {
         template: 'review-overdue-editor',
         to: recipientOf(editor),
         journalId: facts.journal.id,
+        submissionId: facts.submission.id,
         dedupeKey: `${dedupeKey}:${editor.id}`,
         data: {
           submissionNumber: facts.number,

@@ -10,6 +10,7 @@ import { JournalAccess } from '../access/journal-access.decorator';
 import { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
 import { EditorialListing } from './editorial-listing.service';
 import { viewerOf } from './editorial-viewer';
+import { SubmissionHistory } from './submission-history.service';
 
 class CopyQuery {
   @ApiPropertyOptional({ enum: ['original', 'anonymised'], default: 'original' })
@@ -25,6 +26,7 @@ export class EditorialSubmissionsController {
   constructor(
     private readonly listing: EditorialListing,
     private readonly storage: FileStorage,
+    private readonly history: SubmissionHistory,
   ) {}
 
   @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
@@ -52,6 +54,16 @@ export class EditorialSubmissionsController {
   })
   view(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
     return this.listing.editorView(request.journal!, viewerOf(request), id);
+  }
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Get(':id/history')
+  @ApiOperation({
+    summary:
+      'Everything that happened to a submission, in order: decisions, stage changes, assignments, other events and every email about it with its delivery',
+  })
+  fullHistory(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
+    return this.history.forEditors(request.journal!, viewerOf(request), id);
   }
 
   @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })

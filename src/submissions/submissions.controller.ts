@@ -29,6 +29,7 @@ import {
   WithdrawDto,
 } from './dto/submission.dto';
 import { FILE_GENRES, type FileGenre } from './entities/submission-file.entity';
+import { SubmissionHistory } from './submission-history.service';
 import { SubmissionsService } from './submissions.service';
 
 class GenreQuery {
@@ -50,6 +51,7 @@ export class SubmissionsController {
   constructor(
     private readonly submissions: SubmissionsService,
     private readonly journals: JournalsLookup,
+    private readonly submissionHistory: SubmissionHistory,
   ) {}
 
   @Post('journals/:slug/submissions')
@@ -69,6 +71,14 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'My submissions, newest first' })
   mine(@CurrentUser() user: User, @Query() query: CursorQuery) {
     return this.submissions.listMine(user, query);
+  }
+
+  @Get('submissions/:id/history')
+  @ApiOperation({
+    summary: 'My submission’s history: the events shown to authors and the emails sent to me',
+  })
+  history(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: User) {
+    return this.submissionHistory.forAuthor(id, user);
   }
 
   @Get('submissions/:id')

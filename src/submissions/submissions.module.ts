@@ -4,12 +4,13 @@ import { EditorialListing } from './editorial-listing.service';
 import { EditorialSubmissionsController } from './editorial-submissions.controller';
 import { FileIntake } from './file-intake.service';
 import { SubmissionsController } from './submissions.controller';
+import { SubmissionHistory } from './submission-history.service';
 import { SubmissionsService } from './submissions.service';
 
 @Module({
   controllers: [SubmissionsController, EditorialSubmissionsController],
   // ReviewMailer: a withdrawal tells the reviewers still at work (it needs only config and the outbox).
-  providers: [SubmissionsService, FileIntake, EditorialListing, ReviewMailer],
+  providers: [SubmissionsService, FileIntake, EditorialListing, ReviewMailer, SubmissionHistory],
   exports: [EditorialListing, FileIntake],
 })
 export class SubmissionsModule {}

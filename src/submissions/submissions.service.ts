@@ -556,6 +556,7 @@ export class SubmissionsService {
           preferredLocale: authorLocale,
         },
         journalId: journal.id,
+        submissionId: id,
         data: {
           submissionNumber: number,
           title: titleIn(authorLocale),
@@ -573,6 +574,7 @@ export class SubmissionsService {
             preferredLocale: editor.preferredLocale,
           },
           journalId: journal.id,
+          submissionId: id,
           data: {
             submissionNumber: number,
             title: titleIn(editor.preferredLocale),
@@ -679,6 +681,7 @@ export class SubmissionsService {
             preferredLocale: editor.preferredLocale,
           },
           journalId: submission.journalId,
+          submissionId: id,
           data: {
             submissionNumber: submission.number ?? '',
             title,

@@ -106,3 +106,15 @@ export class RevisionDto {
   @MaxLength(50_000)
   response: string;
 }
+
+export class RecommendationDto {
+  @ApiProperty({ enum: DECISION_KINDS, description: 'The decision recommended to the editors' })
+  @IsIn(DECISION_KINDS)
+  decision: DecisionKind;
+
+  @ApiPropertyOptional({ description: 'Reasons, for the editors only', maxLength: 20_000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  comment?: string;
+}

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsEmail,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -203,6 +204,14 @@ export class JournalSettingsDto {
   @Min(1)
   @Max(10)
   minReviewsPerRound?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Section editors recommend decisions to the editors instead of taking them (send to review and to production stay theirs)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  sectionEditorsRecommend?: boolean;
 
   @ApiPropertyOptional({ type: [ChecklistItemDto] })
   @IsOptional()

@@ -17,6 +17,9 @@ import type { Locale } from '../../common/i18n/locale';
  */
 @Entity('outbox_messages')
 @Index('outbox_messages_unrelayed_idx', ['createdAt'], { where: 'relayed_at IS NULL' })
+@Index('outbox_messages_submission_idx', ['submissionId', 'createdAt'], {
+  where: 'submission_id IS NOT NULL',
+})
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -46,11 +49,19 @@ export class OutboxMessage {
   @JoinColumn({ name: 'journal_id' })
   journal?: Journal | null;
 
+  /**
+   * The submission the email is about, for its history. No foreign key: notifications know
+   * nothing of submissions, and an email sent stays a fact of the past.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  submissionId: string | null;
+
   /** Set by callers that may retry the same request, so one intent is one email. */
   @Column({ type: 'varchar', length: 200, nullable: true, unique: true })
   dedupeKey: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** clock_timestamp(): after the events of the same transaction, in a submission's history. */
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -149,6 +149,7 @@ export class ReviewRemindersJob {
           template: 'revisions-due-reminder',
           to: author,
           journalId: facts.journal.id,
+          submissionId: facts.submission.id,
           dedupeKey: `${dedupeKey}:${author.email}`,
           data: {
             submissionNumber: facts.number,

@@ -15,7 +15,8 @@ export class SubmissionEvent {
   @JoinColumn({ name: 'submission_id' })
   submission?: Submission;
 
-  @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
+  /** clock_timestamp() to the microsecond, not now(): events of one transaction keep their order. */
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   occurredAt: Date;
 
   @Column({ type: 'uuid', nullable: true })
