@@ -513,6 +513,39 @@ async function buildPdf(): Promise<Buffer> {
   return Buffer.from(await document.save({ useObjectStreams: false }));
 }
 
+describe('anonymiseDocument: PDF body text', () => {
+  it('warns of a contributor named in the text, with the excerpt', async () => {
+    const document = await PDFDocument.create();
+    const font = await document.embedFont(StandardFonts.Helvetica);
+    document.addPage().drawText('Diglossia in Moroccan classrooms', { x: 50, y: 700, font });
+    document.addPage().drawText('As we showed earlier (Benali 2021), the corpus is balanced.', {
+      x: 50,
+      y: 700,
+      font,
+    });
+    const input = Buffer.from(await document.save());
+    const output = await anonymiseDocument(input, PDF, { contributorNames });
+    expect(output.bodyTextChecked).toBe(true);
+    expect(output.nameWarnings).toEqual([
+      expect.objectContaining({
+        name: expect.stringContaining('Benali'),
+        location: 'body',
+        excerpt: expect.stringContaining('(Benali 2021)'),
+      }),
+    ]);
+  });
+
+  it('says the text was not checked when a PDF has none (a scan)', async () => {
+    const document = await PDFDocument.create();
+    document.addPage();
+    const output = await anonymiseDocument(Buffer.from(await document.save()), PDF, {
+      contributorNames,
+    });
+    expect(output.bodyTextChecked).toBe(false);
+    expect(output.nameWarnings).toEqual([]);
+  });
+});
+
 describe('anonymiseDocument: PDF', () => {
   let input: Buffer;
   let output: Awaited<ReturnType<typeof anonymiseDocument>>;
@@ -565,8 +598,8 @@ describe('anonymiseDocument: PDF', () => {
     expect(widget.lookup(PDFName.of('T'), PDFString).decodeText()).toBe('consent');
   });
 
-  it('says what it removed, and that the body text was not checked', () => {
-    expect(output.bodyTextChecked).toBe(false);
+  it('says what it removed, and that the body text was searched and names nobody', () => {
+    expect(output.bodyTextChecked).toBe(true);
     expect(output.nameWarnings).toEqual([]);
     expect(output.removed).toEqual(
       expect.arrayContaining([

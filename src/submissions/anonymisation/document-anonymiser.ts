@@ -6,7 +6,7 @@
  *   // copy.removed: what was stripped, for the editor and the audit log
  *   // copy.nameWarnings: { name, excerpt, location } where a contributor is still named —
  *   //   location 'body' for the text, else the package part (footer, comments, custom XML…)
- *   // copy.bodyTextChecked: false for PDF, whose text is not searched
+ *   // copy.bodyTextChecked: false when the text could not be read (a scanned PDF)
  *
  * What is stripped is the file's metadata, never its prose: author, company and account fields,
  * custom properties, XMP, thumbnails, comment and tracked-change authors. Names left in the text

@@ -11,9 +11,10 @@ import {
   PDFString,
   type PDFContext,
 } from 'pdf-lib';
+import { PDFParse } from 'pdf-parse';
 import { DocumentAnonymisationError } from './anonymisation.errors';
 import type { AnonymisedDocument } from './document-anonymiser';
-import { mentionsAnyName, type NameTerm } from './name-matcher';
+import { findNames, mentionsAnyName, type NameTerm } from './name-matcher';
 
 /** Info entries that describe the paper rather than its maker: kept unless they hold a name. */
 const DESCRIPTIVE_INFO_KEYS = ['Title', 'Subject', 'Keywords'];
@@ -133,10 +134,28 @@ async function load(input: Buffer): Promise<PDFDocument> {
 }
 
 /**
- * PDF: the body text is NOT searched for names. pdf-lib has no text extraction, and searching
- * decompressed content streams would miss most text (font encodings, glyph-by-glyph layout,
- * CID fonts for Arabic), so a silent "no names found" would be a false reassurance; the result
- * says `bodyTextChecked: false` instead.
+ * The text of every page, as pdf.js reads it (through `pdf-parse`): fonts' ToUnicode maps and
+ * CID fonts resolved, so Arabic comes out as characters, not glyph codes. Null when the text
+ * cannot be read (a scanned PDF has none; a damaged content stream may fail): then the result
+ * says the body was not checked rather than "no names found".
+ */
+async function bodyTextOf(input: Buffer): Promise<string | null> {
+  // pdf.js takes ownership of (and detaches) the buffer it is given: give it a copy.
+  const parser = new PDFParse({ data: new Uint8Array(input) });
+  try {
+    const { pages } = await parser.getText();
+    const text = pages.map((page) => page.text).join('\n\n');
+    return text.trim() ? text : null;
+  } catch {
+    return null;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/**
+ * PDF: the Info dictionary and XMP metadata are rewritten, annotation authors removed, and the
+ * body text (extracted with pdf.js) searched for the contributors' names.
  */
 export async function anonymisePdf(
   input: Buffer,
@@ -158,7 +177,13 @@ export async function anonymisePdf(
     // Belt and braces: the copy must still be a PDF with the same pages.
     const check = await PDFDocument.load(content, { updateMetadata: false });
     if (check.getPageCount() !== pageCount) throw new Error('the page count changed');
-    return { content, removed, nameWarnings: [], bodyTextChecked: false };
+    const text = await bodyTextOf(content);
+    return {
+      content,
+      removed,
+      nameWarnings: text === null ? [] : findNames(text, terms, 'body'),
+      bodyTextChecked: text !== null,
+    };
   } catch (error) {
     throw new DocumentAnonymisationError('The PDF could not be rewritten', { cause: error });
   }
