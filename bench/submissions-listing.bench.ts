@@ -156,12 +156,12 @@ export async function benchSubmissionsListing(
     );
     const listing = new EditorialListing(dataSource);
     const asEditor: Viewer = {
-      user: { id: editor } as never,
+      user: { id: editor, email: 'editor10@bench.test' } as never,
       roles: ['editor'],
       isSiteAdmin: false,
     };
     const asSectionEditor: Viewer = {
-      user: { id: sectionEditor } as never,
+      user: { id: sectionEditor, email: 'section-editor@bench.test' } as never,
       roles: ['section_editor'],
       isSiteAdmin: false,
     };

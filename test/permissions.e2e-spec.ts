@@ -54,7 +54,12 @@ const JOURNAL = 'volunteering';
 const OTHER_JOURNAL = 'permissions-other';
 const NO_JOURNAL = 'no-such-journal';
 /** What an editor (without being a manager) may give; see EnrolmentService's GRANTABLE. */
-const EDITOR_GRANTABLE: readonly JournalRoleName[] = ['section_editor', 'reviewer'];
+const EDITOR_GRANTABLE: readonly JournalRoleName[] = [
+  'section_editor',
+  'reviewer',
+  'copyeditor',
+  'production_editor',
+];
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 

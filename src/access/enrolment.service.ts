@@ -15,10 +15,19 @@ import type { EnrolDto, RoleListQuery } from './dto/enrolment.dto';
 import { JournalRole, type JournalRoleName } from './journal-role.entity';
 import { ROLE_NAMES } from './role-names';
 
-/** Who may give which role. Managers give any; editors staff the review process. */
+/** Who may give which role. Managers give any; editors staff review, copyediting and production. */
 const GRANTABLE: Record<'manager' | 'editor', readonly JournalRoleName[]> = {
-  manager: ['manager', 'editor', 'section_editor', 'reviewer', 'author', 'reader'],
-  editor: ['section_editor', 'reviewer'],
+  manager: [
+    'manager',
+    'editor',
+    'section_editor',
+    'reviewer',
+    'author',
+    'reader',
+    'copyeditor',
+    'production_editor',
+  ],
+  editor: ['section_editor', 'reviewer', 'copyeditor', 'production_editor'],
 };
 
 export interface Enrolment {

@@ -19,6 +19,8 @@ export const JOURNAL_ROLES = [
   'reviewer',
   'author',
   'reader',
+  'copyeditor',
+  'production_editor',
 ] as const;
 export type JournalRoleName = (typeof JOURNAL_ROLES)[number];
 

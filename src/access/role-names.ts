@@ -10,6 +10,8 @@ export const ROLE_NAMES: Record<Locale, Record<JournalRoleName, string>> = {
     reviewer: 'محكّم',
     author: 'مؤلّف',
     reader: 'قارئ',
+    copyeditor: 'المدقّق اللغوي',
+    production_editor: 'محرّر الإنتاج',
   },
   en: {
     manager: 'journal manager',
@@ -18,6 +20,8 @@ export const ROLE_NAMES: Record<Locale, Record<JournalRoleName, string>> = {
     reviewer: 'reviewer',
     author: 'author',
     reader: 'reader',
+    copyeditor: 'copyeditor',
+    production_editor: 'production editor',
   },
   fr: {
     manager: 'gestionnaire de la revue',
@@ -26,5 +30,7 @@ export const ROLE_NAMES: Record<Locale, Record<JournalRoleName, string>> = {
     reviewer: 'évaluateur',
     author: 'auteur',
     reader: 'lecteur',
+    copyeditor: 'réviseur linguistique',
+    production_editor: 'responsable de production',
   },
 };

@@ -165,6 +165,30 @@ export interface EmailTemplateData {
     overdue: boolean;
     statusUrl: string;
   };
+  'stage-assignment': {
+    submissionNumber: string;
+    title: string;
+    /** Already in the recipient's language, e.g. «التدقيق اللغوي» / "copyediting". */
+    stageName: string;
+    /** Already in the recipient's language, e.g. "copyeditor". */
+    roleName: string;
+    assignerName: string;
+    workflowUrl: string;
+  };
+  'discussion-message': {
+    submissionNumber: string;
+    title: string;
+    /** Already in the recipient's language. */
+    stageName: string;
+    /** The discussion's subject, as its starter wrote it. */
+    subject: string;
+    senderName: string;
+    /** The message as written (plain text); empty when it only shares a file. */
+    body: string;
+    /** The file shared with the message, if any (its original name). */
+    fileName: string | null;
+    discussionUrl: string;
+  };
 }
 
 export type EmailTemplateName = keyof EmailTemplateData;
@@ -196,4 +220,6 @@ export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = [
   'decision-outcome-reviewer',
   'decision-recommended',
   'revisions-due-reminder',
+  'stage-assignment',
+  'discussion-message',
 ];

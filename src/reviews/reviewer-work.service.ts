@@ -17,7 +17,11 @@ import {
 } from '../submissions/anonymisation/document-anonymiser';
 import { Contributor } from '../submissions/entities/contributor.entity';
 import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
-import { SubmissionFile } from '../submissions/entities/submission-file.entity';
+import {
+  FILE_GENRES,
+  type FileGenre,
+  SubmissionFile,
+} from '../submissions/entities/submission-file.entity';
 import { SubmissionMetadata } from '../submissions/entities/submission-metadata.entity';
 import { Submission } from '../submissions/entities/submission.entity';
 import { sendSubmissionFile } from '../submissions/file-download';
@@ -55,6 +59,14 @@ const invalidLink = () =>
     'This invitation link is not valid: it is wrong, has expired or was already used',
   );
 const notYours = () => problem(404, 'not-found', 'There is no such review assignment of yours');
+
+/**
+ * What a round shows its reviewers: the author's files, except cover letters (addressed to the
+ * editor, often signed); never the copyedited files and galleys of the later stages.
+ */
+const REVIEW_ROUND_GENRES: readonly FileGenre[] = FILE_GENRES.filter(
+  (genre) => genre !== 'cover_letter',
+);
 
 /**
  * The reviewer's side: the dashboard, answering an invitation (signed in or through the email
@@ -188,7 +200,7 @@ export class ReviewerWorkService {
 
   /**
    * The files of the round's version: per kind, the newest version not after the round's;
-   * cover letters (addressed to the editor, often signed) never.
+   * only the kinds in REVIEW_ROUND_GENRES.
    */
   private async roundFiles(
     manager: EntityManager,
@@ -201,7 +213,7 @@ export class ReviewerWorkService {
     });
     const latest = new Map<string, number>();
     for (const file of files)
-      if (file.version <= version && file.genre !== 'cover_letter')
+      if (file.version <= version && REVIEW_ROUND_GENRES.includes(file.genre))
         latest.set(file.genre, Math.max(latest.get(file.genre) ?? 0, file.version));
     const chosen = files.filter((file) => latest.get(file.genre) === file.version);
     return chosen.map((file) => {

@@ -56,7 +56,14 @@ export class EditorialListing {
       .where('submission.journal_id = :journalId', { journalId: journal.id })
       .andWhere(`submission.stage <> 'draft'`);
     const userId = viewer.user?.id;
-    if (userId) query.andWhere('submission.submitter_id <> :userId', { userId });
+    if (userId) {
+      // Nobody handles their own submission: as its submitter or as one of its contributors.
+      query.andWhere('submission.submitter_id <> :userId', { userId });
+      query.andWhere(
+        `NOT EXISTS (SELECT 1 FROM contributors own WHERE own.submission_id = submission.id AND lower(own.email) = lower(:viewerEmail))`,
+        { viewerEmail: viewer.user!.email },
+      );
+    }
     const seesAll =
       viewer.isSiteAdmin || viewer.roles.includes('manager') || viewer.roles.includes('editor');
     if (!seesAll) {

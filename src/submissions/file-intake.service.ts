@@ -30,6 +30,8 @@ export const MEDIA_TYPES = {
   jpeg: 'image/jpeg',
   tiff: 'image/tiff',
   webp: 'image/webp',
+  xml: 'application/xml',
+  epub: 'application/epub+zip',
 } as const;
 
 const EXTENSIONS: Record<string, string> = {
@@ -46,6 +48,8 @@ const EXTENSIONS: Record<string, string> = {
   [MEDIA_TYPES.jpeg]: 'jpg',
   [MEDIA_TYPES.tiff]: 'tif',
   [MEDIA_TYPES.webp]: 'webp',
+  [MEDIA_TYPES.xml]: 'xml',
+  [MEDIA_TYPES.epub]: 'epub',
 };
 
 /** The usual file extension of a media type we accept, for names we make up ourselves. */
@@ -79,6 +83,9 @@ const ALLOWED: Record<FileGenre, readonly string[]> = {
     MEDIA_TYPES.png,
     MEDIA_TYPES.jpeg,
   ],
+  copyedited: [MEDIA_TYPES.docx, MEDIA_TYPES.odt, MEDIA_TYPES.pdf, MEDIA_TYPES.markdown],
+  // Proofs, JATS XML (with its XML declaration) and e-books.
+  galley: [MEDIA_TYPES.pdf, MEDIA_TYPES.xml, MEDIA_TYPES.epub],
 };
 
 export interface ReceivedFile extends StoredFile {
@@ -137,7 +144,7 @@ async function detectMediaType(head: Buffer, genre: FileGenre): Promise<string |
   if (detected) return detected.mime;
   if (!looksLikeText(head)) return null;
   // Text has no signature: for documents it is Markdown, for data CSV or plain text.
-  if (genre === 'manuscript' || genre === 'cover_letter' || genre === 'supplementary')
+  if (['manuscript', 'cover_letter', 'supplementary', 'copyedited'].includes(genre))
     return MEDIA_TYPES.markdown;
   const firstLine = head.toString('utf8').split(/\r?\n/, 1)[0];
   return firstLine.includes(',') || firstLine.includes(';') ? MEDIA_TYPES.csv : MEDIA_TYPES.text;

@@ -600,15 +600,28 @@ export class SubmissionsService {
       'SELECT user_id FROM section_editors WHERE section_id = $1',
       [section.id],
     );
-    let ids = sectionEditors.map((row) => row.user_id);
-    if (ids.length === 0) {
-      ids = (
-        await manager.findBy(JournalRole, { journalId: submission.journalId, role: 'editor' })
-      ).map((role) => role.userId);
+    // Nobody edits their own submission: neither its submitter nor any of its contributors.
+    const contributorEmails = new Set(
+      (
+        (await manager.query(
+          'SELECT lower(email) AS email FROM contributors WHERE submission_id = $1',
+          [submission.id],
+        )) as { email: string | null }[]
+      ).map((row) => row.email),
+    );
+    const eligible = async (ids: string[]) =>
+      (ids.length ? await manager.findBy(User, { id: In(ids), status: 'active' }) : []).filter(
+        (user) =>
+          user.id !== submission.submitterId && !contributorEmails.has(user.email.toLowerCase()),
+      );
+    let editors = await eligible(sectionEditors.map((row) => row.user_id));
+    if (editors.length === 0) {
+      editors = await eligible(
+        (
+          await manager.findBy(JournalRole, { journalId: submission.journalId, role: 'editor' })
+        ).map((role) => role.userId),
+      );
     }
-    // Nobody edits their own submission.
-    ids = ids.filter((userId) => userId !== submission.submitterId);
-    const editors = ids.length ? await manager.findBy(User, { id: In(ids), status: 'active' }) : [];
     if (editors.length)
       await manager.insert(
         SubmissionEditor,

@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import { Submission } from './submission.entity';
 
+/** What authors upload with a submission and its revisions. */
 export const FILE_GENRES = [
   'manuscript',
   'figure',
@@ -17,7 +18,12 @@ export const FILE_GENRES = [
   'supplementary',
   'cover_letter',
 ] as const;
-export type FileGenre = (typeof FILE_GENRES)[number];
+/**
+ * Files of the stages after acceptance, shared in copyediting and production discussions: the
+ * copyedited manuscript and the galleys. Never part of a review round.
+ */
+export const STAGE_FILE_GENRES = ['copyedited', 'galley'] as const;
+export type FileGenre = (typeof FILE_GENRES)[number] | (typeof STAGE_FILE_GENRES)[number];
 
 /**
  * One uploaded file version. Content lives in FileStorage under its SHA-256; a revision adds a

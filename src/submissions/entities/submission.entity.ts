@@ -109,6 +109,10 @@ export class Submission {
   @Column({ type: 'text', nullable: true })
   withdrawalReason: string | null;
 
+  /** The manuscript or copyedited file marked galley-ready: the source for typesetting. */
+  @Column({ type: 'uuid', nullable: true })
+  galleySourceFileId: string | null;
+
   /**
    * Titles, subtitles, abstracts and keywords in every language, folded (lower case, no Arabic
    * diacritics, one alef) and indexed with PostgreSQL's `simple` text search configuration.
