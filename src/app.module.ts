@@ -12,6 +12,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { PublishingModule } from './publishing/publishing.module';
 import { ProductionModule } from './production/production.module';
 
 /** The HTTP API process. */
@@ -31,6 +32,7 @@ export class AppModule {
         ReviewsModule,
         DecisionsModule,
         StatisticsModule,
+        PublishingModule,
         ProductionModule,
         HealthModule,
         AdminModule,

@@ -3,6 +3,7 @@ import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { WorkerHeartbeat } from './queue/worker-heartbeat.service';
+import { PublishingWorkerModule } from './publishing/publishing-worker.module';
 import { ReviewsWorkerModule } from './reviews/reviews-worker.module';
 
 /** The BullMQ worker process: the same modules as the API plus the queue processors. */
@@ -16,6 +17,7 @@ export class WorkerModule {
         CoreModule.forRoot(config, { migrate: false }),
         NotificationsWorkerModule,
         ReviewsWorkerModule,
+        PublishingWorkerModule,
       ],
       providers: [WorkerHeartbeat],
     };

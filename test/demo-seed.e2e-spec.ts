@@ -66,6 +66,9 @@ describe('demo seed', () => {
     expect(submissions.map((submission) => submission.stage).sort()).toEqual([
       'copyediting',
       'draft',
+      'production',
+      'published',
+      'published',
       'review',
       'review',
       'review',
@@ -74,7 +77,7 @@ describe('demo seed', () => {
       'withdrawn',
     ]);
     const files = await stack.dataSource.getRepository(SubmissionFile).find();
-    expect(files).toHaveLength(7);
+    expect(files).toHaveLength(10);
     for (const file of files)
       expect(await stack.api.get(FileStorage).exists(file.storageKey)).toBe(true);
   });
@@ -123,7 +126,7 @@ describe('demo seed', () => {
       .set('Authorization', reviewer)
       .expect(200);
     const count = (part: string) => (dashboard.body[part] as unknown[]).length;
-    expect([count('invitations'), count('active'), count('completed')]).toEqual([0, 1, 2]);
+    expect([count('invitations'), count('active'), count('completed')]).toEqual([0, 1, 3]);
 
     const author = await signIn('author2');
     const [revising]: { id: string }[] = await stack.dataSource.query(
@@ -143,6 +146,27 @@ describe('demo seed', () => {
     // Reviews reach the author under neutral labels, never the confidential comments.
     expect(body).not.toContain('أقترح مراجعة جوهرية');
     expect(body).not.toMatch(/Idrissi|الإدريسي|Tazi|التازي/);
+  });
+
+  it('has one published issue, current, and one in preparation, both public only when published', async () => {
+    const archive = await stack.http().get('/api/public/journals/volunteering/issues').expect(200);
+    expect(archive.body).toHaveLength(1);
+    expect(archive.body[0]).toMatchObject({ volume: 1, number: 1, current: true });
+    expect(archive.body[0].identification.en).toMatch(/^Vol\. 1, No\. 1 \(\d{4}\): Opening issue/);
+    const issue = await stack
+      .http()
+      .get(`/api/public/journals/volunteering/issues/${archive.body[0].id}`)
+      .expect(200);
+    const articles = issue.body.sections.flatMap(
+      (group: { articles: { firstPage: number; doi: string }[] }) => group.articles,
+    );
+    expect(articles.map((article: { firstPage: number }) => article.firstPage)).toEqual([1, 15]);
+    for (const article of articles) expect(article.doi).toMatch(/^10\.32013\/jvw\.\d{4}\.\d+$/);
+    const inPreparation: { status: string; articles: number }[] = await stack.dataSource.query(
+      `SELECT i.status, (SELECT count(*)::int FROM publications p WHERE p.issue_id = i.id) AS articles
+         FROM issues i WHERE i.number = 2`,
+    );
+    expect(inPreparation).toEqual([{ status: 'draft', articles: 1 }]);
   });
 
   it('lets a demo author sign in and see their submission as complete', async () => {

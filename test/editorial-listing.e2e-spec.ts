@@ -5,7 +5,8 @@ import { type Stack, startStack } from './support/api-with-worker';
 
 /**
  * The editors' list over the demo submissions: two submitted, three in review (one with a late
- * reviewer, one awaiting revisions), one in copyediting, one withdrawn and one draft.
+ * reviewer, one awaiting revisions), one in copyediting, one in production, two published, one
+ * withdrawn and one draft.
  */
 describe('editorial listing', () => {
   let stack: Stack;
@@ -52,7 +53,10 @@ describe('editorial listing', () => {
     const response = await list('editor');
     expect(titles(response.body)).toEqual([
       'Associative volunteering in Morocco: a survey',
+      'Digital volunteering in the Gulf states: platforms and volunteers',
+      'Legal frameworks for volunteering in the Maghreb',
       'Measuring the value of volunteer time',
+      'Student volunteers in Rabat during the 2025 floods',
       'Volunteer management standards in Gulf non-profits',
       'Volunteering and social cohesion in Gulf cities',
       'Why volunteers stay: retention in Moroccan associations',
@@ -72,21 +76,30 @@ describe('editorial listing', () => {
       .get('/api/journals/volunteering/submissions/counts')
       .set('Authorization', auth.manager)
       .expect(200);
-    expect(counts.body).toEqual({ submitted: 2, review: 3, copyediting: 1, withdrawn: 1 });
+    expect(counts.body).toEqual({
+      submitted: 2,
+      review: 3,
+      copyediting: 1,
+      production: 1,
+      published: 2,
+      withdrawn: 1,
+    });
     const french = await stack
       .http()
       .get('/api/journals/volunteering/submissions/counts?locale=fr')
       .set('Authorization', auth.manager)
       .expect(200);
-    expect(french.body).toEqual({ submitted: 1, review: 1 });
+    expect(french.body).toEqual({ submitted: 1, review: 1, published: 1 });
   });
 
   it('shows a section editor only their sections', async () => {
     expect(titles((await list('section.field')).body)).toEqual([
+      'Student volunteers in Rabat during the 2025 floods',
       'Youth volunteer work camps in the Rif',
       'Youth volunteering in the working-class districts of Casablanca',
     ]);
     expect(titles((await list('section.policy')).body)).toEqual([
+      'Legal frameworks for volunteering in the Maghreb',
       'Volunteer management standards in Gulf non-profits',
     ]);
   });
@@ -96,6 +109,7 @@ describe('editorial listing', () => {
       'Measuring the value of volunteer time',
     ]);
     expect(titles((await list('editor', '?locale=ar')).body)).toEqual([
+      'Digital volunteering in the Gulf states: platforms and volunteers',
       'Volunteering and social cohesion in Gulf cities',
       'Youth volunteering in the working-class districts of Casablanca',
     ]);
@@ -103,6 +117,7 @@ describe('editorial listing', () => {
       .getRepository(User)
       .findOneByOrFail({ email: 'section.field@volunteering.example.org' });
     expect(titles((await list('manager', `?editorId=${salma.id}`)).body)).toEqual([
+      'Student volunteers in Rabat during the 2025 floods',
       'Youth volunteer work camps in the Rif',
       'Youth volunteering in the working-class districts of Casablanca',
     ]);
@@ -113,7 +128,7 @@ describe('editorial listing', () => {
     expect(titles(late.body)).toEqual(['Volunteer management standards in Gulf non-profits']);
     expect(late.body.items[0].overdue).toBe(true);
     const onTime = await list('editor', '?overdue=false');
-    expect(titles(onTime.body)).toHaveLength(6);
+    expect(titles(onTime.body)).toHaveLength(9);
     expect(onTime.body.items.every((item: { overdue: boolean }) => !item.overdue)).toBe(true);
     // The counts follow the filter.
     const counts = await stack
@@ -152,6 +167,7 @@ describe('editorial listing', () => {
     // «التَّطوّع» with shadda and fatha finds «التطوع» (two abstracts) and, by prefix, «التطوعي».
     expect(titles((await list('editor', `?q=${encodeURIComponent('التَّطوّع')}`)).body)).toEqual([
       'Associative volunteering in Morocco: a survey',
+      'Digital volunteering in the Gulf states: platforms and volunteers',
       'Measuring the value of volunteer time',
       'Volunteering and social cohesion in Gulf cities',
       'Youth volunteering in the working-class districts of Casablanca',
@@ -175,10 +191,12 @@ describe('editorial listing', () => {
     const first = await list('editor', '?limit=4');
     expect(first.body.items).toHaveLength(4);
     const second = await list('editor', `?limit=4&cursor=${first.body.nextCursor}`);
-    expect(second.body.items).toHaveLength(3);
-    expect(second.body.nextCursor).toBeNull();
-    const pages = [...first.body.items, ...second.body.items];
-    expect(new Set(pages.map((item: { id: string }) => item.id)).size).toBe(7);
+    expect(second.body.items).toHaveLength(4);
+    const third = await list('editor', `?limit=4&cursor=${second.body.nextCursor}`);
+    expect(third.body.items).toHaveLength(2);
+    expect(third.body.nextCursor).toBeNull();
+    const pages = [...first.body.items, ...second.body.items, ...third.body.items];
+    expect(new Set(pages.map((item: { id: string }) => item.id)).size).toBe(10);
     // Newest submission first.
     const dates = pages.map((item: { submittedAt: string }) => item.submittedAt);
     expect(dates).toEqual([...dates].sort().reverse());

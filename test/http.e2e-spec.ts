@@ -130,6 +130,10 @@ describe('HTTP conventions', () => {
           name: 'reviews',
           counts: expect.objectContaining({ failed: 0 }),
         }),
+        expect.objectContaining({
+          name: 'publishing',
+          counts: expect.objectContaining({ failed: 0 }),
+        }),
       ]);
     });
 

@@ -11,6 +11,7 @@ import { PasswordHasher } from '../src/accounts/password-hasher.service';
 import { User } from '../src/accounts/user.entity';
 import { createApi } from '../src/api.bootstrap';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { DecisionAttachment } from '../src/decisions/decision-attachment.entity';
 import { BoardMember } from '../src/journals/board-member.entity';
 import { Journal } from '../src/journals/journal.entity';
 import { Section } from '../src/journals/section.entity';
@@ -499,6 +500,7 @@ const ROUTES: Route[] = [
         (fx: Fixtures) => `review-assignments/${fx.review.completedId}`,
       ],
       ['decision-draft', () => 'decision-draft?decision=accept'],
+      ['decision-attachments', () => 'decision-attachments'],
       ['recommendations', () => 'recommendations'],
       ['history', () => 'history'],
     ] as const
@@ -687,6 +689,50 @@ const ROUTES: Route[] = [
     }),
   },
 
+  // Issues: managers and editors make them; section editors read them.
+  {
+    name: 'GET /journals/:slug/issues',
+    method: 'get',
+    ok: 200,
+    allowed: [...EDITORS, 'section.field', 'section.policy'],
+    journalScoped: true,
+    build: (_fx, slug) => ({ path: `/api/journals/${slug}/issues` }),
+  },
+  {
+    name: 'POST /journals/:slug/issues',
+    method: 'post',
+    ok: 201,
+    allowed: EDITORS,
+    journalScoped: true,
+    build: (fx, slug) => {
+      const volume = 100 + fx.next();
+      return {
+        path: `/api/journals/${slug}/issues`,
+        body: { volume, number: 1, year: 2026 },
+        changed: async () =>
+          (
+            await fx.dataSource.query(
+              'SELECT 1 FROM issues WHERE journal_id = $1 AND volume = $2',
+              [fx.journalId, volume],
+            )
+          ).length === 1,
+      };
+    },
+  },
+  {
+    name: 'GET /journals/:slug/submissions/:id/publication',
+    method: 'get',
+    ok: 200,
+    allowed: [...EDITORS, 'section.policy'],
+    notFound: ['section.field'],
+    journalScoped: true,
+    build: (fx, slug) => ({
+      path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/publication`,
+    }),
+  },
+  publicRoute('/public/journals/:slug', (slug) => `/api/public/journals/${slug}`),
+  publicRoute('/public/journals/:slug/issues', (slug) => `/api/public/journals/${slug}/issues`),
+
   // The reviewer's own work: only their own assignment; anyone else's answers 404.
   {
     name: 'GET /reviews',
@@ -746,6 +792,31 @@ const ROUTES: Route[] = [
               comment,
             ])
           ).length === 1,
+      };
+    },
+  },
+
+  {
+    name: 'DELETE /journals/:slug/submissions/:id/decision-attachments/:attachmentId',
+    method: 'delete',
+    ok: 204,
+    allowed: [...EDITORS, 'section.policy'],
+    notFound: ['section.field'],
+    journalScoped: true,
+    build: async (fx, slug) => {
+      const attachments = fx.dataSource.getRepository(DecisionAttachment);
+      const { id } = await attachments.save({
+        submissionId: fx.review.submissionId,
+        uploadedById: fx.userIds.editor,
+        storageKey: '0'.repeat(64),
+        sha256: '0'.repeat(64),
+        size: 1,
+        mediaType: 'image/png',
+        originalName: `unsent-${fx.next()}.png`,
+      });
+      return {
+        path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/decision-attachments/${id}`,
+        changed: async () => !(await attachments.existsBy({ id })),
       };
     },
   },

@@ -182,6 +182,13 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number of milliseconds' })
   REMINDER_SCAN_INTERVAL_MS = 900_000;
 
+  /** How often the worker looks for scheduled issues whose publication time has come. */
+  @Transform(toInteger)
+  @Min(200, { message: 'must be between 200 and 86400000 milliseconds' })
+  @Max(86_400_000, { message: 'must be between 200 and 86400000 milliseconds' })
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  PUBLICATION_SCAN_INTERVAL_MS = 60_000;
+
   /** Requests per minute one IP address may make to the API. */
   @Transform(toInteger)
   @Min(1, { message: 'must be at least 1' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Actor } from '../access/actor';
 import type { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
@@ -16,6 +16,7 @@ import { SubmissionFile } from '../submissions/entities/submission-file.entity';
 import { Submission } from '../submissions/entities/submission.entity';
 import { sendSubmissionFile } from '../submissions/file-download';
 import { FileStorage } from '../storage/file-storage';
+import { DecisionAttachment } from './decision-attachment.entity';
 import { Decision } from './decision.entity';
 import { DecisionsService } from './decisions.service';
 
@@ -23,7 +24,8 @@ const notYours = () => problem(404, 'not-found', 'There is no such submission of
 
 /**
  * The author's side of decisions: the letters received, with the reviews shared (labelled,
- * never named), the reviewers' shared files (anonymised copies), and sending a revision.
+ * never named), the reviewers' shared files (anonymised copies), the files the editor attached
+ * to the letters, and sending a revision.
  */
 @Injectable()
 export class AuthorDecisionsService {
@@ -55,6 +57,12 @@ export class AuthorDecisionsService {
       order: { createdAt: 'ASC' },
     });
     const rounds = await manager.findBy(ReviewRound, { submissionId });
+    const attachments = decisions.length
+      ? await manager.find(DecisionAttachment, {
+          where: { decisionId: In(decisions.map((decision) => decision.id)) },
+          order: { createdAt: 'ASC' },
+        })
+      : [];
     const result = [];
     for (const decision of decisions) {
       const round = rounds.find((candidate) => candidate.id === decision.roundId);
@@ -79,6 +87,14 @@ export class AuthorDecisionsService {
           ? { subject: decision.letterSubject, body: decision.letterBody }
           : null,
         reviews,
+        attachments: attachments
+          .filter((attachment) => attachment.decisionId === decision.id)
+          .map(({ id, originalName, mediaType, size }) => ({
+            id,
+            name: originalName,
+            mediaType,
+            size,
+          })),
       });
     }
     const current = rounds.sort((a, b) => b.number - a.number)[0];
@@ -117,6 +133,27 @@ export class AuthorDecisionsService {
       { originalName: name, mediaType: file.mediaType },
       file.anonymisedKey,
     );
+  }
+
+  /** A file the editor attached to a decision letter sent to this author (never an unsent one). */
+  async sendAttachment(
+    user: User,
+    submissionId: string,
+    attachmentId: string,
+    response: Response,
+  ): Promise<void> {
+    await this.own(user, submissionId);
+    const attachment = await this.dataSource.manager
+      .createQueryBuilder(DecisionAttachment, 'attachment')
+      .innerJoin(Decision, 'decision', 'decision.id = attachment.decision_id')
+      .where('attachment.id = :attachmentId AND attachment.submission_id = :submissionId', {
+        attachmentId,
+        submissionId,
+      })
+      .andWhere('decision.letter_subject IS NOT NULL')
+      .getOne();
+    if (!attachment) throw problem(404, 'not-found', 'There is no such attachment to a letter');
+    await sendSubmissionFile(response, this.storage, attachment, attachment.storageKey);
   }
 
   /**

@@ -1,11 +1,24 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
 import { JournalAccess } from '../access/journal-access.decorator';
 import type { User } from '../accounts/user.entity';
 import { viewerOf } from '../submissions/editorial-viewer';
 import { AuthorDecisionsService } from './author-decisions.service';
+import { DecisionAttachmentsService } from './decision-attachments.service';
 import { DecisionsService } from './decisions.service';
 import {
   DecisionDraftQuery,
@@ -23,6 +36,7 @@ export class DecisionsController {
     private readonly decisions: DecisionsService,
     private readonly authorSide: AuthorDecisionsService,
     private readonly recommendations: RecommendationsService,
+    private readonly attachments: DecisionAttachmentsService,
   ) {}
 
   @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
@@ -83,6 +97,47 @@ export class DecisionsController {
     return this.decisions.decide(request.journal!, viewerOf(request), user, id, dto, actor);
   }
 
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Post('journals/:slug/submissions/:id/decision-attachments')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({
+    summary:
+      'Upload a file to attach to the next decision letter (documents are stored with identifying properties stripped)',
+  })
+  uploadAttachment(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.attachments.upload(request.journal!, viewerOf(request), user, id, request, actor);
+  }
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Get('journals/:slug/submissions/:id/decision-attachments')
+  @ApiOperation({
+    summary: 'Files attached to decision letters: unsent ones, and sent ones with their decision',
+  })
+  listAttachments(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
+    return this.attachments.list(request.journal!, viewerOf(request), id);
+  }
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Delete('journals/:slug/submissions/:id/decision-attachments/:attachmentId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an unsent decision attachment (409 once sent)' })
+  async removeAttachment(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.attachments.remove(request.journal!, viewerOf(request), id, attachmentId, actor);
+  }
+
   @Get('submissions/:id/decisions')
   @ApiOperation({ summary: 'Decisions on my submission, with letters and the reviews shared' })
   mine(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
@@ -98,6 +153,17 @@ export class DecisionsController {
     @Res() response: Response,
   ): Promise<void> {
     await this.authorSide.sendReviewFile(user, id, fileId, response);
+  }
+
+  @Get('submissions/:id/decision-attachments/:attachmentId/content')
+  @ApiOperation({ summary: 'Download a file the editor attached to a decision letter sent to me' })
+  async attachment(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.authorSide.sendAttachment(user, id, attachmentId, response);
   }
 
   @Post('submissions/:id/revisions')

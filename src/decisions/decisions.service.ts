@@ -28,6 +28,8 @@ import type { Viewer } from '../submissions/editorial-viewer';
 import { extensionOf } from '../submissions/file-intake.service';
 import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import { Submission, type SubmissionStage } from '../submissions/entities/submission.entity';
+import { DecisionAttachment } from './decision-attachment.entity';
+import { DecisionAttachmentsService } from './decision-attachments.service';
 import type { DecisionKind } from './decision-kinds';
 import { defaultDecisionLetter, OUTCOME_NAMES } from './decision-texts';
 import { recommendsOnly, RecommendationsService } from './recommendations.service';
@@ -100,6 +102,14 @@ export class DecisionsService {
         'recommendation-required',
         `This journal asks section editors to recommend “${dto.decision}” to the editors: POST …/recommendations`,
       );
+    const notifyAuthor = dto.notifyAuthor ?? transition.lettersAuthor;
+    const attachmentIds = [...new Set(dto.attachmentIds ?? [])];
+    if (attachmentIds.length && !notifyAuthor)
+      throw problem(
+        422,
+        'attachments-without-letter',
+        'Attachments go with the letter to the author: send the letter (notifyAuthor) or leave them out',
+      );
     return this.dataSource.transaction(async (manager) => {
       const submission = await manager.findOneByOrFail(Submission, { id: submissionId });
       if (!transition.from.includes(submission.stage))
@@ -110,6 +120,11 @@ export class DecisionsService {
         );
       const round = await this.currentRound(manager, submissionId);
       const stageAfter = await this.check(manager, transition, submission, round, journal, dto);
+      const attachments = await DecisionAttachmentsService.claim(
+        manager,
+        submissionId,
+        attachmentIds,
+      );
 
       // Optimistic locking: of two editors deciding at once, the second finds the version moved.
       const updated = await manager.update(
@@ -127,7 +142,6 @@ export class DecisionsService {
       await this.applyEffects(manager, transition, submission, round, stageAfter, dto, actor);
 
       const facts = await loadSubmissionFacts(manager, submissionId);
-      const notifyAuthor = dto.notifyAuthor ?? transition.lettersAuthor;
       const authors = await authorsOf(manager, submissionId, submission.submitterId);
       const locale = isLocale(authors[0].preferredLocale)
         ? authors[0].preferredLocale
@@ -156,6 +170,12 @@ export class DecisionsService {
           sharedReviewFileIds: shared.flatMap((review) => review.files.map((file) => file.id)),
         }),
       );
+      if (attachments.length)
+        await manager.update(
+          DecisionAttachment,
+          { id: In(attachments.map((attachment) => attachment.id)) },
+          { decisionId: decision.id },
+        );
       await RecommendationsService.answer(manager, submissionId, decision.id);
       await manager.insert(SubmissionEvent, {
         submissionId,
@@ -171,7 +191,11 @@ export class DecisionsService {
         objectId: submissionId,
         action: `decision.${dto.decision}`,
         before: { stage: submission.stage },
-        after: { stage: stageAfter, reason: dto.reason ?? null },
+        after: {
+          stage: stageAfter,
+          reason: dto.reason ?? null,
+          ...(attachments.length ? { attachmentIds: attachments.map(({ id }) => id) } : {}),
+        },
       });
       if (letter) {
         for (const author of authors) {
@@ -197,6 +221,7 @@ export class DecisionsService {
                   .join('\n\n'),
                 files: review.files.map((file) => file.name),
               })),
+              attachments: attachments.map((attachment) => attachment.originalName),
               revisionsDueDate: dto.revisionsDueAt ? day(dto.revisionsDueAt) : null,
               statusUrl: new URL(`/submissions/${submissionId}`, this.config.PUBLIC_URL).href,
             },

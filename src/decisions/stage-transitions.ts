@@ -135,6 +135,12 @@ export const OTHER_TRANSITIONS: readonly {
   { from: ['submitted', 'review'], to: 'withdrawn', by: 'author withdraws' },
   { from: ['production'], to: 'scheduled', by: 'issue scheduled' },
   { from: ['production', 'scheduled'], to: 'published', by: 'issue published' },
+  {
+    from: ['scheduled'],
+    to: 'production',
+    by: 'issue unscheduled, or the article taken out of it',
+  },
+  { from: ['published'], to: 'production', by: 'issue unpublished (no DOI registered yet)' },
 ];
 
 export function transitionFor(decision: DecisionKind): Transition {

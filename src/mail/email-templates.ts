@@ -38,6 +38,21 @@ export interface EmailTemplateData {
     withdrawnAt: string;
     workflowUrl: string;
   };
+  'article-published': {
+    title: string;
+    /** The issue as it is named in the recipient's language: «المجلد 1، العدد 1 (2026)». */
+    issue: string;
+    doiUrl: string | null;
+    articleUrl: string;
+  };
+  'issue-publication-failed': {
+    issue: string;
+    /** UTC, "2026-12-01 09:00". */
+    scheduledFor: string;
+    /** Why the checks refused it: each article and what it lacks. */
+    reason: string;
+    issueUrl: string;
+  };
   'decision-recommended': {
     submissionNumber: string;
     title: string;
@@ -148,6 +163,8 @@ export interface EmailTemplateData {
     body: string;
     /** Reviews shared with the author: a neutral label and the comments meant for the author. */
     reviews: { label: string; comments: string; files: string[] }[];
+    /** The names of the files the editor attached to the letter (downloadable on the page). */
+    attachments: string[];
     /** Set when the decision asks for revisions. */
     revisionsDueDate: string | null;
     statusUrl: string;
@@ -219,6 +236,8 @@ export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = [
   'decision-letter',
   'decision-outcome-reviewer',
   'decision-recommended',
+  'article-published',
+  'issue-publication-failed',
   'revisions-due-reminder',
   'stage-assignment',
   'discussion-message',

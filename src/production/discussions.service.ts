@@ -9,10 +9,10 @@ import { displayName, User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { AppConfig } from '../config/app-config';
 import { NotificationService } from '../notifications/notification.service';
-import { ReviewFile } from '../reviews/entities/review-file.entity';
 import { problem } from '../reviews/review-problems';
 import { loadSubmissionFacts, recipientOf } from '../reviews/submission-facts';
 import { FileStorage } from '../storage/file-storage';
+import { contentInUse } from '../submissions/content-in-use';
 import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import { type FileGenre, SubmissionFile } from '../submissions/entities/submission-file.entity';
 import { Submission } from '../submissions/entities/submission.entity';
@@ -199,13 +199,7 @@ export class DiscussionsService {
     );
     const facts = await loadSubmissionFacts(this.dataSource.manager, submissionId);
     const genre = STAGE_GENRE[discussion.stage];
-    const inUse = async (key: string) =>
-      (await this.dataSource
-        .getRepository(SubmissionFile)
-        .exists({ where: [{ storageKey: key }, { anonymisedKey: key }] })) ||
-      (await this.dataSource
-        .getRepository(ReviewFile)
-        .exists({ where: [{ storageKey: key }, { anonymisedKey: key }] }));
+    const inUse = (key: string) => contentInUse(this.dataSource.manager, key);
     const received = await this.intake.receive(
       request,
       genre,

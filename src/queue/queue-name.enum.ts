@@ -3,4 +3,6 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Scheduled scans: review and revision reminders. */
   Reviews = 'reviews',
+  /** Scheduled scans: issues whose publication time has come. */
+  Publishing = 'publishing',
 }

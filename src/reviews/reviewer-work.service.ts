@@ -15,6 +15,7 @@ import {
   anonymiseDocument,
   isAnonymisableMediaType,
 } from '../submissions/anonymisation/document-anonymiser';
+import { contentInUse } from '../submissions/content-in-use';
 import { Contributor } from '../submissions/entities/contributor.entity';
 import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import {
@@ -459,11 +460,7 @@ export class ReviewerWorkService {
       id: assignment.journalId,
     });
     const files = this.dataSource.getRepository(ReviewFile);
-    const inUse = async (key: string) =>
-      (await files.exists({ where: [{ storageKey: key }, { anonymisedKey: key }] })) ||
-      (await this.dataSource
-        .getRepository(SubmissionFile)
-        .exists({ where: [{ storageKey: key }, { anonymisedKey: key }] }));
+    const inUse = (key: string) => contentInUse(this.dataSource.manager, key);
     const received = await this.intake.receive(
       request,
       'manuscript',

@@ -26,6 +26,7 @@ import { Section } from '../journals/section.entity';
 import { NotificationService } from '../notifications/notification.service';
 import { FileStorage } from '../storage/file-storage';
 import { type AnonymisableMediaType, anonymiseDocument } from './anonymisation/document-anonymiser';
+import { contentInUse } from './content-in-use';
 import { copyrightTerms } from './copyright-terms';
 import type {
   ContributorsDto,
@@ -284,12 +285,11 @@ export class SubmissionsService {
     if (submission.stage !== 'draft' && !revising) throw notEditable(submission.stage);
     const version = revising ? submission.currentVersion + 1 : submission.currentVersion;
     const journal = submission.journal!;
-    const files = this.dataSource.getRepository(SubmissionFile);
     const received = await this.intake.receive(
       request,
       genre,
       journal.maxUploadMb * 1024 * 1024,
-      async (key) => files.exists({ where: [{ storageKey: key }, { anonymisedKey: key }] }),
+      (key) => contentInUse(this.dataSource.manager, key),
     );
 
     let anonymisedKey: string | null = null;
@@ -326,11 +326,7 @@ export class SubmissionsService {
         };
       }
     } catch (error) {
-      if (
-        !(await files.exists({
-          where: [{ storageKey: received.key }, { anonymisedKey: received.key }],
-        }))
-      )
+      if (!(await contentInUse(this.dataSource.manager, received.key)))
         await this.storage.delete(received.key);
       throw new ProblemException({
         status: 400,

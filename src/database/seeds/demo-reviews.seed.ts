@@ -49,6 +49,8 @@ export interface DemoReviewRound {
     decision: Extract<DecisionKind, 'request_revisions' | 'accept'>;
     decided: number;
     revisionsDue?: number;
+    /** After an accept: days from today when it went to production. */
+    toProduction?: number;
   };
 }
 
@@ -253,7 +255,7 @@ export async function seedDemoReviewRound(
   }
 
   if (!plan.outcome) return 'review';
-  const { decision, decided, revisionsDue } = plan.outcome;
+  const { decision, decided, revisionsDue, toProduction } = plan.outcome;
   const locale: Locale = isLocale(author.preferredLocale)
     ? author.preferredLocale
     : journal.primaryLocale;
@@ -282,5 +284,9 @@ export async function seedDemoReviewRound(
       ? { status: 'closed', closedAt: daysFromNow(decided) }
       : { status: 'revisions_requested', revisionKind: 'major', revisionsDueAt },
   );
+  if (decision === 'accept' && toProduction !== undefined) {
+    await decide('send_to_production', toProduction, 'copyediting', 'production', round.id);
+    return 'production';
+  }
   return stageAfter;
 }

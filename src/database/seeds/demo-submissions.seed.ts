@@ -14,6 +14,7 @@ import { SubmissionFile } from '../../submissions/entities/submission-file.entit
 import { SubmissionMetadata } from '../../submissions/entities/submission-metadata.entity';
 import { Submission, type SubmissionStage } from '../../submissions/entities/submission.entity';
 import { refreshSubmissionSearch } from '../../submissions/submission-search';
+import { seedDemoIssues } from './demo-issues.seed';
 import { type DemoReviewRound, seedDemoReviewForm, seedDemoReviewRound } from './demo-reviews.seed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,7 +23,10 @@ interface DemoSubmission {
   author: string;
   section: string;
   locale: Locale;
-  stage: Extract<SubmissionStage, 'draft' | 'submitted' | 'withdrawn' | 'review' | 'copyediting'>;
+  stage: Extract<
+    SubmissionStage,
+    'draft' | 'submitted' | 'withdrawn' | 'review' | 'copyediting' | 'production' | 'published'
+  >;
   /** Days before today it was submitted (default: today). */
   submitted?: number;
   titles: Partial<Record<Locale, string>>;
@@ -327,6 +331,171 @@ const DEMO_SUBMISSIONS: DemoSubmission[] = [
       outcome: { decision: 'accept', decided: -75 },
     },
   },
+  {
+    author: 'author3',
+    section: 'Research Articles',
+    locale: 'ar',
+    stage: 'published',
+    submitted: -200,
+    titles: {
+      ar: 'التطوع الرقمي في دول الخليج: المنصات والمتطوعون',
+      en: 'Digital volunteering in the Gulf states: platforms and volunteers',
+    },
+    abstracts: {
+      ar: 'تدرس هذه المقالة منصات التطوع الرقمي الوطنية في ثلاث دول خليجية، ومن يتطوع عبرها، وما الذي يبقيه.',
+      en: 'This article studies national digital volunteering platforms in three Gulf states: who volunteers through them, and what keeps them.',
+    },
+    keywords: {
+      ar: ['التطوع الرقمي', 'المنصات', 'الخليج'],
+      en: ['digital volunteering', 'platforms', 'Gulf'],
+    },
+    review: {
+      sentToReview: -195,
+      assignments: [
+        {
+          reviewer: 'reviewer2',
+          state: 'completed',
+          invited: -195,
+          responded: -194,
+          responseDue: -188,
+          reviewDue: -160,
+          review: {
+            recommendation: 'accept',
+            commentsForAuthor: 'A timely study with careful data. Ready for publication.',
+            commentsForEditor: '',
+            answers: { originality: 5, method: 4, abstracts: true, ethics: false },
+            submitted: -165,
+          },
+        },
+        {
+          reviewer: 'reviewer4',
+          state: 'completed',
+          invited: -195,
+          responded: -193,
+          responseDue: -188,
+          reviewDue: -160,
+          review: {
+            recommendation: 'minor_revisions',
+            commentsForAuthor: 'دراسة جيدة؛ يُستحسن توضيح طريقة اختيار المنصات الثلاث.',
+            commentsForEditor: '',
+            answers: { originality: 4, method: 4, abstracts: true, ethics: false },
+            submitted: -162,
+          },
+        },
+      ],
+      outcome: { decision: 'accept', decided: -150, toProduction: -120 },
+    },
+  },
+  {
+    author: 'author2',
+    section: 'Field Reports',
+    locale: 'fr',
+    stage: 'published',
+    submitted: -190,
+    titles: {
+      fr: 'Les étudiants bénévoles de Rabat pendant les inondations de 2025',
+      ar: 'الطلبة المتطوعون في الرباط خلال فيضانات 2025',
+      en: 'Student volunteers in Rabat during the 2025 floods',
+    },
+    abstracts: {
+      fr: 'Récit de terrain de l’organisation des étudiants bénévoles de Rabat pendant les inondations de 2025 et de leur coordination avec les autorités locales.',
+      ar: 'تقرير ميداني عن تنظيم الطلبة المتطوعين في الرباط خلال فيضانات 2025 وتنسيقهم مع السلطات المحلية.',
+      en: 'A field account of how Rabat’s student volunteers organised during the 2025 floods and worked with local authorities.',
+    },
+    keywords: {
+      fr: ['bénévolat étudiant', 'inondations', 'Rabat'],
+      ar: ['الطلبة', 'الفيضانات'],
+      en: ['student volunteering', 'floods'],
+    },
+    review: {
+      sentToReview: -185,
+      assignments: [
+        {
+          reviewer: 'reviewer1',
+          state: 'completed',
+          invited: -185,
+          responded: -184,
+          responseDue: -178,
+          reviewDue: -150,
+          review: {
+            recommendation: 'accept',
+            commentsForAuthor: 'تقرير ميداني واضح ومفيد للممارسين.',
+            commentsForEditor: '',
+            answers: { originality: 4, method: 4, abstracts: true, ethics: false },
+            submitted: -155,
+          },
+        },
+        {
+          reviewer: 'reviewer2',
+          state: 'completed',
+          invited: -185,
+          responded: -183,
+          responseDue: -178,
+          reviewDue: -150,
+          review: {
+            recommendation: 'accept',
+            commentsForAuthor: 'Clear and useful to practitioners.',
+            commentsForEditor: '',
+            answers: { originality: 4, method: 3, abstracts: true, ethics: false },
+            submitted: -152,
+          },
+        },
+      ],
+      outcome: { decision: 'accept', decided: -140, toProduction: -118 },
+    },
+  },
+  {
+    author: 'author2',
+    section: 'Policy and Governance',
+    locale: 'en',
+    stage: 'production',
+    submitted: -150,
+    titles: {
+      en: 'Legal frameworks for volunteering in the Maghreb',
+      ar: 'الأطر القانونية للتطوع في بلدان المغرب العربي',
+    },
+    abstracts: {
+      en: 'A comparison of the laws that govern volunteering and associations in Morocco, Algeria and Tunisia.',
+      ar: 'مقارنة بين القوانين المنظِّمة للتطوع والجمعيات في المغرب والجزائر وتونس.',
+    },
+    keywords: { en: ['law', 'Maghreb', 'associations'], ar: ['القانون', 'المغرب العربي'] },
+    review: {
+      sentToReview: -145,
+      assignments: [
+        {
+          reviewer: 'reviewer4',
+          state: 'completed',
+          invited: -145,
+          responded: -144,
+          responseDue: -138,
+          reviewDue: -110,
+          review: {
+            recommendation: 'minor_revisions',
+            commentsForAuthor: 'A useful comparison; add the 2024 Tunisian decree.',
+            commentsForEditor: '',
+            answers: { originality: 4, method: 4, abstracts: true, ethics: false },
+            submitted: -112,
+          },
+        },
+        {
+          reviewer: 'reviewer3',
+          state: 'completed',
+          invited: -145,
+          responded: -145,
+          responseDue: -138,
+          reviewDue: -110,
+          review: {
+            recommendation: 'accept',
+            commentsForAuthor: 'Comparaison rigoureuse et bien documentée.',
+            commentsForEditor: '',
+            answers: { originality: 4, method: 5, abstracts: true, ethics: false },
+            submitted: -115,
+          },
+        },
+      ],
+      outcome: { decision: 'accept', decided: -100, toProduction: -10 },
+    },
+  },
 ];
 
 /**
@@ -456,4 +625,5 @@ export async function seedDemoSubmissions(
       });
     }
   }
+  await seedDemoIssues(manager, journal, users.get('editor')!);
 }

@@ -87,6 +87,17 @@ export class DecisionDto {
   @IsUUID('all', { each: true })
   sharedReviewFileIds?: string[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 10,
+    description:
+      'Unsent decision attachments of the submission to send with the letter (…/decision-attachments); needs a letter to the author',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
+
   @ApiPropertyOptional({ default: false, description: 'Tell the round’s reviewers the outcome' })
   @IsOptional()
   @IsBoolean()

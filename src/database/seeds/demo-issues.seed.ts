@@ -1,0 +1,81 @@
+import type { EntityManager } from 'typeorm';
+import type { User } from '../../accounts/user.entity';
+import type { Journal } from '../../journals/journal.entity';
+import { DoiAssignment } from '../../publishing/entities/doi-assignment.entity';
+import { Issue } from '../../publishing/entities/issue.entity';
+import { draftPublication, mintDoi } from '../../publishing/publication-record';
+import { SubmissionEvent } from '../../submissions/entities/submission-event.entity';
+import { Submission } from '../../submissions/entities/submission.entity';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The demo journal's issues: volume 1, number 1 published a month ago with the demo articles
+ * already published (records, pages, frozen DOIs), and number 2 in preparation with the
+ * article in production placed in it. Galleys come with typesetting.
+ */
+export async function seedDemoIssues(manager: EntityManager, journal: Journal, editor: User) {
+  const year = new Date().getUTCFullYear();
+  const publishedAt = new Date(Date.now() - 30 * DAY_MS);
+  const [published, production] = await Promise.all(
+    (['published', 'production'] as const).map((stage) =>
+      manager.find(Submission, {
+        where: { journalId: journal.id, stage },
+        order: { submittedAt: 'ASC' },
+      }),
+    ),
+  );
+  const first = await manager.save(
+    manager.create(Issue, {
+      journalId: journal.id,
+      volume: 1,
+      number: 1,
+      year,
+      titles: {
+        ar: 'العدد الافتتاحي: التطوع في الخليج والمغرب',
+        en: 'Opening issue: volunteering in the Gulf and the Maghreb',
+        fr: 'Numéro inaugural\u00A0: le bénévolat dans le Golfe et au Maghreb',
+      },
+      showTitle: true,
+      status: 'published',
+      publishedAt,
+      isCurrent: true,
+    }),
+  );
+  let page = 1;
+  for (const [seq, submission] of published.entries()) {
+    const record = await draftPublication(manager, journal, submission);
+    Object.assign(record, {
+      issueId: first.id,
+      seq,
+      firstPage: page,
+      lastPage: page + 13,
+      doi: await mintDoi(manager, journal, submission, first),
+      status: 'published',
+      publishedAt,
+    });
+    page += 14;
+    await manager.save(record);
+    await manager.update(DoiAssignment, { submissionId: submission.id }, { frozenAt: publishedAt });
+    await manager.insert(SubmissionEvent, {
+      submissionId: submission.id,
+      actorId: editor.id,
+      kind: 'published',
+      authorVisible: true,
+      data: { issueId: first.id, doi: record.doi } as never,
+      occurredAt: publishedAt,
+    });
+  }
+  const next = await manager.save(
+    manager.create(Issue, { journalId: journal.id, volume: 1, number: 2, year, status: 'draft' }),
+  );
+  for (const [seq, submission] of production.entries()) {
+    const record = await draftPublication(manager, journal, submission);
+    Object.assign(record, {
+      issueId: next.id,
+      seq,
+      doi: await mintDoi(manager, journal, submission, next),
+    });
+    await manager.save(record);
+  }
+}

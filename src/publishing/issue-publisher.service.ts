@@ -1,0 +1,359 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { AuditLog } from '../audit/audit-log.service';
+import { isLocale, pickLocalized } from '../common/i18n/locale';
+import { ProblemException } from '../common/http/problem.exception';
+import { AppConfig } from '../config/app-config';
+import type { Journal } from '../journals/journal.entity';
+import { NotificationService } from '../notifications/notification.service';
+import { authorsOf } from '../reviews/jobs/review-reminders.job';
+import { problem } from '../reviews/review-problems';
+import { Submission } from '../submissions/entities/submission.entity';
+import type { PublishIssueDto, ScheduleIssueDto, UnpublishIssueDto } from './dto/publishing.dto';
+import { DoiAssignment } from './entities/doi-assignment.entity';
+import { Issue } from './entities/issue.entity';
+import { Publication } from './entities/publication.entity';
+import { identifyIssue } from './issue-identification';
+import { IssuesService } from './issues.service';
+
+/** What an article lacks before it can be published; empty when it is ready. */
+export function missingForPublication(journal: Journal, record: Publication): string[] {
+  const missing: string[] = [];
+  const own = record.metadata[record.locale];
+  if (!own?.title?.trim()) missing.push(`title (${record.locale})`);
+  if (!own?.abstract?.trim()) missing.push(`abstract (${record.locale})`);
+  if (record.contributors.length === 0) missing.push('authors');
+  if (!record.copyrightHolder?.trim()) missing.push('copyright holder');
+  if (!record.copyrightYear) missing.push('copyright year');
+  if (!record.licenceUrl) missing.push('licence');
+  if (!record.articleNumber && (record.firstPage === null || record.lastPage === null))
+    missing.push('pages (or an article number)');
+  else if (
+    record.firstPage !== null &&
+    record.lastPage !== null &&
+    record.lastPage < record.firstPage
+  )
+    missing.push('pages that run forward (the last page is before the first)');
+  if (journal.doiPrefix && !record.doi) missing.push('DOI');
+  return missing;
+}
+
+/** Page ranges of different articles that share pages: "VOL-1 (5–12) and VOL-2 (10–20)". */
+export function overlappingPages(
+  articles: { label: string; firstPage: number | null; lastPage: number | null }[],
+): string[] {
+  const paged = articles
+    .filter((article) => article.firstPage !== null && article.lastPage !== null)
+    .sort((a, b) => a.firstPage! - b.firstPage!);
+  const overlaps: string[] = [];
+  for (let index = 1; index < paged.length; index++) {
+    const previous = paged[index - 1];
+    const current = paged[index];
+    if (current.firstPage! <= previous.lastPage!)
+      overlaps.push(
+        `${previous.label} (${previous.firstPage}–${previous.lastPage}) and ${current.label} (${current.firstPage}–${current.lastPage})`,
+      );
+  }
+  return overlaps;
+}
+
+/**
+ * Publishing an issue, in one transaction: every article in it is published with the issue's
+ * date, DOIs are frozen, the issue becomes current if it is the newest, and the authors are
+ * emailed. Refused (and nothing changed) when the issue is empty, an article lacks what
+ * publishing needs, or page ranges overlap.
+ */
+@Injectable()
+export class IssuePublisher {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly issues: IssuesService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  async publish(journal: Journal, id: string, dto: PublishIssueDto | null, actor: Actor) {
+    await this.dataSource.transaction((manager) =>
+      this.publishIn(manager, journal, id, dto?.lockVersion ?? null, actor),
+    );
+    return this.issues.get(journal, id);
+  }
+
+  /** The publication itself, in the caller's transaction (the scheduled job uses it too). */
+  async publishIn(
+    manager: EntityManager,
+    journal: Journal,
+    id: string,
+    lockVersion: number | null,
+    actor: Actor,
+    now = new Date(),
+  ): Promise<Issue> {
+    const issue = await this.issues.find(manager, journal, id, true);
+    if (lockVersion !== null && issue.lockVersion !== lockVersion)
+      throw problem(409, 'stale-issue', 'The issue changed meanwhile: reload it');
+    if (issue.status === 'published')
+      throw problem(409, 'issue-published', 'The issue is published already');
+    const records = await manager.find(Publication, {
+      where: { issueId: issue.id, status: 'draft' },
+      order: { seq: 'ASC' },
+    });
+    if (records.length === 0)
+      throw problem(422, 'empty-issue', 'The issue has no articles to publish');
+    const submissions = await manager.findBy(Submission, {
+      id: In(records.map((record) => record.submissionId)),
+    });
+    const label = (record: Publication) =>
+      submissions.find((submission) => submission.id === record.submissionId)?.number ??
+      record.submissionId;
+    const unready = records
+      .map((record) => ({
+        article: label(record),
+        missing: missingForPublication(journal, record),
+      }))
+      .filter((entry) => entry.missing.length > 0);
+    const overlaps = overlappingPages(
+      records.map((record) => ({
+        label: label(record),
+        firstPage: record.firstPage,
+        lastPage: record.lastPage,
+      })),
+    );
+    if (unready.length || overlaps.length)
+      throw new ProblemException({
+        status: 422,
+        type: 'urn:tahkim:problem:issue-not-ready',
+        title: 'Unprocessable Content',
+        detail: [
+          ...unready.map((entry) => `${entry.article} lacks ${entry.missing.join(', ')}`),
+          ...overlaps.map((overlap) => `pages overlap: ${overlap}`),
+        ].join('; '),
+        extensions: { articles: unready, overlaps },
+      });
+
+    await manager.update(
+      Issue,
+      { id: issue.id },
+      { status: 'published', publishedAt: now, scheduledFor: null },
+    );
+    await this.makeCurrentIfNewest(manager, journal);
+    for (const record of records) {
+      await manager.update(
+        Publication,
+        { id: record.id },
+        { status: 'published', publishedAt: now },
+      );
+      await manager.update(
+        DoiAssignment,
+        { submissionId: record.submissionId, frozenAt: IsNull() },
+        { frozenAt: now },
+      );
+      const submission = submissions.find((candidate) => candidate.id === record.submissionId)!;
+      await this.issues.moveStage(
+        manager,
+        submission,
+        'published',
+        actor,
+        { issueId: issue.id, doi: record.doi },
+        true,
+      );
+      await this.tellAuthors(manager, journal, issue, record, submission);
+    }
+    await this.audit.record(manager, {
+      actor,
+      journalId: journal.id,
+      objectType: 'issue',
+      objectId: issue.id,
+      action: 'issue.published',
+      after: { articles: records.length, publishedAt: now.toISOString() },
+    });
+    return issue;
+  }
+
+  /**
+   * Schedules the issue for publication at a given time: the worker publishes it then (the same
+   * checks apply; if they fail, the issue returns to the editors, who are emailed why). Its
+   * articles move to the `scheduled` stage. Scheduling again moves the time.
+   */
+  async schedule(journal: Journal, id: string, dto: ScheduleIssueDto, actor: Actor) {
+    if (dto.publishAt.getTime() <= Date.now())
+      throw problem(422, 'schedule-in-past', 'The publication time must be in the future');
+    await this.dataSource.transaction(async (manager) => {
+      const issue = await this.issues.find(manager, journal, id, true);
+      if (issue.lockVersion !== dto.lockVersion)
+        throw problem(409, 'stale-issue', 'The issue changed meanwhile: reload it');
+      if (issue.status === 'published')
+        throw problem(409, 'issue-published', 'The issue is published already');
+      const records = await manager.findBy(Publication, { issueId: issue.id, status: 'draft' });
+      if (records.length === 0)
+        throw problem(422, 'empty-issue', 'The issue has no articles to publish');
+      await manager.update(
+        Issue,
+        { id: issue.id },
+        { status: 'scheduled', scheduledFor: dto.publishAt },
+      );
+      const submissions = await manager.findBy(Submission, {
+        id: In(records.map((record) => record.submissionId)),
+        stage: 'production',
+      });
+      for (const submission of submissions)
+        await this.issues.moveStage(manager, submission, 'scheduled', actor, {
+          issueId: issue.id,
+          publishAt: dto.publishAt.toISOString(),
+        });
+      await this.audit.record(manager, {
+        actor,
+        journalId: journal.id,
+        objectType: 'issue',
+        objectId: issue.id,
+        action: 'issue.scheduled',
+        after: { publishAt: dto.publishAt.toISOString() },
+      });
+    });
+    return this.issues.get(journal, id);
+  }
+
+  /** Back to a draft: no longer scheduled; its articles return to production. */
+  async unscheduleIn(manager: EntityManager, journal: Journal, issue: Issue, actor: Actor) {
+    await manager.update(Issue, { id: issue.id }, { status: 'draft', scheduledFor: null });
+    const records = await manager.findBy(Publication, { issueId: issue.id, status: 'draft' });
+    const submissions = records.length
+      ? await manager.findBy(Submission, {
+          id: In(records.map((record) => record.submissionId)),
+          stage: 'scheduled',
+        })
+      : [];
+    for (const submission of submissions)
+      await this.issues.moveStage(manager, submission, 'production', actor, { issueId: issue.id });
+  }
+
+  async unschedule(journal: Journal, id: string, dto: PublishIssueDto, actor: Actor) {
+    await this.dataSource.transaction(async (manager) => {
+      const issue = await this.issues.find(manager, journal, id, true);
+      if (issue.lockVersion !== dto.lockVersion)
+        throw problem(409, 'stale-issue', 'The issue changed meanwhile: reload it');
+      if (issue.status !== 'scheduled')
+        throw problem(409, 'issue-not-scheduled', 'The issue is not scheduled');
+      await this.unscheduleIn(manager, journal, issue, actor);
+      await this.audit.record(manager, {
+        actor,
+        journalId: journal.id,
+        objectType: 'issue',
+        objectId: issue.id,
+        action: 'issue.unscheduled',
+      });
+    });
+    return this.issues.get(journal, id);
+  }
+
+  /**
+   * Takes an issue back from the public record, with a reason, while none of its DOIs has been
+   * registered: its articles return to production. After a deposit only corrections remain.
+   */
+  async unpublish(journal: Journal, id: string, dto: UnpublishIssueDto, actor: Actor) {
+    await this.dataSource.transaction(async (manager) => {
+      const issue = await this.issues.find(manager, journal, id, true);
+      if (issue.lockVersion !== dto.lockVersion)
+        throw problem(409, 'stale-issue', 'The issue changed meanwhile: reload it');
+      if (issue.status !== 'published')
+        throw problem(409, 'issue-not-published', 'The issue is not published');
+      const records = await manager.findBy(Publication, { issueId: issue.id });
+      const registered = records.length
+        ? await manager.countBy(DoiAssignment, {
+            submissionId: In(records.map((record) => record.submissionId)),
+            registeredAt: Not(IsNull()),
+          })
+        : 0;
+      if (registered)
+        throw problem(
+          409,
+          'doi-registered',
+          `${registered} DOI(s) of this issue are registered: the issue stays published; publish corrections instead`,
+        );
+      if (records.some((record) => record.version > 1))
+        throw problem(
+          409,
+          'has-corrections',
+          'Articles of this issue have corrections: the issue stays published',
+        );
+      await manager.update(
+        Issue,
+        { id: issue.id },
+        { status: 'draft', publishedAt: null, isCurrent: false },
+      );
+      await manager.update(
+        Publication,
+        { issueId: issue.id },
+        { status: 'draft', publishedAt: null },
+      );
+      const submissions = await manager.findBy(Submission, {
+        id: In(records.map((record) => record.submissionId)),
+      });
+      for (const submission of submissions)
+        await this.issues.moveStage(manager, submission, 'production', actor, {
+          issueId: issue.id,
+          reason: dto.reason.trim(),
+        });
+      await this.makeCurrentIfNewest(manager, journal);
+      await this.audit.record(manager, {
+        actor,
+        journalId: journal.id,
+        objectType: 'issue',
+        objectId: issue.id,
+        action: 'issue.unpublished',
+        after: { reason: dto.reason.trim() },
+      });
+    });
+    return this.issues.get(journal, id);
+  }
+
+  /** The newest published issue (year, volume, number) is the current one. */
+  private async makeCurrentIfNewest(manager: EntityManager, journal: Journal) {
+    const newest = await manager.findOne(Issue, {
+      where: { journalId: journal.id, status: 'published' },
+      order: { year: 'DESC', volume: 'DESC', number: 'DESC' },
+    });
+    await manager.update(Issue, { journalId: journal.id, isCurrent: true }, { isCurrent: false });
+    if (newest) await manager.update(Issue, { id: newest.id }, { isCurrent: true });
+  }
+
+  private async tellAuthors(
+    manager: EntityManager,
+    journal: Journal,
+    issue: Issue,
+    record: Publication,
+    submission: Submission,
+  ) {
+    for (const author of await authorsOf(manager, submission.id, submission.submitterId)) {
+      const locale = isLocale(author.preferredLocale)
+        ? author.preferredLocale
+        : journal.primaryLocale;
+      await this.notifications.queueEmail(manager, {
+        template: 'article-published',
+        to: author,
+        journalId: journal.id,
+        submissionId: submission.id,
+        dedupeKey: `article-published:${record.id}:${author.email}`,
+        data: {
+          title:
+            record.metadata[locale]?.title ??
+            pickLocalized(
+              Object.fromEntries(
+                Object.entries(record.metadata).map(([key, value]) => [key, value?.title]),
+              ),
+              record.locale,
+            ) ??
+            '',
+          issue: identifyIssue(issue, locale),
+          doiUrl: record.doi ? `https://doi.org/${record.doi}` : null,
+          articleUrl: new URL(
+            `/journals/${journal.slug}/articles/${submission.id}`,
+            this.config.PUBLIC_URL,
+          ).href,
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,252 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import type { Request } from 'express';
+import { type Actor, CurrentActor } from '../access/actor';
+import { JournalAccess } from '../access/journal-access.decorator';
+import { viewerOf } from '../submissions/editorial-viewer';
+import {
+  CreateIssueDto,
+  NewVersionDto,
+  PublishIssueDto,
+  ScheduleIssueDto,
+  TocDto,
+  UnpublishIssueDto,
+  UpdateIssueDto,
+  UpdatePublicationDto,
+} from './dto/publishing.dto';
+import { IssuePublisher } from './issue-publisher.service';
+import { IssuesService } from './issues.service';
+import { PublicationsService } from './publications.service';
+
+const ISSUE_EDITORS = { roles: ['manager', 'editor'] } as const;
+const ARTICLE_EDITORS = { roles: ['manager', 'editor', 'section_editor'] } as const;
+
+class GalleyQuery {
+  @ApiProperty({ description: 'What readers see on the link, e.g. "PDF"' })
+  @IsString()
+  @MaxLength(60)
+  label: string;
+
+  @ApiProperty({ enum: ['ar', 'en', 'fr'] })
+  @IsString()
+  @MaxLength(5)
+  locale: string;
+}
+
+/** Editors assemble issues and publish them; articles' publication records and galleys. */
+@ApiTags('publishing')
+@Controller('journals/:slug')
+export class IssuesController {
+  constructor(
+    private readonly issues: IssuesService,
+    private readonly publisher: IssuePublisher,
+    private readonly publications: PublicationsService,
+  ) {}
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('issues')
+  @ApiOperation({ summary: 'Create an issue (a draft until published)' })
+  create(@Req() request: Request, @Body() dto: CreateIssueDto, @CurrentActor() actor: Actor) {
+    return this.issues.create(request.journal!, dto, actor);
+  }
+
+  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @Get('issues')
+  @ApiOperation({ summary: 'Every issue, drafts included, newest first' })
+  list(@Req() request: Request) {
+    return this.issues.list(request.journal!);
+  }
+
+  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @Get('issues/:issueId')
+  @ApiOperation({ summary: 'An issue with its table of contents' })
+  get(@Req() request: Request, @Param('issueId', ParseUUIDPipe) id: string) {
+    return this.issues.get(request.journal!, id);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Patch('issues/:issueId')
+  @ApiOperation({ summary: 'Edit an issue (a published one keeps its volume, number and year)' })
+  update(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateIssueDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.issues.update(request.journal!, id, dto, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Put('issues/:issueId/articles')
+  @ApiOperation({
+    summary:
+      'Set the issue’s articles and their order (articles in production; each gets its publication record and DOI)',
+  })
+  setToc(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Body() dto: TocDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.issues.setToc(request.journal!, id, dto, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('issues/:issueId/publish')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Publish the issue and all its articles at once (422 listing each article’s missing fields)',
+  })
+  publish(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Body() dto: PublishIssueDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.publisher.publish(request.journal!, id, dto, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('issues/:issueId/schedule')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Schedule the issue: the worker publishes it at `publishAt` (same checks as publishing)',
+  })
+  schedule(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Body() dto: ScheduleIssueDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.publisher.schedule(request.journal!, id, dto, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('issues/:issueId/unschedule')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a scheduled publication: the issue is a draft again' })
+  unschedule(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Body() dto: PublishIssueDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.publisher.unschedule(request.journal!, id, dto, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('issues/:issueId/unpublish')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Take a published issue back, with a reason, while no DOI is registered',
+  })
+  unpublish(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Body() dto: UnpublishIssueDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.publisher.unpublish(request.journal!, id, dto, actor);
+  }
+
+  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @Get('submissions/:id/publication')
+  @ApiOperation({
+    summary: 'An article’s publication records (every version), galleys, what is missing',
+  })
+  records(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
+    return this.publications.records(request.journal!, viewerOf(request), id);
+  }
+
+  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @Patch('submissions/:id/publication')
+  @ApiOperation({
+    summary: 'Correct the record in preparation (metadata, pages, copyright, licence…)',
+  })
+  updateRecord(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdatePublicationDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.publications.update(request.journal!, viewerOf(request), id, dto, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('submissions/:id/publication/versions')
+  @ApiOperation({ summary: 'Start a correction: a new version of a published article (same DOI)' })
+  newVersion(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: NewVersionDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.publications.newVersion(request.journal!, viewerOf(request), id, dto, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('submissions/:id/publication/versions/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish the correction in preparation; earlier versions stay public' })
+  publishVersion(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.publications.publishVersion(request.journal!, viewerOf(request), id, actor);
+  }
+
+  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @Post('submissions/:id/publication/galleys')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Add a galley (PDF, JATS XML, EPUB) to the record in preparation' })
+  async addGalley(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: GalleyQuery,
+    @CurrentActor() actor: Actor,
+  ) {
+    const { storageKey: _key, ...galley } = await this.publications.addGalley(
+      request.journal!,
+      viewerOf(request),
+      id,
+      request,
+      query.label,
+      query.locale,
+      actor,
+    );
+    return galley;
+  }
+
+  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @Delete('submissions/:id/publication/galleys/:galleyId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a galley of the record in preparation' })
+  async removeGalley(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('galleyId', ParseUUIDPipe) galleyId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.publications.removeGalley(request.journal!, viewerOf(request), id, galleyId, actor);
+  }
+}

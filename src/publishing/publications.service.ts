@@ -1,0 +1,284 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { AuditLog } from '../audit/audit-log.service';
+import { isLocale, type Locale } from '../common/i18n/locale';
+import type { Journal } from '../journals/journal.entity';
+import { problem } from '../reviews/review-problems';
+import { EditorialListing } from '../submissions/editorial-listing.service';
+import type { Viewer } from '../submissions/editorial-viewer';
+import { FileIntake } from '../submissions/file-intake.service';
+import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
+import { contentInUse } from '../submissions/content-in-use';
+import type { NewVersionDto, UpdatePublicationDto } from './dto/publishing.dto';
+import { Galley } from './entities/galley.entity';
+import { Publication } from './entities/publication.entity';
+import { missingForPublication, overlappingPages } from './issue-publisher.service';
+
+/**
+ * An article's publication records as its editors keep them: corrections before publishing,
+ * galleys, and later versions (corrections) of a published article, which keep its DOI.
+ */
+@Injectable()
+export class PublicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly listing: EditorialListing,
+    private readonly intake: FileIntake,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Every version, newest first, each with its galleys and what it lacks for publishing. */
+  async records(journal: Journal, viewer: Viewer, submissionId: string) {
+    await this.listing.handled(journal, viewer, submissionId);
+    const records = await this.dataSource.getRepository(Publication).find({
+      where: { submissionId },
+      order: { version: 'DESC' },
+    });
+    const galleys = records.length
+      ? await this.dataSource.getRepository(Galley).find({
+          where: { publicationId: In(records.map((record) => record.id)) },
+          order: { seq: 'ASC' },
+        })
+      : [];
+    return records.map((record) => ({
+      ...record,
+      galleys: galleys.filter((galley) => galley.publicationId === record.id),
+      missing: record.status === 'draft' ? missingForPublication(journal, record) : [],
+    }));
+  }
+
+  async update(
+    journal: Journal,
+    viewer: Viewer,
+    submissionId: string,
+    dto: UpdatePublicationDto,
+    actor: Actor,
+  ) {
+    await this.listing.handled(journal, viewer, submissionId);
+    await this.dataSource.transaction(async (manager) => {
+      const record = await this.draft(manager, submissionId);
+      if (record.lockVersion !== dto.lockVersion)
+        throw problem(409, 'stale-publication', 'The record changed meanwhile: reload it');
+      const { lockVersion: _lockVersion, metadata, ...fields } = dto;
+      if (metadata) record.metadata = { ...record.metadata, ...metadata };
+      Object.assign(record, fields);
+      if (
+        record.firstPage !== null &&
+        record.lastPage !== null &&
+        record.lastPage < record.firstPage
+      )
+        throw problem(422, 'pages', 'The last page comes before the first');
+      if (record.issueId) await this.assertNoOverlap(manager, record);
+      await manager.save(record);
+      await this.audit.record(manager, {
+        actor,
+        journalId: journal.id,
+        objectType: 'publication',
+        objectId: record.id,
+        action: 'publication.updated',
+        after: Object.keys(dto)
+          .filter((key) => key !== 'lockVersion')
+          .reduce(
+            (changed, key) => ({
+              ...changed,
+              [key]: (dto as unknown as Record<string, unknown>)[key],
+            }),
+            {},
+          ),
+      });
+    });
+    return this.records(journal, viewer, submissionId);
+  }
+
+  /**
+   * A correction: a new draft version of a published article, copied from the newest published
+   * one with a note saying what changes. The DOI, issue and pages stay.
+   */
+  async newVersion(
+    journal: Journal,
+    viewer: Viewer,
+    submissionId: string,
+    dto: NewVersionDto,
+    actor: Actor,
+  ) {
+    await this.listing.handled(journal, viewer, submissionId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM submissions WHERE id = $1 FOR UPDATE', [submissionId]);
+      const newest = await manager.findOne(Publication, {
+        where: { submissionId },
+        order: { version: 'DESC' },
+      });
+      if (!newest || newest.status !== 'published')
+        throw problem(
+          409,
+          newest ? 'draft-exists' : 'not-published',
+          newest
+            ? 'A new version is already in preparation: edit that one'
+            : 'Only a published article gets corrections; edit its record instead',
+        );
+      const { id: _id, createdAt: _c, updatedAt: _u, lockVersion: _l, ...copy } = newest;
+      const created = await manager.save(
+        manager.create(Publication, {
+          ...copy,
+          version: newest.version + 1,
+          status: 'draft',
+          versionNote: dto.versionNote.trim(),
+          publishedAt: null,
+        }),
+      );
+      await this.event(manager, submissionId, actor, 'correction_started', {
+        version: created.version,
+      });
+    });
+    return this.records(journal, viewer, submissionId);
+  }
+
+  /** Publishes a correction: the new version joins the public record; the old ones stay. */
+  async publishVersion(journal: Journal, viewer: Viewer, submissionId: string, actor: Actor) {
+    await this.listing.handled(journal, viewer, submissionId);
+    await this.dataSource.transaction(async (manager) => {
+      const record = await this.draft(manager, submissionId);
+      if (record.version === 1)
+        throw problem(409, 'not-a-correction', 'Version 1 is published with its issue');
+      const missing = missingForPublication(journal, record);
+      if (missing.length)
+        throw problem(422, 'not-ready', `The correction lacks ${missing.join(', ')}`);
+      await manager.update(
+        Publication,
+        { id: record.id },
+        { status: 'published', publishedAt: new Date() },
+      );
+      await this.event(
+        manager,
+        submissionId,
+        actor,
+        'correction_published',
+        {
+          version: record.version,
+          note: record.versionNote,
+        },
+        true,
+      );
+    });
+    return this.records(journal, viewer, submissionId);
+  }
+
+  /** A galley of the draft record: a PDF, JATS XML or EPUB file, with a label and language. */
+  async addGalley(
+    journal: Journal,
+    viewer: Viewer,
+    submissionId: string,
+    request: Request,
+    label: string,
+    locale: string,
+    actor: Actor,
+  ): Promise<Galley> {
+    await this.listing.handled(journal, viewer, submissionId);
+    const record = await this.draft(this.dataSource.manager, submissionId, false);
+    if (!isLocale(locale))
+      throw problem(422, 'locale', 'The galley’s language must be ar, en or fr');
+    const received = await this.intake.receive(
+      request,
+      'galley',
+      journal.maxUploadMb * 1024 * 1024,
+      (key) => contentInUse(this.dataSource.manager, key),
+    );
+    return this.dataSource.transaction(async (manager) => {
+      const galley = await manager.save(
+        manager.create(Galley, {
+          publicationId: record.id,
+          label: label.trim() || received.mediaType,
+          locale: locale as Locale,
+          mediaType: received.mediaType,
+          storageKey: received.key,
+          sha256: received.sha256,
+          size: received.size,
+          originalName: received.originalName,
+          seq: await manager.countBy(Galley, { publicationId: record.id }),
+        }),
+      );
+      await this.event(manager, submissionId, actor, 'galley_added', { galleyId: galley.id });
+      return galley;
+    });
+  }
+
+  async removeGalley(
+    journal: Journal,
+    viewer: Viewer,
+    submissionId: string,
+    galleyId: string,
+    actor: Actor,
+  ) {
+    await this.listing.handled(journal, viewer, submissionId);
+    await this.dataSource.transaction(async (manager) => {
+      const record = await this.draft(manager, submissionId);
+      const deleted = await manager.delete(Galley, { id: galleyId, publicationId: record.id });
+      if (!deleted.affected)
+        throw problem(
+          404,
+          'not-found',
+          'The draft record has no such galley (published ones stay)',
+        );
+      await this.event(manager, submissionId, actor, 'galley_removed', { galleyId });
+    });
+  }
+
+  /** The record still being prepared; 409 when there is none (published, or not placed yet). */
+  private async draft(
+    manager: EntityManager,
+    submissionId: string,
+    lock = true,
+  ): Promise<Publication> {
+    const record = await manager.findOne(Publication, {
+      where: { submissionId, status: 'draft' },
+      order: { version: 'DESC' },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!record)
+      throw problem(
+        409,
+        'no-draft-record',
+        'There is no record in preparation: place the article in an issue first, or start a correction',
+      );
+    return record;
+  }
+
+  private async assertNoOverlap(manager: EntityManager, record: Publication) {
+    const others = await manager
+      .getRepository(Publication)
+      .createQueryBuilder('p')
+      .innerJoin('submissions', 's', 's.id = p.submission_id')
+      .select(['p.first_page AS "firstPage"', 'p.last_page AS "lastPage"', 's.number AS label'])
+      .where('p.issue_id = :issueId AND p.submission_id <> :submissionId', {
+        issueId: record.issueId,
+        submissionId: record.submissionId,
+      })
+      .getRawMany<{ firstPage: number | null; lastPage: number | null; label: string }>();
+    const overlaps = overlappingPages([
+      ...others,
+      { label: 'this article', firstPage: record.firstPage, lastPage: record.lastPage },
+    ]).filter((overlap) => overlap.includes('this article'));
+    if (overlaps.length)
+      throw problem(422, 'pages-overlap', `Pages overlap another article: ${overlaps.join('; ')}`);
+  }
+
+  private async event(
+    manager: EntityManager,
+    submissionId: string,
+    actor: Actor,
+    kind: string,
+    data: Record<string, unknown>,
+    authorVisible = false,
+  ) {
+    await manager.insert(SubmissionEvent, {
+      submissionId,
+      actorId: actor.userId ?? null,
+      kind,
+      authorVisible,
+      data: data as never,
+    });
+  }
+}

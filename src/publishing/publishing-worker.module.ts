@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
+import { IssuePublisher } from './issue-publisher.service';
+import { IssuesService } from './issues.service';
+import { ScheduledPublicationJob } from './jobs/scheduled-publication.job';
+import { PublishingProcessor } from './publishing.processor';
+
+/** The worker's half of publishing: the scan that publishes scheduled issues. */
+// AuditLog, not AuditModule: that module brings the API's audit controller and its guards.
+@Module({
+  providers: [
+    AuditLog,
+    IssuesService,
+    IssuePublisher,
+    ScheduledPublicationJob,
+    PublishingProcessor,
+  ],
+})
+export class PublishingWorkerModule {}

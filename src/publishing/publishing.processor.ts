@@ -1,0 +1,49 @@
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type Job, Queue, UnrecoverableError } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { QueueName } from '../queue/queue-name.enum';
+import {
+  ScheduledPublicationJob,
+  type ScheduledPublicationOutcome,
+} from './jobs/scheduled-publication.job';
+
+/**
+ * The worker's publishing work: on start it (re)declares the scan for scheduled issues as a
+ * BullMQ job scheduler (one schedule in Redis however many workers run), then processes it.
+ */
+@Processor(QueueName.Publishing)
+export class PublishingProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(PublishingProcessor.name);
+
+  constructor(
+    private readonly scheduled: ScheduledPublicationJob,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.Publishing) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      ScheduledPublicationJob.schedulerId,
+      { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
+      // A failed scan is not retried: the next one does the same work.
+      { name: ScheduledPublicationJob.jobName, data: {}, opts: { attempts: 1 } },
+    );
+  }
+
+  async process(job: Job): Promise<ScheduledPublicationOutcome> {
+    switch (job.name) {
+      case ScheduledPublicationJob.jobName:
+        return this.scheduled.handle();
+      default:
+        throw new UnrecoverableError(`unknown job "${job.name}" on queue ${QueueName.Publishing}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`);
+  }
+}
