@@ -867,6 +867,14 @@ const ROUTES: Route[] = [
     build: () => ({ path: '/api/me/export' }),
   },
   ...(['author', 'reader', 'reviewer', 'editor', 'manager'] as const).map(selfEnrolRoute),
+  {
+    name: 'DELETE /journals/:slug/roles/self/reader',
+    method: 'delete',
+    ok: 204,
+    allowed: PEOPLE,
+    personOnly: true,
+    build: () => ({ path: `/api/journals/${JOURNAL}/roles/self/reader` }),
+  },
 
   // Public.
   publicRoute('/journals', () => '/api/journals', false),

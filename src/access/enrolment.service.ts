@@ -202,6 +202,27 @@ export class EnrolmentService {
     });
   }
 
+  /** Leaving the readers is always allowed, and harmless when one was not a reader. */
+  async leaveReaders(journal: Journal, user: User, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const role = await manager.findOneBy(JournalRole, {
+        journalId: journal.id,
+        userId: user.id,
+        role: 'reader',
+      });
+      if (!role) return;
+      await manager.delete(JournalRole, { id: role.id });
+      await this.audit.record(manager, {
+        actor,
+        journalId: journal.id,
+        objectType: 'journal_role',
+        objectId: role.id,
+        action: 'role.self_left',
+        before: { userId: user.id, role: 'reader' },
+      });
+    });
+  }
+
   async revoke(journal: Journal, roleId: string, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const role = await manager.findOneBy(JournalRole, { id: roleId, journalId: journal.id });

@@ -87,6 +87,19 @@ export class RolesController {
     return { id: role.id, userId: role.userId, role: role.role };
   }
 
+  @Delete('self/reader')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Stop being a reader of this journal (and stop its new-issue emails)',
+  })
+  async leaveReaders(
+    @Param('slug') slug: string,
+    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.enrolment.leaveReaders(await this.lookup.bySlug(slug), user, actor);
+  }
+
   @JournalAccess({ roles: ['manager'] })
   @Delete(':roleId')
   @HttpCode(204)

@@ -45,6 +45,12 @@ export interface EmailTemplateData {
     doiUrl: string | null;
     articleUrl: string;
   };
+  'issue-published': {
+    issue: string;
+    /** The contents, titles and authors in the reader's language where there is one. */
+    articles: { title: string; authors: string }[];
+    issueUrl: string;
+  };
   'issue-publication-failed': {
     issue: string;
     /** UTC, "2026-12-01 09:00". */
@@ -238,6 +244,7 @@ export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = [
   'decision-recommended',
   'article-published',
   'issue-publication-failed',
+  'issue-published',
   'revisions-due-reminder',
   'stage-assignment',
   'discussion-message',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
+import { displayName } from '../accounts/user.entity';
 import { isLocale, pickLocalized } from '../common/i18n/locale';
 import { ProblemException } from '../common/http/problem.exception';
 import { AppConfig } from '../config/app-config';
@@ -11,7 +12,12 @@ import { NotificationService } from '../notifications/notification.service';
 import { authorsOf } from '../reviews/jobs/review-reminders.job';
 import { problem } from '../reviews/review-problems';
 import { Submission } from '../submissions/entities/submission.entity';
-import type { PublishIssueDto, ScheduleIssueDto, UnpublishIssueDto } from './dto/publishing.dto';
+import type {
+  PublishIssueDto,
+  PublishNowDto,
+  ScheduleIssueDto,
+  UnpublishIssueDto,
+} from './dto/publishing.dto';
 import { DoiAssignment } from './entities/doi-assignment.entity';
 import { Issue } from './entities/issue.entity';
 import { Publication } from './entities/publication.entity';
@@ -75,9 +81,9 @@ export class IssuePublisher {
     private readonly config: AppConfig,
   ) {}
 
-  async publish(journal: Journal, id: string, dto: PublishIssueDto | null, actor: Actor) {
+  async publish(journal: Journal, id: string, dto: PublishNowDto, actor: Actor) {
     await this.dataSource.transaction((manager) =>
-      this.publishIn(manager, journal, id, dto?.lockVersion ?? null, actor),
+      this.publishIn(manager, journal, id, dto.lockVersion, actor, new Date(), dto.notifyReaders),
     );
     return this.issues.get(journal, id);
   }
@@ -90,6 +96,7 @@ export class IssuePublisher {
     lockVersion: number | null,
     actor: Actor,
     now = new Date(),
+    notifyReaders = true,
   ): Promise<Issue> {
     const issue = await this.issues.find(manager, journal, id, true);
     if (lockVersion !== null && issue.lockVersion !== lockVersion)
@@ -161,6 +168,7 @@ export class IssuePublisher {
       );
       await this.tellAuthors(manager, journal, issue, record, submission);
     }
+    if (notifyReaders) await this.tellReaders(manager, journal, issue, records, submissions);
     await this.audit.record(manager, {
       actor,
       journalId: journal.id,
@@ -317,6 +325,55 @@ export class IssuePublisher {
     });
     await manager.update(Issue, { journalId: journal.id, isCurrent: true }, { isCurrent: false });
     if (newest) await manager.update(Issue, { id: newest.id }, { isCurrent: true });
+  }
+
+  /**
+   * The journal's readers (people who enrolled as readers: subscribing is that, and leaving
+   * the role unsubscribes) hear of the new issue with its contents, in their language; the
+   * authors in it have their own email.
+   */
+  private async tellReaders(
+    manager: EntityManager,
+    journal: Journal,
+    issue: Issue,
+    records: Publication[],
+    submissions: Submission[],
+  ) {
+    const readers: { id: string; email: string; names: never; preferred_locale: string }[] =
+      await manager.query(
+        `SELECT u.id, u.email, u.names, u.preferred_locale FROM journal_roles r
+           JOIN users u ON u.id = r.user_id AND u.status = 'active'
+          WHERE r.journal_id = $1 AND r.role = 'reader'
+            AND u.id <> ALL($2::uuid[])`,
+        [journal.id, submissions.map((submission) => submission.submitterId)],
+      );
+    const issueUrl = new URL(`/journals/${journal.slug}/issues/${issue.id}`, this.config.PUBLIC_URL)
+      .href;
+    for (const reader of readers) {
+      const locale = isLocale(reader.preferred_locale)
+        ? reader.preferred_locale
+        : journal.primaryLocale;
+      await this.notifications.queueEmail(manager, {
+        template: 'issue-published',
+        to: {
+          email: reader.email,
+          name: displayName(reader.names, locale) || null,
+          preferredLocale: locale,
+        },
+        journalId: journal.id,
+        dedupeKey: `issue-published:${issue.id}:${reader.id}`,
+        data: {
+          issue: identifyIssue(issue, locale),
+          articles: records.map((record) => ({
+            title: record.metadata[locale]?.title ?? record.metadata[record.locale]?.title ?? '',
+            authors: record.contributors
+              .map((contributor) => displayName(contributor.names, locale))
+              .join(locale === 'ar' ? '، ' : ', '),
+          })),
+          issueUrl,
+        },
+      });
+    }
   }
 
   private async tellAuthors(

@@ -15,25 +15,33 @@ import {
 import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { Request } from 'express';
-import { type Actor, CurrentActor } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import type { User } from '../accounts/user.entity';
 import { JournalAccess } from '../access/journal-access.decorator';
 import { viewerOf } from '../submissions/editorial-viewer';
 import {
   CreateIssueDto,
   NewVersionDto,
+  NoticeDto,
   PublishIssueDto,
+  PublishNowDto,
   ScheduleIssueDto,
   TocDto,
   UnpublishIssueDto,
   UpdateIssueDto,
   UpdatePublicationDto,
 } from './dto/publishing.dto';
+import { IssueFiles } from './issue-files.service';
 import { IssuePublisher } from './issue-publisher.service';
 import { IssuesService } from './issues.service';
 import { PublicationsService } from './publications.service';
 
 const ISSUE_EDITORS = { roles: ['manager', 'editor'] } as const;
 const ARTICLE_EDITORS = { roles: ['manager', 'editor', 'section_editor'] } as const;
+/** Who prepares an article's record and galleys: its editors and its production editor. */
+const PREPARERS = {
+  roles: ['manager', 'editor', 'section_editor', 'production_editor'],
+} as const;
 
 class GalleyQuery {
   @ApiProperty({ description: 'What readers see on the link, e.g. "PDF"' })
@@ -55,7 +63,75 @@ export class IssuesController {
     private readonly issues: IssuesService,
     private readonly publisher: IssuePublisher,
     private readonly publications: PublicationsService,
+    private readonly files: IssueFiles,
   ) {}
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Put('issues/:issueId/cover')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Set the issue’s cover image (JPEG, PNG or WebP)' })
+  setCover(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.files.setCover(request.journal!, id, request, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('issues/:issueId/galleys')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Add a galley of the whole issue (its PDF…), before publishing' })
+  async addIssueGalley(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Query() query: GalleyQuery,
+    @CurrentActor() actor: Actor,
+  ) {
+    const { storageKey: _key, ...galley } = await this.files.addGalley(
+      request.journal!,
+      id,
+      request,
+      query.label,
+      query.locale,
+      actor,
+    );
+    return galley;
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Delete('issues/:issueId/galleys/:galleyId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a galley of an unpublished issue' })
+  async removeIssueGalley(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Param('galleyId', ParseUUIDPipe) galleyId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.files.removeGalley(request.journal!, id, galleyId, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('submissions/:id/publication/notices')
+  @ApiOperation({
+    summary: 'Publish an erratum, expression of concern or retraction for a published article',
+  })
+  addNotice(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: NoticeDto,
+    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.publications.addNotice(request.journal!, viewerOf(request), user, id, dto, actor);
+  }
 
   @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
   @Post('issues')
@@ -115,7 +191,7 @@ export class IssuesController {
   publish(
     @Req() request: Request,
     @Param('issueId', ParseUUIDPipe) id: string,
-    @Body() dto: PublishIssueDto,
+    @Body() dto: PublishNowDto,
     @CurrentActor() actor: Actor,
   ) {
     return this.publisher.publish(request.journal!, id, dto, actor);
@@ -165,7 +241,7 @@ export class IssuesController {
     return this.publisher.unpublish(request.journal!, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @JournalAccess({ roles: [...PREPARERS.roles] })
   @Get('submissions/:id/publication')
   @ApiOperation({
     summary: 'An article’s publication records (every version), galleys, what is missing',
@@ -174,7 +250,7 @@ export class IssuesController {
     return this.publications.records(request.journal!, viewerOf(request), id);
   }
 
-  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @JournalAccess({ roles: [...PREPARERS.roles] })
   @Patch('submissions/:id/publication')
   @ApiOperation({
     summary: 'Correct the record in preparation (metadata, pages, copyright, licence…)',
@@ -212,7 +288,7 @@ export class IssuesController {
     return this.publications.publishVersion(request.journal!, viewerOf(request), id, actor);
   }
 
-  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @JournalAccess({ roles: [...PREPARERS.roles] })
   @Post('submissions/:id/publication/galleys')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -237,7 +313,7 @@ export class IssuesController {
     return galley;
   }
 
-  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @JournalAccess({ roles: [...PREPARERS.roles] })
   @Delete('submissions/:id/publication/galleys/:galleyId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a galley of the record in preparation' })

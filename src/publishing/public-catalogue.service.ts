@@ -7,6 +7,7 @@ import type { Journal } from '../journals/journal.entity';
 import { problem } from '../reviews/review-problems';
 import { Galley } from './entities/galley.entity';
 import { Issue } from './entities/issue.entity';
+import { PublicationNotice } from './entities/publication-notice.entity';
 import { Publication, type PublishedContributor } from './entities/publication.entity';
 import { identifyIssueIn } from './issue-identification';
 import { tableOfContents } from './issues.service';
@@ -30,7 +31,7 @@ function publicGalley(slug: string, galley: Galley) {
 }
 
 /** What a published issue says of itself. */
-function issueSummary(issue: Issue) {
+function issueSummary(issue: Issue, slug: string) {
   return {
     id: issue.id,
     volume: issue.volume,
@@ -43,6 +44,7 @@ function issueSummary(issue: Issue) {
     guestEditors: issue.guestEditors,
     publishedAt: issue.publishedAt,
     current: issue.isCurrent,
+    coverUrl: issue.coverImageKey ? `/api/public/journals/${slug}/issues/${issue.id}/cover` : null,
   };
 }
 
@@ -80,7 +82,7 @@ export class PublicCatalogue {
         roleTitles: member.roleTitles,
         affiliations: member.affiliations,
       })),
-      currentIssue: current ? issueSummary(current) : null,
+      currentIssue: current ? issueSummary(current, journal.slug) : null,
     };
   }
 
@@ -90,7 +92,7 @@ export class PublicCatalogue {
       where: { journalId: journal.id, status: 'published' },
       order: { year: 'DESC', volume: 'DESC', number: 'DESC' },
     });
-    return issues.map(issueSummary);
+    return issues.map((issue) => issueSummary(issue, journal.slug));
   }
 
   /** A published issue: its table of contents by section, and its own galleys. */
@@ -99,14 +101,20 @@ export class PublicCatalogue {
       .getRepository(Issue)
       .findOneBy({ id, journalId: journal.id, status: 'published' });
     if (!issue) throw problem(404, 'not-found', 'There is no such published issue');
-    const [toc, galleys] = await Promise.all([
+    const [toc, galleys, retracted] = await Promise.all([
       tableOfContents(this.dataSource.manager, issue, true),
       this.dataSource
         .getRepository(Galley)
         .find({ where: { issueId: issue.id }, order: { seq: 'ASC' } }),
+      this.dataSource.query<{ submission_id: string }[]>(
+        `SELECT n.submission_id FROM publication_notices n JOIN publications p ON p.submission_id = n.submission_id
+          WHERE p.issue_id = $1 AND n.kind = 'retraction'`,
+        [issue.id],
+      ),
     ]);
+    const retractedIds = new Set(retracted.map((row) => row.submission_id));
     return {
-      ...issueSummary(issue),
+      ...issueSummary(issue, journal.slug),
       journal: {
         slug: journal.slug,
         titles: journal.titles,
@@ -131,6 +139,7 @@ export class PublicCatalogue {
           lastPage: record.lastPage,
           articleNumber: record.articleNumber,
           doi: record.doi,
+          retracted: retractedIds.has(record.submissionId),
           galleys: record.galleys.map((galley) => publicGalley(journal.slug, galley)),
         })),
       })),
@@ -156,13 +165,16 @@ export class PublicCatalogue {
     if (versions.length === 0)
       throw problem(404, 'not-found', 'There is no such published article');
     const [latest] = versions;
-    const [issue, galleys, section] = await Promise.all([
+    const [issue, galleys, section, notices] = await Promise.all([
       this.dataSource.getRepository(Issue).findOneByOrFail({ id: latest.issueId! }),
       this.dataSource.getRepository(Galley).find({
         where: { publicationId: In(versions.map((version) => version.id)) },
         order: { seq: 'ASC' },
       }),
       this.dataSource.query('SELECT titles FROM sections WHERE id = $1', [latest.sectionId]),
+      this.dataSource
+        .getRepository(PublicationNotice)
+        .find({ where: { submissionId }, order: { createdAt: 'ASC' } }),
     ]);
     const {
       id: _id,
@@ -176,8 +188,15 @@ export class PublicCatalogue {
       id: submissionId,
       ...metadata,
       contributors: latest.contributors.map(publicContributor),
+      retracted: notices.some((notice) => notice.kind === 'retraction'),
+      notices: notices.map(({ id, kind, texts, createdAt }) => ({
+        id,
+        kind,
+        texts,
+        publishedAt: createdAt,
+      })),
       section: { id: latest.sectionId, titles: section[0]?.titles ?? {} },
-      issue: issueSummary(issue),
+      issue: issueSummary(issue, journal.slug),
       journal: {
         slug: journal.slug,
         titles: journal.titles,
@@ -197,6 +216,15 @@ export class PublicCatalogue {
           .map((galley) => publicGalley(journal.slug, galley)),
       })),
     };
+  }
+
+  /** A published issue's cover image. */
+  async cover(journal: Journal, id: string): Promise<Issue> {
+    const issue = await this.dataSource
+      .getRepository(Issue)
+      .findOneBy({ id, journalId: journal.id, status: 'published' });
+    if (!issue?.coverImageKey) throw problem(404, 'not-found', 'This issue has no public cover');
+    return issue;
   }
 
   /** A galley of something published, for download without signing in. */

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import { Public } from '../access/public.decorator';
 import { JournalsLookup } from '../journals/journals.lookup';
 import { FileStorage } from '../storage/file-storage';
@@ -43,6 +44,22 @@ export class PublicController {
   @ApiOperation({ summary: 'A published issue: table of contents by section, and its galleys' })
   async issue(@Param('slug') slug: string, @Param('issueId', ParseUUIDPipe) id: string) {
     return this.catalogue.issue(await this.journals.bySlug(slug), id);
+  }
+
+  @Public()
+  @Get('issues/:issueId/cover')
+  @ApiOperation({ summary: 'A published issue’s cover image' })
+  async cover(
+    @Param('slug') slug: string,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const issue = await this.catalogue.cover(await this.journals.bySlug(slug), id);
+    // Inline: an image to show, not a file to save.
+    response.setHeader('Cache-Control', 'public, max-age=300');
+    response.setHeader('Content-Type', issue.coverImageMediaType!);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    await pipeline(await this.storage.get(issue.coverImageKey!), response);
   }
 
   @Public()

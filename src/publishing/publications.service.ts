@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../access/actor';
+import type { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { isLocale, type Locale } from '../common/i18n/locale';
 import type { Journal } from '../journals/journal.entity';
@@ -12,7 +13,8 @@ import type { Viewer } from '../submissions/editorial-viewer';
 import { FileIntake } from '../submissions/file-intake.service';
 import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import { contentInUse } from '../submissions/content-in-use';
-import type { NewVersionDto, UpdatePublicationDto } from './dto/publishing.dto';
+import type { NewVersionDto, NoticeDto, UpdatePublicationDto } from './dto/publishing.dto';
+import { PublicationNotice } from './entities/publication-notice.entity';
 import { Galley } from './entities/galley.entity';
 import { Publication } from './entities/publication.entity';
 import { missingForPublication, overlappingPages } from './issue-publisher.service';
@@ -32,7 +34,7 @@ export class PublicationsService {
 
   /** Every version, newest first, each with its galleys and what it lacks for publishing. */
   async records(journal: Journal, viewer: Viewer, submissionId: string) {
-    await this.listing.handled(journal, viewer, submissionId);
+    await this.prepares(journal, viewer, submissionId);
     const records = await this.dataSource.getRepository(Publication).find({
       where: { submissionId },
       order: { version: 'DESC' },
@@ -57,7 +59,7 @@ export class PublicationsService {
     dto: UpdatePublicationDto,
     actor: Actor,
   ) {
-    await this.listing.handled(journal, viewer, submissionId);
+    await this.prepares(journal, viewer, submissionId);
     await this.dataSource.transaction(async (manager) => {
       const record = await this.draft(manager, submissionId);
       if (record.lockVersion !== dto.lockVersion)
@@ -166,6 +168,56 @@ export class PublicationsService {
     return this.records(journal, viewer, submissionId);
   }
 
+  /**
+   * An erratum, expression of concern or retraction on a published article (COPE): it joins
+   * the public record at once and the article stays visible. An article is retracted once.
+   */
+  async addNotice(
+    journal: Journal,
+    viewer: Viewer,
+    user: User,
+    submissionId: string,
+    dto: NoticeDto,
+    actor: Actor,
+  ): Promise<PublicationNotice> {
+    await this.listing.handled(journal, viewer, submissionId);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM submissions WHERE id = $1 FOR UPDATE', [submissionId]);
+      const published = await manager.existsBy(Publication, { submissionId, status: 'published' });
+      if (!published) throw problem(409, 'not-published', 'Notices are for published articles');
+      if (
+        dto.kind === 'retraction' &&
+        (await manager.existsBy(PublicationNotice, { submissionId, kind: 'retraction' }))
+      )
+        throw problem(409, 'already-retracted', 'The article is retracted already');
+      const notice = await manager.save(
+        manager.create(PublicationNotice, {
+          submissionId,
+          kind: dto.kind,
+          texts: dto.texts,
+          createdById: user.id,
+        }),
+      );
+      await this.event(
+        manager,
+        submissionId,
+        actor,
+        `notice_${dto.kind}`,
+        { noticeId: notice.id },
+        true,
+      );
+      await this.audit.record(manager, {
+        actor,
+        journalId: journal.id,
+        objectType: 'publication',
+        objectId: submissionId,
+        action: `publication.${dto.kind}`,
+        after: { noticeId: notice.id },
+      });
+      return notice;
+    });
+  }
+
   /** A galley of the draft record: a PDF, JATS XML or EPUB file, with a label and language. */
   async addGalley(
     journal: Journal,
@@ -176,7 +228,7 @@ export class PublicationsService {
     locale: string,
     actor: Actor,
   ): Promise<Galley> {
-    await this.listing.handled(journal, viewer, submissionId);
+    await this.prepares(journal, viewer, submissionId);
     const record = await this.draft(this.dataSource.manager, submissionId, false);
     if (!isLocale(locale))
       throw problem(422, 'locale', 'The galley’s language must be ar, en or fr');
@@ -212,7 +264,7 @@ export class PublicationsService {
     galleyId: string,
     actor: Actor,
   ) {
-    await this.listing.handled(journal, viewer, submissionId);
+    await this.prepares(journal, viewer, submissionId);
     await this.dataSource.transaction(async (manager) => {
       const record = await this.draft(manager, submissionId);
       const deleted = await manager.delete(Galley, { id: galleyId, publicationId: record.id });
@@ -224,6 +276,23 @@ export class PublicationsService {
         );
       await this.event(manager, submissionId, actor, 'galley_removed', { galleyId });
     });
+  }
+
+  /**
+   * Who prepares an article for publication: the editors who handle it, and the production
+   * editor assigned to its production stage (who holds the role still). 404 for anyone else.
+   */
+  private async prepares(journal: Journal, viewer: Viewer, submissionId: string) {
+    if (viewer.user && viewer.roles.includes('production_editor')) {
+      const assigned: unknown[] = await this.dataSource.query(
+        `SELECT 1 FROM stage_assignments a JOIN submissions s ON s.id = a.submission_id
+          WHERE a.submission_id = $1 AND s.journal_id = $2 AND a.user_id = $3
+            AND a.stage = 'production' AND a.removed_at IS NULL`,
+        [submissionId, journal.id, viewer.user.id],
+      );
+      if (assigned.length) return;
+    }
+    await this.listing.handled(journal, viewer, submissionId);
   }
 
   /** The record still being prepared; 409 when there is none (published, or not placed yet). */

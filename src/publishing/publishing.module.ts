@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JournalsModule } from '../journals/journals.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
+import { IssueFiles } from './issue-files.service';
 import { IssuePublisher } from './issue-publisher.service';
 import { IssuesController } from './issues.controller';
 import { IssuesService } from './issues.service';
@@ -12,6 +13,6 @@ import { PublicationsService } from './publications.service';
 @Module({
   imports: [SubmissionsModule, JournalsModule],
   controllers: [IssuesController, PublicController],
-  providers: [IssuesService, IssuePublisher, PublicationsService, PublicCatalogue],
+  providers: [IssuesService, IssuePublisher, PublicationsService, PublicCatalogue, IssueFiles],
 })
 export class PublishingModule {}

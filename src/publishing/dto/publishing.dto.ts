@@ -11,6 +11,7 @@ import {
   IsArray,
   IsBoolean,
   IsDate,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -24,6 +25,7 @@ import {
 import { type LocalizedText, SUPPORTED_LOCALES } from '../../common/i18n/locale';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { IsCreativeCommonsLicence, IsLocalizedText } from '../../common/validation/validators';
+import { NOTICE_KINDS, type NoticeKind } from '../entities/publication-notice.entity';
 
 const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
@@ -193,6 +195,17 @@ export class PublishIssueDto {
   lockVersion: number;
 }
 
+/** Publishing now: the same, and whether the journal's readers hear of the new issue. */
+export class PublishNowDto extends PublishIssueDto {
+  @ApiPropertyOptional({
+    default: true,
+    description: 'Email the journal’s readers (those who subscribed by enrolling as readers)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  notifyReaders?: boolean;
+}
+
 export class ScheduleIssueDto extends PublishIssueDto {
   @ApiProperty({ type: String, format: 'date-time' })
   @Type(() => Date)
@@ -314,4 +327,14 @@ export class NewVersionDto {
   @MinLength(10)
   @MaxLength(5000)
   versionNote: string;
+}
+
+export class NoticeDto {
+  @ApiProperty({ enum: NOTICE_KINDS })
+  @IsIn(NOTICE_KINDS)
+  kind: NoticeKind;
+
+  @ApiProperty({ ...LOCALIZED, description: 'The notice in the journal’s languages' })
+  @IsLocalizedText({ maxLength: 20_000, required: true })
+  texts: LocalizedText;
 }

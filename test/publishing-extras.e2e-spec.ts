@@ -1,0 +1,257 @@
+import { PDFDocument } from 'pdf-lib';
+import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { FileStorage } from '../src/storage/file-storage';
+import { type Stack, startStack } from './support/api-with-worker';
+
+const email = (key: string) => `${key}@volunteering.example.org`;
+const JOURNAL = '/api/journals/volunteering';
+const PUBLIC = '/api/public/journals/volunteering';
+// The smallest valid PNG: one transparent pixel.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const binary = (
+  response: NodeJS.ReadableStream,
+  done: (error: Error | null, body: Buffer) => void,
+) => {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+/**
+ * The demo's issues after the seed: production editors preparing an article, covers and issue
+ * galleys, readers told of a new issue (and leaving), and COPE notices on a published article.
+ */
+describe('publishing: production editors, covers, readers, notices', () => {
+  let stack: Stack;
+  const auth: Record<string, string> = {};
+  let published: string;
+  let preparing: string;
+  let legal: string;
+  let digital: string;
+
+  const http = () => stack.http();
+  const as = (who: string) => ({ Authorization: auth[who] });
+  const signIn = async (address: string) =>
+    `Bearer ${
+      (
+        await http()
+          .post('/api/auth/login')
+          .send({ email: address, password: DEMO_PASSWORD })
+          .expect(200)
+      ).body.token
+    }`;
+  const idOf = async (title: string) =>
+    (
+      await stack.dataSource.query(
+        'SELECT submission_id AS id FROM submission_metadata WHERE title = $1',
+        [title],
+      )
+    )[0].id as string;
+  const enrol = async (role: string, key: string) => {
+    const response = await http()
+      .post(`${JOURNAL}/roles`)
+      .set(as('manager'))
+      .send({
+        email: email(key),
+        role,
+        names: { Latn: { given: key, family: 'Demo' } },
+      })
+      .expect(201);
+    await stack.dataSource.query(
+      `UPDATE users SET status = 'active', email_verified_at = now(), password_hash = (SELECT password_hash FROM users WHERE email = $2) WHERE email = $1`,
+      [email(key), email('editor')],
+    );
+    auth[key] = await signIn(email(key));
+    return response.body.userId as string;
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
+    for (const key of ['editor', 'manager', 'author1', 'author2'])
+      auth[key] = await signIn(email(key));
+    const issues: { id: string; number: number }[] = await stack.dataSource.query(
+      'SELECT id, number FROM issues ORDER BY number',
+    );
+    [published, preparing] = issues.map((issue) => issue.id);
+    legal = await idOf('Legal frameworks for volunteering in the Maghreb');
+    digital = await idOf('Digital volunteering in the Gulf states: platforms and volunteers');
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('lets the assigned production editor prepare the record, and nobody else of that role', async () => {
+    const assigned = await enrol('production_editor', 'production1');
+    await enrol('production_editor', 'production2');
+    await enrol('copyeditor', 'copy1');
+    await http()
+      .post(`${JOURNAL}/submissions/${legal}/stage-assignments`)
+      .set(as('editor'))
+      .send({ userId: assigned, stage: 'production' })
+      .expect(201);
+    const record = (
+      await http()
+        .get(`${JOURNAL}/submissions/${legal}/publication`)
+        .set(as('production1'))
+        .expect(200)
+    ).body[0];
+    await http()
+      .patch(`${JOURNAL}/submissions/${legal}/publication`)
+      .set(as('production1'))
+      .send({ lockVersion: record.lockVersion, firstPage: 1, lastPage: 18 })
+      .expect(200);
+    const pdf = Buffer.from(await (await PDFDocument.create()).save());
+    await http()
+      .post(`${JOURNAL}/submissions/${legal}/publication/galleys?label=PDF&locale=en`)
+      .set(as('production1'))
+      .attach('file', pdf, 'legal.pdf')
+      .expect(201);
+    // Another production editor does not learn of it; a copyeditor has no business here.
+    await http()
+      .get(`${JOURNAL}/submissions/${legal}/publication`)
+      .set(as('production2'))
+      .expect(404);
+    await http().get(`${JOURNAL}/submissions/${legal}/publication`).set(as('copy1')).expect(403);
+    // Publishing stays with the editors.
+    await http()
+      .post(`${JOURNAL}/issues/${preparing}/publish`)
+      .set(as('production1'))
+      .send({ lockVersion: 1 })
+      .expect(403);
+  });
+
+  it('takes covers and issue galleys, public only once the issue is', async () => {
+    await http()
+      .put(`${JOURNAL}/issues/${preparing}/cover`)
+      .set(as('manager'))
+      .attach('file', PNG, 'cover.png')
+      .expect(200);
+    await http().get(`${PUBLIC}/issues/${preparing}/cover`).expect(404);
+    const pdf = await http()
+      .put(`${JOURNAL}/issues/${preparing}/cover`)
+      .set(as('manager'))
+      .attach('file', Buffer.from(await (await PDFDocument.create()).save()), 'cover.pdf')
+      .expect(422);
+    expect(pdf.body.type).toBe('urn:tahkim:problem:cover-type');
+    await http()
+      .post(`${JOURNAL}/issues/${preparing}/galleys?label=PDF&locale=ar`)
+      .set(as('manager'))
+      .attach('file', Buffer.from(await (await PDFDocument.create()).save()), 'issue.pdf')
+      .expect(201);
+    await http()
+      .post(`${JOURNAL}/issues/${published}/galleys?label=PDF&locale=ar`)
+      .set(as('manager'))
+      .attach('file', Buffer.from(await (await PDFDocument.create()).save()), 'issue.pdf')
+      .expect(409);
+
+    await http()
+      .put(`${JOURNAL}/issues/${published}/cover`)
+      .set(as('manager'))
+      .attach('file', PNG, 'cover.png')
+      .expect(200);
+    const archive = await http().get(`${PUBLIC}/issues`).expect(200);
+    expect(archive.body[0].coverUrl).toBe(`${PUBLIC}/issues/${published}/cover`);
+    const cover = await http().get(archive.body[0].coverUrl).buffer(true).parse(binary).expect(200);
+    expect(cover.headers['content-type']).toBe('image/png');
+    expect((cover.body as Buffer).equals(PNG)).toBe(true);
+  });
+
+  it('tells the journal’s readers of a new issue, in their language, until they leave', async () => {
+    await http()
+      .post(`${JOURNAL}/roles/self`)
+      .set(as('author1'))
+      .send({ role: 'reader' })
+      .expect(201);
+    const { lockVersion } = (
+      await http().get(`${JOURNAL}/issues/${preparing}`).set(as('manager')).expect(200)
+    ).body;
+    await http()
+      .post(`${JOURNAL}/issues/${preparing}/publish`)
+      .set(as('manager'))
+      .send({ lockVersion })
+      .expect(200);
+    const mail = await stack.mailTo(email('author1'), (m) => /عدد جديد/.test(m.subject ?? ''));
+    expect(mail.subject).toContain('المجلد 1، العدد 2');
+    expect(mail.text).toContain('الأطر القانونية للتطوع في بلدان المغرب العربي');
+    // The article's author has their own email, not the readers'.
+    await stack.mailTo(email('author2'), (m) => /published|نُشر|publié/i.test(m.subject ?? ''));
+    expect(
+      stack.smtp.messages.filter(
+        (m) =>
+          !Array.isArray(m.to) &&
+          m.to?.value[0]?.address === email('author2') &&
+          /New issue|عدد جديد|Nouveau numéro/.test(m.subject ?? ''),
+      ),
+    ).toHaveLength(0);
+
+    await http().delete(`${JOURNAL}/roles/self/reader`).set(as('author1')).expect(204);
+    await http().delete(`${JOURNAL}/roles/self/reader`).set(as('author1')).expect(204);
+    const roles = await stack.dataSource.query(
+      `SELECT r.role FROM journal_roles r JOIN users u ON u.id = r.user_id WHERE u.email = $1`,
+      [email('author1')],
+    );
+    expect(roles.map((row: { role: string }) => row.role)).toEqual(['author']);
+  });
+
+  it('publishes errata and a retraction on a published article, for good', async () => {
+    await http()
+      .post(`${JOURNAL}/submissions/${digital}/publication/notices`)
+      .set(as('author1'))
+      .send({ kind: 'erratum', texts: { en: 'x' } })
+      .expect(403);
+    await http()
+      .post(`${JOURNAL}/submissions/${digital}/publication/notices`)
+      .set(as('editor'))
+      .send({
+        kind: 'erratum',
+        texts: {
+          en: 'Table 2 gave 2024 figures as 2025.',
+          ar: 'أُثبتت أرقام 2024 في الجدول 2 على أنها أرقام 2025.',
+        },
+      })
+      .expect(201);
+    let article = (await http().get(`${PUBLIC}/articles/${digital}`).expect(200)).body;
+    expect(article.retracted).toBe(false);
+    expect(article.notices.map((notice: { kind: string }) => notice.kind)).toEqual(['erratum']);
+
+    await http()
+      .post(`${JOURNAL}/submissions/${digital}/publication/notices`)
+      .set(as('editor'))
+      .send({
+        kind: 'retraction',
+        texts: { en: 'Retracted at the authors’ request: the survey data could not be verified.' },
+      })
+      .expect(201);
+    article = (await http().get(`${PUBLIC}/articles/${digital}`).expect(200)).body;
+    expect(article.retracted).toBe(true);
+    expect(article.notices.map((notice: { kind: string }) => notice.kind)).toEqual([
+      'erratum',
+      'retraction',
+    ]);
+    const toc = (await http().get(`${PUBLIC}/issues/${published}`).expect(200)).body;
+    const entry = toc.sections
+      .flatMap((group: { articles: { id: string; retracted: boolean }[] }) => group.articles)
+      .find((candidate: { id: string }) => candidate.id === digital);
+    expect(entry.retracted).toBe(true);
+    const again = await http()
+      .post(`${JOURNAL}/submissions/${digital}/publication/notices`)
+      .set(as('editor'))
+      .send({ kind: 'retraction', texts: { en: 'Again.' } })
+      .expect(409);
+    expect(again.body.type).toBe('urn:tahkim:problem:already-retracted');
+
+    // Notices are for published articles only.
+    const inReview = await idOf('Volunteering and social cohesion in Gulf cities');
+    await http()
+      .post(`${JOURNAL}/submissions/${inReview}/publication/notices`)
+      .set(as('editor'))
+      .send({ kind: 'erratum', texts: { en: 'Nothing to correct yet.' } })
+      .expect(409);
+  });
+});
