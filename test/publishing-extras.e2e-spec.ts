@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { CrossrefDeposits } from '../src/publishing/crossref-deposits.service';
 import { FileStorage } from '../src/storage/file-storage';
 import { type Stack, startStack } from './support/api-with-worker';
 
@@ -11,15 +16,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-const binary = (
-  response: NodeJS.ReadableStream,
-  done: (error: Error | null, body: Buffer) => void,
-) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /**
  * The demo's issues after the seed: production editors preparing an article, covers and issue
@@ -157,7 +153,15 @@ describe('publishing: production editors, covers, readers, notices', () => {
       .expect(200);
     const archive = await http().get(`${PUBLIC}/issues`).expect(200);
     expect(archive.body[0].coverUrl).toBe(`${PUBLIC}/issues/${published}/cover`);
-    const cover = await http().get(archive.body[0].coverUrl).buffer(true).parse(binary).expect(200);
+    const cover = await http()
+      .get(archive.body[0].coverUrl)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(cover.headers['content-type']).toBe('image/png');
     expect((cover.body as Buffer).equals(PNG)).toBe(true);
   });
@@ -198,6 +202,65 @@ describe('publishing: production editors, covers, readers, notices', () => {
     );
     expect(roles.map((row: { role: string }) => row.role)).toEqual(['author']);
   });
+
+  it('builds the Crossref deposit the publication asked for, valid against schema 5.4.0', async () => {
+    const pending = (
+      await http()
+        .get(`${JOURNAL}/issues/${preparing}/crossref-deposits`)
+        .set(as('editor'))
+        .expect(200)
+    ).body;
+    expect(pending.map((deposit: { status: string }) => deposit.status)).toEqual(['pending']);
+    // The worker's scan builds it, and the demo issue's own (called here directly rather than
+    // waiting for the schedule); a second scan finds nothing left.
+    const deposits = stack.worker.get(CrossrefDeposits);
+    expect(await deposits.buildPending()).toEqual({ built: 2, failed: 0 });
+    expect(await deposits.buildPending()).toEqual({ built: 0, failed: 0 });
+    const [deposit] = (
+      await http()
+        .get(`${JOURNAL}/issues/${preparing}/crossref-deposits`)
+        .set(as('editor'))
+        .expect(200)
+    ).body;
+    expect(deposit).toMatchObject({ status: 'built', articles: 1, error: null });
+    const xml = await http()
+      .get(`${JOURNAL}/issues/${preparing}/crossref-deposits/${deposit.id}/content`)
+      .set(as('editor'))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = (xml.body as Buffer).toString('utf8');
+    const [{ doi }] = await stack.dataSource.query(
+      'SELECT doi FROM doi_assignments WHERE submission_id = $1',
+      [legal],
+    );
+    expect(text).toContain(`<doi>${doi}</doi>`);
+    const file = join(mkdtempSync(join(tmpdir(), 'tahkim-crossref-')), 'deposit.xml');
+    writeFileSync(file, text);
+    const schema = resolve('..', 'shared', 'standards', 'crossref-5.4.0', 'crossref5.4.0.xsd');
+    expect(() =>
+      execFileSync('xmllint', ['--noout', '--nonet', '--schema', schema, file], { stdio: 'pipe' }),
+    ).not.toThrow();
+
+    // Once Crossref has it, the DOIs are registered and the issue stays published.
+    await http()
+      .post(`${JOURNAL}/issues/${preparing}/crossref-deposits/${deposit.id}/registered`)
+      .set(as('editor'))
+      .expect(200);
+    const { lockVersion } = (
+      await http().get(`${JOURNAL}/issues/${preparing}`).set(as('manager')).expect(200)
+    ).body;
+    const refused = await http()
+      .post(`${JOURNAL}/issues/${preparing}/unpublish`)
+      .set(as('manager'))
+      .send({ lockVersion, reason: 'We would like to take it back.' })
+      .expect(409);
+    expect(refused.body.type).toBe('urn:tahkim:problem:doi-registered');
+  }, 30_000);
 
   it('publishes errata and a retraction on a published article, for good', async () => {
     await http()

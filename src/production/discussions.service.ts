@@ -1,3 +1,4 @@
+import { recordEvent } from '../submissions/submission-events';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -13,7 +14,6 @@ import { problem } from '../reviews/review-problems';
 import { loadSubmissionFacts, recipientOf } from '../reviews/submission-facts';
 import { FileStorage } from '../storage/file-storage';
 import { contentInUse } from '../submissions/content-in-use';
-import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import { type FileGenre, SubmissionFile } from '../submissions/entities/submission-file.entity';
 import { Submission } from '../submissions/entities/submission.entity';
 import { sendSubmissionFile } from '../submissions/file-download';
@@ -452,7 +452,7 @@ export class DiscussionsService {
     };
   }
 
-  private async event(
+  private event(
     manager: EntityManager,
     submissionId: string,
     actor: Actor,
@@ -460,12 +460,6 @@ export class DiscussionsService {
     data: Record<string, unknown>,
   ): Promise<void> {
     // The author takes part in these discussions: their history shows them.
-    await manager.insert(SubmissionEvent, {
-      submissionId,
-      actorId: actor.userId ?? null,
-      kind,
-      authorVisible: true,
-      data: data as never,
-    });
+    return recordEvent(manager, submissionId, actor, kind, data, true);
   }
 }

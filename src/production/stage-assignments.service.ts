@@ -1,3 +1,4 @@
+import { recordEvent } from '../submissions/submission-events';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -17,7 +18,6 @@ import { loadSubmissionFacts, recipientOf } from '../reviews/submission-facts';
 import { FileStorage } from '../storage/file-storage';
 import { EditorialListing } from '../submissions/editorial-listing.service';
 import type { Viewer } from '../submissions/editorial-viewer';
-import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import { SubmissionFile } from '../submissions/entities/submission-file.entity';
 import { Submission } from '../submissions/entities/submission.entity';
 import { sendSubmissionFile } from '../submissions/file-download';
@@ -350,7 +350,7 @@ export class StageAssignmentsService {
     };
   }
 
-  private async event(
+  private event(
     manager: EntityManager,
     submissionId: string,
     actor: Actor,
@@ -358,12 +358,6 @@ export class StageAssignmentsService {
     data: Record<string, unknown>,
   ): Promise<void> {
     // Who copyedits and produces is the editors' business: not shown in the author's history.
-    await manager.insert(SubmissionEvent, {
-      submissionId,
-      actorId: actor.userId ?? null,
-      kind,
-      authorVisible: false,
-      data: data as never,
-    });
+    return recordEvent(manager, submissionId, actor, kind, data, false);
   }
 }

@@ -4,7 +4,6 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
-import { isLocale, type Locale } from '../common/i18n/locale';
 import type { Journal } from '../journals/journal.entity';
 import { problem } from '../reviews/review-problems';
 import { FileStorage } from '../storage/file-storage';
@@ -12,6 +11,7 @@ import { contentInUse } from '../submissions/content-in-use';
 import { FileIntake } from '../submissions/file-intake.service';
 import { Galley } from './entities/galley.entity';
 import { Issue } from './entities/issue.entity';
+import { receiveGalley, saveGalley } from './galleys';
 import { IssuesService } from './issues.service';
 
 /** Covers shown on the archive: what browsers display everywhere. */
@@ -68,31 +68,18 @@ export class IssueFiles {
     locale: string,
     actor: Actor,
   ): Promise<Galley> {
-    if (!isLocale(locale))
-      throw problem(422, 'locale', 'The galley’s language must be ar, en or fr');
     const issue = await this.issues.find(this.dataSource.manager, journal, id);
     if (issue.status === 'published')
       throw problem(409, 'issue-published', 'A published issue’s files are fixed');
-    const received = await this.intake.receive(
+    const received = await receiveGalley(
+      this.intake,
+      this.dataSource.manager,
+      journal,
       request,
-      'galley',
-      journal.maxUploadMb * 1024 * 1024,
-      (key) => contentInUse(this.dataSource.manager, key),
+      locale,
     );
     return this.dataSource.transaction(async (manager) => {
-      const galley = await manager.save(
-        manager.create(Galley, {
-          issueId: issue.id,
-          label: label.trim() || received.mediaType,
-          locale: locale as Locale,
-          mediaType: received.mediaType,
-          storageKey: received.key,
-          sha256: received.sha256,
-          size: received.size,
-          originalName: received.originalName,
-          seq: await manager.countBy(Galley, { issueId: issue.id }),
-        }),
-      );
+      const galley = await saveGalley(manager, { issueId: issue.id }, received, label);
       await this.audit.record(manager, {
         actor,
         journalId: journal.id,

@@ -18,6 +18,7 @@ import type {
   ScheduleIssueDto,
   UnpublishIssueDto,
 } from './dto/publishing.dto';
+import { CrossrefDeposits } from './crossref-deposits.service';
 import { DoiAssignment } from './entities/doi-assignment.entity';
 import { Issue } from './entities/issue.entity';
 import { Publication } from './entities/publication.entity';
@@ -169,6 +170,8 @@ export class IssuePublisher {
       await this.tellAuthors(manager, journal, issue, record, submission);
     }
     if (notifyReaders) await this.tellReaders(manager, journal, issue, records, submissions);
+    // The indexing export: the worker builds the Crossref deposit once this commits.
+    await CrossrefDeposits.request(manager, journal, issue);
     await this.audit.record(manager, {
       actor,
       journalId: journal.id,

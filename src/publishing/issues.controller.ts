@@ -11,10 +11,13 @@ import {
   Put,
   Query,
   Req,
+  Res,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { FileStorage } from '../storage/file-storage';
+import { sendSubmissionFile } from '../submissions/file-download';
 import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
 import type { User } from '../accounts/user.entity';
 import { JournalAccess } from '../access/journal-access.decorator';
@@ -31,6 +34,7 @@ import {
   UpdateIssueDto,
   UpdatePublicationDto,
 } from './dto/publishing.dto';
+import { CrossrefDeposits } from './crossref-deposits.service';
 import { IssueFiles } from './issue-files.service';
 import { IssuePublisher } from './issue-publisher.service';
 import { IssuesService } from './issues.service';
@@ -64,7 +68,61 @@ export class IssuesController {
     private readonly publisher: IssuePublisher,
     private readonly publications: PublicationsService,
     private readonly files: IssueFiles,
+    private readonly deposits: CrossrefDeposits,
+    private readonly storage: FileStorage,
   ) {}
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Get('issues/:issueId/crossref-deposits')
+  @ApiOperation({ summary: 'The issue’s Crossref deposits: requested, built, failed, registered' })
+  listDeposits(@Req() request: Request, @Param('issueId', ParseUUIDPipe) id: string) {
+    return this.deposits.list(request.journal!, id);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('issues/:issueId/crossref-deposits')
+  @ApiOperation({ summary: 'Ask for a new Crossref deposit of a published issue' })
+  requestDeposit(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.deposits.requestAgain(request.journal!, id, actor);
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Get('issues/:issueId/crossref-deposits/:depositId/content')
+  @ApiOperation({ summary: 'Download a built deposit (Crossref schema 5.4.0 XML)' })
+  async depositFile(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Param('depositId', ParseUUIDPipe) depositId: string,
+  ): Promise<void> {
+    const deposit = await this.deposits.file(request.journal!, id, depositId);
+    await sendSubmissionFile(
+      response,
+      this.storage,
+      { originalName: `${deposit.batchId}.xml`, mediaType: 'application/xml' },
+      deposit.storageKey!,
+    );
+  }
+
+  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @Post('issues/:issueId/crossref-deposits/:depositId/registered')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Record that Crossref accepted the deposit: its DOIs are registered, and the issue can no longer be unpublished',
+  })
+  markRegistered(
+    @Req() request: Request,
+    @Param('issueId', ParseUUIDPipe) id: string,
+    @Param('depositId', ParseUUIDPipe) depositId: string,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.deposits.markRegistered(request.journal!, id, depositId, actor);
+  }
 
   @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
   @Put('issues/:issueId/cover')

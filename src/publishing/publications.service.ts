@@ -5,17 +5,19 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../access/actor';
 import type { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
-import { isLocale, type Locale } from '../common/i18n/locale';
+import { isLocale } from '../common/i18n/locale';
 import type { Journal } from '../journals/journal.entity';
 import { problem } from '../reviews/review-problems';
 import { EditorialListing } from '../submissions/editorial-listing.service';
 import type { Viewer } from '../submissions/editorial-viewer';
 import { FileIntake } from '../submissions/file-intake.service';
-import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
-import { contentInUse } from '../submissions/content-in-use';
+import { recordEvent } from '../submissions/submission-events';
 import type { NewVersionDto, NoticeDto, UpdatePublicationDto } from './dto/publishing.dto';
 import { PublicationNotice } from './entities/publication-notice.entity';
+import { CrossrefDeposits } from './crossref-deposits.service';
 import { Galley } from './entities/galley.entity';
+import { receiveGalley, saveGalley } from './galleys';
+import { Issue } from './entities/issue.entity';
 import { Publication } from './entities/publication.entity';
 import { missingForPublication, overlappingPages } from './issue-publisher.service';
 
@@ -131,7 +133,7 @@ export class PublicationsService {
           publishedAt: null,
         }),
       );
-      await this.event(manager, submissionId, actor, 'correction_started', {
+      await recordEvent(manager, submissionId, actor, 'correction_started', {
         version: created.version,
       });
     });
@@ -153,7 +155,10 @@ export class PublicationsService {
         { id: record.id },
         { status: 'published', publishedAt: new Date() },
       );
-      await this.event(
+      // Crossref hears of the correction with the issue's next deposit.
+      const issue = await manager.findOneByOrFail(Issue, { id: record.issueId! });
+      await CrossrefDeposits.request(manager, journal, issue);
+      await recordEvent(
         manager,
         submissionId,
         actor,
@@ -198,7 +203,7 @@ export class PublicationsService {
           createdById: user.id,
         }),
       );
-      await this.event(
+      await recordEvent(
         manager,
         submissionId,
         actor,
@@ -232,27 +237,16 @@ export class PublicationsService {
     const record = await this.draft(this.dataSource.manager, submissionId, false);
     if (!isLocale(locale))
       throw problem(422, 'locale', 'The galley’s language must be ar, en or fr');
-    const received = await this.intake.receive(
+    const received = await receiveGalley(
+      this.intake,
+      this.dataSource.manager,
+      journal,
       request,
-      'galley',
-      journal.maxUploadMb * 1024 * 1024,
-      (key) => contentInUse(this.dataSource.manager, key),
+      locale,
     );
     return this.dataSource.transaction(async (manager) => {
-      const galley = await manager.save(
-        manager.create(Galley, {
-          publicationId: record.id,
-          label: label.trim() || received.mediaType,
-          locale: locale as Locale,
-          mediaType: received.mediaType,
-          storageKey: received.key,
-          sha256: received.sha256,
-          size: received.size,
-          originalName: received.originalName,
-          seq: await manager.countBy(Galley, { publicationId: record.id }),
-        }),
-      );
-      await this.event(manager, submissionId, actor, 'galley_added', { galleyId: galley.id });
+      const galley = await saveGalley(manager, { publicationId: record.id }, received, label);
+      await recordEvent(manager, submissionId, actor, 'galley_added', { galleyId: galley.id });
       return galley;
     });
   }
@@ -274,7 +268,7 @@ export class PublicationsService {
           'not-found',
           'The draft record has no such galley (published ones stay)',
         );
-      await this.event(manager, submissionId, actor, 'galley_removed', { galleyId });
+      await recordEvent(manager, submissionId, actor, 'galley_removed', { galleyId });
     });
   }
 
@@ -332,22 +326,5 @@ export class PublicationsService {
     ]).filter((overlap) => overlap.includes('this article'));
     if (overlaps.length)
       throw problem(422, 'pages-overlap', `Pages overlap another article: ${overlaps.join('; ')}`);
-  }
-
-  private async event(
-    manager: EntityManager,
-    submissionId: string,
-    actor: Actor,
-    kind: string,
-    data: Record<string, unknown>,
-    authorVisible = false,
-  ) {
-    await manager.insert(SubmissionEvent, {
-      submissionId,
-      actorId: actor.userId ?? null,
-      kind,
-      authorVisible,
-      data: data as never,
-    });
   }
 }

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service';
+import { CrossrefDeposits } from './crossref-deposits.service';
 import { IssuePublisher } from './issue-publisher.service';
 import { IssuesService } from './issues.service';
 import { ScheduledPublicationJob } from './jobs/scheduled-publication.job';
 import { PublishingProcessor } from './publishing.processor';
 
-/** The worker's half of publishing: the scan that publishes scheduled issues. */
+/** The worker's half of publishing: scheduled issues, and the Crossref deposits to build. */
 // AuditLog, not AuditModule: that module brings the API's audit controller and its guards.
 @Module({
   providers: [
     AuditLog,
+    CrossrefDeposits,
     IssuesService,
     IssuePublisher,
     ScheduledPublicationJob,

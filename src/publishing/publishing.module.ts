@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JournalsModule } from '../journals/journals.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
+import { CrossrefDeposits } from './crossref-deposits.service';
 import { IssueFiles } from './issue-files.service';
 import { IssuePublisher } from './issue-publisher.service';
 import { IssuesController } from './issues.controller';
@@ -13,6 +14,13 @@ import { PublicationsService } from './publications.service';
 @Module({
   imports: [SubmissionsModule, JournalsModule],
   controllers: [IssuesController, PublicController],
-  providers: [IssuesService, IssuePublisher, PublicationsService, PublicCatalogue, IssueFiles],
+  providers: [
+    IssuesService,
+    IssuePublisher,
+    PublicationsService,
+    PublicCatalogue,
+    IssueFiles,
+    CrossrefDeposits,
+  ],
 })
 export class PublishingModule {}

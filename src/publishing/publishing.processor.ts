@@ -3,10 +3,15 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../queue/queue-name.enum';
+import { CrossrefDeposits } from './crossref-deposits.service';
 import {
   ScheduledPublicationJob,
   type ScheduledPublicationOutcome,
 } from './jobs/scheduled-publication.job';
+
+/** Builds the Crossref deposits requested by publications; ids only, read from the database. */
+export const CROSSREF_DEPOSITS_JOB = 'crossref-deposits';
+const CROSSREF_DEPOSITS_SCHEDULER = 'crossref-deposits-scan';
 
 /**
  * The worker's publishing work: on start it (re)declares the scan for scheduled issues as a
@@ -18,6 +23,7 @@ export class PublishingProcessor extends WorkerHost implements OnApplicationBoot
 
   constructor(
     private readonly scheduled: ScheduledPublicationJob,
+    private readonly deposits: CrossrefDeposits,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Publishing) private readonly queue: Queue,
   ) {
@@ -31,12 +37,21 @@ export class PublishingProcessor extends WorkerHost implements OnApplicationBoot
       // A failed scan is not retried: the next one does the same work.
       { name: ScheduledPublicationJob.jobName, data: {}, opts: { attempts: 1 } },
     );
+    await this.queue.upsertJobScheduler(
+      CROSSREF_DEPOSITS_SCHEDULER,
+      { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
+      { name: CROSSREF_DEPOSITS_JOB, data: {}, opts: { attempts: 1 } },
+    );
   }
 
-  async process(job: Job): Promise<ScheduledPublicationOutcome> {
+  async process(
+    job: Job,
+  ): Promise<ScheduledPublicationOutcome | { built: number; failed: number }> {
     switch (job.name) {
       case ScheduledPublicationJob.jobName:
         return this.scheduled.handle();
+      case CROSSREF_DEPOSITS_JOB:
+        return this.deposits.buildPending();
       default:
         throw new UnrecoverableError(`unknown job "${job.name}" on queue ${QueueName.Publishing}`);
     }

@@ -1,3 +1,4 @@
+import { recordEvent } from '../submissions/submission-events';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -13,7 +14,6 @@ import { FileStorage } from '../storage/file-storage';
 import { EditorialListing } from '../submissions/editorial-listing.service';
 import { sendSubmissionFile } from '../submissions/file-download';
 import type { Viewer } from '../submissions/editorial-viewer';
-import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import type { Submission } from '../submissions/entities/submission.entity';
 import type {
   DueDatesDto,
@@ -653,7 +653,7 @@ export class ReviewAssignmentsService {
     return fallback?.id ?? null;
   }
 
-  private async event(
+  private event(
     manager: EntityManager,
     submissionId: string,
     actor: Actor,
@@ -661,13 +661,7 @@ export class ReviewAssignmentsService {
     data: Record<string, unknown>,
   ): Promise<void> {
     // Review events are never author-visible: they would tell who reviews.
-    await manager.insert(SubmissionEvent, {
-      submissionId,
-      actorId: actor.userId ?? null,
-      kind,
-      authorVisible: false,
-      data: data as never,
-    });
+    return recordEvent(manager, submissionId, actor, kind, data, false);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { User } from '../../accounts/user.entity';
 import type { Journal } from '../../journals/journal.entity';
+import { CrossrefDeposits } from '../../publishing/crossref-deposits.service';
 import { DoiAssignment } from '../../publishing/entities/doi-assignment.entity';
 import { Issue } from '../../publishing/entities/issue.entity';
 import { draftPublication, mintDoi } from '../../publishing/publication-record';
@@ -66,6 +67,8 @@ export async function seedDemoIssues(manager: EntityManager, journal: Journal, e
       occurredAt: publishedAt,
     });
   }
+  // Its Crossref deposit waits for the worker, which builds it when the demo starts.
+  await CrossrefDeposits.request(manager, journal, first);
   const next = await manager.save(
     manager.create(Issue, { journalId: journal.id, volume: 1, number: 2, year, status: 'draft' }),
   );

@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { SubmissionEvent } from './entities/submission-event.entity';
+
+/**
+ * One line of a submission's history, written in the caller's transaction. Authors see it only
+ * when `authorVisible`: review events, for one, never are (they would tell who reviews).
+ */
+export async function recordEvent(
+  manager: EntityManager,
+  submissionId: string,
+  actor: Actor,
+  kind: string,
+  data: Record<string, unknown> = {},
+  authorVisible = false,
+): Promise<void> {
+  await manager.insert(SubmissionEvent, {
+    submissionId,
+    actorId: actor.userId ?? null,
+    kind,
+    authorVisible,
+    data: data as never,
+  });
+}
