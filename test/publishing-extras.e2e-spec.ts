@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { CrossrefDeposits } from '../src/publishing/crossref-deposits.service';
 import { FileStorage } from '../src/storage/file-storage';
 import { type Stack, startStack } from './support/api-with-worker';
+import { CROSSREF_5_4_0_XSD } from './support/standards';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
 const JOURNAL = '/api/journals/volunteering';
@@ -241,7 +242,7 @@ describe('publishing: production editors, covers, readers, notices', () => {
     expect(text).toContain(`<doi>${doi}</doi>`);
     const file = join(mkdtempSync(join(tmpdir(), 'tahkim-crossref-')), 'deposit.xml');
     writeFileSync(file, text);
-    const schema = resolve('..', 'shared', 'standards', 'crossref-5.4.0', 'crossref5.4.0.xsd');
+    const schema = CROSSREF_5_4_0_XSD;
     expect(() =>
       execFileSync('xmllint', ['--noout', '--nonet', '--schema', schema, file], { stdio: 'pipe' }),
     ).not.toThrow();

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { PublishedContributor } from '../entities/publication.entity';
+import { CROSSREF_5_4_0_XSD } from '../../../test/support/standards';
 import { buildCrossrefDeposit, type CrossrefDepositInput } from './crossref-deposit';
 
 // From the project root (jest's cwd), as the shared standards README says.
-const SCHEMA = resolve('..', 'shared', 'standards', 'crossref-5.4.0', 'crossref5.4.0.xsd');
+const SCHEMA = CROSSREF_5_4_0_XSD;
 const XMLLINT_MISSING = 'xmllint not found: apt-get install libxml2-utils';
 
 const FRENCH_TITLE = `L'engagement « bénévole » & la "société civile" : quand <b> n'est pas une balise`;

@@ -1,0 +1,11 @@
+import { join } from 'node:path';
+
+/**
+ * The official schemas the tests validate generated XML against, vendored byte for byte from
+ * the project's shared standards folder (`../shared/standards`) so that a clone anywhere has
+ * them; their licences are beside them.
+ */
+export const STANDARDS = join(__dirname, '..', 'standards');
+
+/** Crossref's deposit schema 5.4.0 (it imports JATS and MathML from the same folder). */
+export const CROSSREF_5_4_0_XSD = join(STANDARDS, 'crossref-5.4.0', 'crossref5.4.0.xsd');
