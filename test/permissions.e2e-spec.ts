@@ -199,6 +199,28 @@ async function throwawayReviewer(fx: Fixtures): Promise<string> {
   return user.id;
 }
 
+/** An assignment of a fresh reviewer in the policy submission's round, in the given state. */
+async function throwawayAssignment(fx: Fixtures, state: 'invited' | 'cancelled'): Promise<string> {
+  const reviewerId = await throwawayReviewer(fx);
+  const [round]: { id: string }[] = await fx.dataSource.query(
+    'SELECT id FROM review_rounds WHERE submission_id = $1 ORDER BY number DESC LIMIT 1',
+    [fx.review.submissionId],
+  );
+  const saved = await fx.dataSource.getRepository(ReviewAssignment).save({
+    journalId: fx.journalId,
+    submissionId: fx.review.submissionId,
+    roundId: round.id,
+    reviewerId,
+    invitedById: fx.userIds.editor,
+    method: 'double_anonymous',
+    state,
+    responseDueAt: new Date(Date.now() + 7 * 86_400_000),
+    reviewDueAt: new Date(Date.now() + 30 * 86_400_000),
+    cancelledAt: state === 'cancelled' ? new Date() : null,
+  });
+  return saved.id;
+}
+
 /** A submitted manuscript in the policy section, for a decision to act on. */
 async function throwawaySubmission(fx: Fixtures): Promise<Submission> {
   const n = fx.next();
@@ -575,6 +597,77 @@ const ROUTES: Route[] = [
           rating,
         restore: async () => {
           await assignments.update({ id: fx.review.completedId }, { qualityRating: null });
+        },
+      };
+    },
+  },
+  ...(
+    [
+      ['cancel', 'invited', (state: string) => state === 'cancelled'],
+      ['reinstate', 'cancelled', (state: string) => state === 'invited' || state === 'accepted'],
+    ] as const
+  ).map(([action, from, done]): Route => ({
+    name: `POST /journals/:slug/submissions/:id/review-assignments/:assignmentId/${action}`,
+    method: 'post',
+    ok: 200,
+    allowed: [...EDITORS, 'section.policy'],
+    notFound: ['section.field'],
+    journalScoped: true,
+    build: async (fx, slug) => {
+      const assignmentId = await throwawayAssignment(fx, from);
+      return {
+        path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/review-assignments/${assignmentId}/${action}`,
+        body: { notify: false },
+        changed: async () =>
+          done(
+            (
+              await fx.dataSource
+                .getRepository(ReviewAssignment)
+                .findOneByOrFail({ id: assignmentId })
+            ).state,
+          ),
+      };
+    },
+  })),
+  {
+    name: 'POST /journals/:slug/submissions/:id/review-assignments/:assignmentId/unlock',
+    method: 'post',
+    ok: 200,
+    allowed: [...EDITORS, 'section.policy'],
+    notFound: ['section.field'],
+    journalScoped: true,
+    build: (fx, slug) => {
+      const reviews = fx.dataSource.getRepository(Review);
+      return {
+        path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/review-assignments/${fx.review.completedId}/unlock`,
+        changed: async () =>
+          !(await reviews.findOneByOrFail({ assignmentId: fx.review.completedId })).locked,
+        restore: async () => {
+          await reviews.update({ assignmentId: fx.review.completedId }, { locked: true });
+          await fx.dataSource
+            .getRepository(ReviewAssignment)
+            .update({ id: fx.review.completedId }, { state: 'completed' });
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /journals/:slug/submissions/:id/review-assignments/:assignmentId/thanks',
+    method: 'post',
+    ok: 200,
+    allowed: [...EDITORS.filter((who) => who !== 'operator'), 'section.policy'],
+    notFound: ['section.field'],
+    personOnly: true,
+    journalScoped: true,
+    build: (fx, slug) => {
+      const assignments = fx.dataSource.getRepository(ReviewAssignment);
+      return {
+        path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/review-assignments/${fx.review.completedId}/thanks`,
+        body: {},
+        changed: async () =>
+          (await assignments.findOneByOrFail({ id: fx.review.completedId })).thankedAt !== null,
+        restore: async () => {
+          await assignments.update({ id: fx.review.completedId }, { thankedAt: null });
         },
       };
     },
