@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { DecisionAttachment } from '../src/decisions/decision-attachment.entity';
 import { FileStorage } from '../src/storage/file-storage';
 import { makeDocx, PNG } from './support/manuscripts';
-import { type Stack, startStack } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 
 const JOURNAL = '/api/journals/volunteering';
 const TITLE = 'Volunteer management standards in Gulf non-profits';
@@ -66,11 +66,7 @@ describe('decision letters: attachments', () => {
       .get(`/api/submissions/${submissionId}/decision-attachments/${attachmentId}/content`)
       .set(as(who))
       .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
   const rows = () =>
     stack.dataSource.getRepository(DecisionAttachment).find({ where: { submissionId } });
   /** What a refused decision must leave as it was. */

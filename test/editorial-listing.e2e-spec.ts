@@ -1,7 +1,7 @@
 import { User } from '../src/accounts/user.entity';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { FileStorage } from '../src/storage/file-storage';
-import { type Stack, startStack } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 
 /**
  * The editors' list over the demo submissions: two submitted, three in review (one with a late
@@ -239,11 +239,7 @@ describe('editorial listing', () => {
         )
         .set('Authorization', auth['section.field'])
         .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       expect(download.headers['content-type']).toMatch(/^text\/markdown/);
       expect(download.headers['content-disposition']).toBe(

@@ -7,7 +7,7 @@ import { Section } from '../src/journals/section.entity';
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
 import { ReviewAssignment } from '../src/reviews/entities/review-assignment.entity';
 import { makeDocx } from './support/manuscripts';
-import { type Stack, startStack, tokenIn } from './support/api-with-worker';
+import { type Stack, startStack, tokenIn, binaryBody } from './support/api-with-worker';
 import { eventually, startWorker } from './support/worker-context';
 
 const CHECKLIST = [
@@ -253,11 +253,7 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
       .get(`/api/reviews/${assignments.reviewer1}/files/${after.body.files[0].id}/content`)
       .set(as('reviewer1'))
       .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(download.headers['content-disposition']).not.toContain('benali');
     const zip = await JSZip.loadAsync(download.body as Buffer);
@@ -474,15 +470,7 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
     expect(authorPaths.length).toBeGreaterThanOrEqual(4);
 
     const bodyOf = async (path: string, who: string): Promise<string | null> => {
-      const response = await http()
-        .get(path)
-        .set(as(who))
-        .buffer(true)
-        .parse((res, callback) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => callback(null, Buffer.concat(chunks)));
-        });
+      const response = await http().get(path).set(as(who)).buffer(true).parse(binaryBody);
       if (response.status !== 200) return null;
       const raw = response.body as Buffer;
       let text = raw.toString('utf8') + JSON.stringify(response.headers);

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { FileStorage } from '../src/storage/file-storage';
 import { Submission } from '../src/submissions/entities/submission.entity';
 import { makeDocx, makePdf, PNG } from './support/manuscripts';
-import { type Stack, startStack } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 
 const TITLE = 'Why volunteers stay: retention in Moroccan associations';
 const JOURNAL = '/api/journals/volunteering';
@@ -54,15 +54,7 @@ describe('copyediting and production: stage assignments, discussions, galley sou
     ) as Promise<{ author_visible: boolean; data: Record<string, string> }[]>;
   /** A download, its body as bytes whatever its type. */
   const download = (path: string, who: string) =>
-    http()
-      .get(path)
-      .set(as(who))
-      .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+    http().get(path).set(as(who)).buffer(true).parse(binaryBody);
   const discussionMail = (subject: string) => (mail: ParsedMail) =>
     (mail.subject ?? '').includes(subject);
 

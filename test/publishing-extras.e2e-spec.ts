@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { CrossrefDeposits } from '../src/publishing/crossref-deposits.service';
 import { FileStorage } from '../src/storage/file-storage';
-import { type Stack, startStack } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 import { CROSSREF_5_4_0_XSD } from './support/standards';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
@@ -157,11 +157,7 @@ describe('publishing: production editors, covers, readers, notices', () => {
     const cover = await http()
       .get(archive.body[0].coverUrl)
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(cover.headers['content-type']).toBe('image/png');
     expect((cover.body as Buffer).equals(PNG)).toBe(true);
@@ -228,11 +224,7 @@ describe('publishing: production editors, covers, readers, notices', () => {
       .get(`${JOURNAL}/issues/${preparing}/crossref-deposits/${deposit.id}/content`)
       .set(as('editor'))
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const text = (xml.body as Buffer).toString('utf8');
     const [{ doi }] = await stack.dataSource.query(

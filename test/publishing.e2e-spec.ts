@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { ScheduledPublicationJob } from '../src/publishing/jobs/scheduled-publication.job';
 import { FileStorage } from '../src/storage/file-storage';
-import { type Stack, startStack } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
 const JOURNAL = '/api/journals/volunteering';
@@ -329,11 +329,7 @@ describe('issues and publication', () => {
     const pdf = await http()
       .get(articles[2].galleys[0].url)
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');

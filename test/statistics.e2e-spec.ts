@@ -15,7 +15,7 @@ import { FileStorage } from '../src/storage/file-storage';
 import { Contributor } from '../src/submissions/entities/contributor.entity';
 import { SubmissionEvent } from '../src/submissions/entities/submission-event.entity';
 import { Submission, type SubmissionStage } from '../src/submissions/entities/submission.entity';
-import { type Stack, startStack } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 
 /**
  * Editorial statistics over 2024, from submissions, decisions, reviews and publication events
@@ -441,11 +441,7 @@ describe('editorial statistics', () => {
   it('exports the figures as CSV that Excel opens in UTF-8', async () => {
     const response = await statistics('manager', year2024.replace('?', '/export.csv?'))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(

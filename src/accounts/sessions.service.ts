@@ -1,3 +1,4 @@
+import { DAY_MS } from '../common/time';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
@@ -6,7 +7,6 @@ import { AppConfig } from '../config/app-config';
 import { Session } from './session.entity';
 import type { User } from './user.entity';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 

@@ -1,3 +1,4 @@
+import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import {
   Body,
   Controller,
@@ -11,7 +12,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
 import { JournalAccess } from '../access/journal-access.decorator';
@@ -99,10 +100,7 @@ export class DecisionsController {
 
   @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
   @Post('journals/:slug/submissions/:id/decision-attachments')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileUpload()
   @ApiOperation({
     summary:
       'Upload a file to attach to the next decision letter (documents are stored with identifying properties stripped)',

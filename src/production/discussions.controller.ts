@@ -1,3 +1,4 @@
+import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import {
   Body,
   Controller,
@@ -9,7 +10,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
 import type { User } from '../accounts/user.entity';
@@ -67,10 +68,7 @@ export class DiscussionsController {
   }
 
   @Post(':discussionId/files')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileUpload()
   @ApiOperation({
     summary:
       'Share a file (multipart field "file"): copyedited (DOCX, ODT, PDF, Markdown) or galley (PDF, XML, EPUB)',

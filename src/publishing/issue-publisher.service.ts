@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
 import { displayName } from '../accounts/user.entity';
-import { isLocale, pickLocalized } from '../common/i18n/locale';
+import { isLocale, type Locale } from '../common/i18n/locale';
 import { ProblemException } from '../common/http/problem.exception';
 import { AppConfig } from '../config/app-config';
 import type { Journal } from '../journals/journal.entity';
@@ -24,6 +24,11 @@ import { Issue } from './entities/issue.entity';
 import { Publication } from './entities/publication.entity';
 import { identifyIssue } from './issue-identification';
 import { IssuesService } from './issues.service';
+
+/** The article's title in a reader's language, else in its own. */
+function titleIn(record: Publication, locale: Locale): string {
+  return record.metadata[locale]?.title ?? record.metadata[record.locale]?.title ?? '';
+}
 
 /** What an article lacks before it can be published; empty when it is ready. */
 export function missingForPublication(journal: Journal, record: Publication): string[] {
@@ -368,7 +373,7 @@ export class IssuePublisher {
         data: {
           issue: identifyIssue(issue, locale),
           articles: records.map((record) => ({
-            title: record.metadata[locale]?.title ?? record.metadata[record.locale]?.title ?? '',
+            title: titleIn(record, locale),
             authors: record.contributors
               .map((contributor) => displayName(contributor.names, locale))
               .join(locale === 'ar' ? '، ' : ', '),
@@ -397,15 +402,7 @@ export class IssuePublisher {
         submissionId: submission.id,
         dedupeKey: `article-published:${record.id}:${author.email}`,
         data: {
-          title:
-            record.metadata[locale]?.title ??
-            pickLocalized(
-              Object.fromEntries(
-                Object.entries(record.metadata).map(([key, value]) => [key, value?.title]),
-              ),
-              record.locale,
-            ) ??
-            '',
+          title: titleIn(record, locale),
           issue: identifyIssue(issue, locale),
           doiUrl: record.doi ? `https://doi.org/${record.doi}` : null,
           articleUrl: new URL(

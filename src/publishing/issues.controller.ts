@@ -1,3 +1,4 @@
+import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import {
   Body,
   Controller,
@@ -13,7 +14,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { FileStorage } from '../storage/file-storage';
@@ -126,10 +127,7 @@ export class IssuesController {
 
   @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
   @Put('issues/:issueId/cover')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileUpload()
   @ApiOperation({ summary: 'Set the issue’s cover image (JPEG, PNG or WebP)' })
   setCover(
     @Req() request: Request,
@@ -141,10 +139,7 @@ export class IssuesController {
 
   @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
   @Post('issues/:issueId/galleys')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileUpload()
   @ApiOperation({ summary: 'Add a galley of the whole issue (its PDF…), before publishing' })
   async addIssueGalley(
     @Req() request: Request,
@@ -348,10 +343,7 @@ export class IssuesController {
 
   @JournalAccess({ roles: [...PREPARERS.roles] })
   @Post('submissions/:id/publication/galleys')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileUpload()
   @ApiOperation({ summary: 'Add a galley (PDF, JATS XML, EPUB) to the record in preparation' })
   async addGalley(
     @Req() request: Request,

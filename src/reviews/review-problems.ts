@@ -1,7 +1,5 @@
 import { ProblemException } from '../common/http/problem.exception';
 
-export const DAY_MS = 86_400_000;
-
 const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',

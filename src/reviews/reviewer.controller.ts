@@ -1,3 +1,4 @@
+import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import {
   Body,
   Controller,
@@ -11,7 +12,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
 import { Public } from '../access/public.decorator';
@@ -107,10 +108,7 @@ export class ReviewerController {
   }
 
   @Post('reviews/:assignmentId/review-files')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileUpload()
   @ApiOperation({ summary: 'Attach an annotated file (DOCX, ODT, PDF, Markdown) to my review' })
   async upload(
     @CurrentUser() user: User,

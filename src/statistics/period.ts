@@ -1,6 +1,6 @@
+import { DAY_MS } from '../common/time';
 import { RequestValidationException } from '../common/http/problem.exception';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The longest period the statistics cover at once, in years. */

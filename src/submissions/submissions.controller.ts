@@ -1,3 +1,4 @@
+import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import {
   Body,
   Controller,
@@ -12,7 +13,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { IsIn } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
@@ -117,11 +118,8 @@ export class SubmissionsController {
   @ApiOperation({
     summary: 'Upload a file (multipart field "file"); its type is decided by its content',
   })
-  @ApiConsumes('multipart/form-data')
+  @ApiFileUpload()
   @ApiQuery({ name: 'genre', enum: FILE_GENRES })
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
   upload(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: GenreQuery,

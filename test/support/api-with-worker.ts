@@ -78,3 +78,10 @@ export function tokenIn(mail: ParsedMail): string {
   if (!match) throw new Error(`no token link in: ${mail.text}`);
   return match[1];
 }
+
+/** Supertest's parser for a binary body (a download): `.buffer(true).parse(binaryBody)`. */
+export const binaryBody: Parameters<request.Test['parse']>[0] = (response, done) => {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+};

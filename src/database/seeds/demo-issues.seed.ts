@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../common/time';
 import type { EntityManager } from 'typeorm';
 import type { User } from '../../accounts/user.entity';
 import type { Journal } from '../../journals/journal.entity';
@@ -7,8 +8,6 @@ import { Issue } from '../../publishing/entities/issue.entity';
 import { draftPublication, mintDoi } from '../../publishing/publication-record';
 import { SubmissionEvent } from '../../submissions/entities/submission-event.entity';
 import { Submission } from '../../submissions/entities/submission.entity';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The demo journal's issues: volume 1, number 1 published a month ago with the demo articles

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../common/time';
 import type { EntityManager } from 'typeorm';
 import { displayName, type User } from '../../accounts/user.entity';
 import { isLocale, type Locale, pickLocalized } from '../../common/i18n/locale';
@@ -17,7 +18,6 @@ import type { Recommendation } from '../../reviews/review-vocabulary';
 import { SubmissionEvent } from '../../submissions/entities/submission-event.entity';
 import type { Submission, SubmissionStage } from '../../submissions/entities/submission.entity';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const daysFromNow = (days: number) => new Date(Date.now() + days * DAY_MS);
 
 /** One reviewer's part in a demo round; days are counted from today (negative: in the past). */

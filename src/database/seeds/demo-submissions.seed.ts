@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../common/time';
 import { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import type { User } from '../../accounts/user.entity';
@@ -16,8 +17,6 @@ import { Submission, type SubmissionStage } from '../../submissions/entities/sub
 import { refreshSubmissionSearch } from '../../submissions/submission-search';
 import { seedDemoIssues } from './demo-issues.seed';
 import { type DemoReviewRound, seedDemoReviewForm, seedDemoReviewRound } from './demo-reviews.seed';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface DemoSubmission {
   author: string;

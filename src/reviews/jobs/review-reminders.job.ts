@@ -9,7 +9,7 @@ import { Contributor } from '../../submissions/entities/contributor.entity';
 import { ReviewAssignment } from '../entities/review-assignment.entity';
 import { ReviewRound } from '../entities/review-round.entity';
 import { ReviewMailer } from '../review-mailer';
-import { DAY_MS } from '../review-problems';
+import { DAY_MS } from '../../common/time';
 import { day, loadSubmissionFacts, recipientOf } from '../submission-facts';
 
 /** The scan takes no input: it reads what is due from the database each time. */
