@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'var/', 'jest.config.js', 'eslint.config.mjs'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'var/',
+      'jest.config.js',
+      'eslint.config.mjs',
+      // Plain Node, run by npm before the tests (no TypeScript project).
+      'test/setup/ensure-system-tools.js',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,

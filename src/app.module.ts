@@ -13,6 +13,7 @@ import { ReviewsModule } from './reviews/reviews.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { TypesettingModule } from './typesetting/typesetting.module';
 import { ProductionModule } from './production/production.module';
 
 /** The HTTP API process. */
@@ -33,6 +34,7 @@ export class AppModule {
         DecisionsModule,
         StatisticsModule,
         PublishingModule,
+        TypesettingModule,
         ProductionModule,
         HealthModule,
         AdminModule,

@@ -5,6 +5,7 @@ import { NotificationsWorkerModule } from './notifications/notifications-worker.
 import { WorkerHeartbeat } from './queue/worker-heartbeat.service';
 import { PublishingWorkerModule } from './publishing/publishing-worker.module';
 import { ReviewsWorkerModule } from './reviews/reviews-worker.module';
+import { TypesettingWorkerModule } from './typesetting/typesetting-worker.module';
 
 /** The BullMQ worker process: the same modules as the API plus the queue processors. */
 @Module({})
@@ -18,6 +19,7 @@ export class WorkerModule {
         NotificationsWorkerModule,
         ReviewsWorkerModule,
         PublishingWorkerModule,
+        TypesettingWorkerModule,
       ],
       providers: [WorkerHeartbeat],
     };

@@ -160,7 +160,16 @@ describe('demo seed', () => {
     const articles = issue.body.sections.flatMap(
       (group: { articles: { firstPage: number; doi: string }[] }) => group.articles,
     );
-    expect(articles.map((article: { firstPage: number }) => article.firstPage)).toEqual([1, 15]);
+    // Their pages come from typesetting the issue, queued for the worker by the seed.
+    expect(articles.map((article: { firstPage: number }) => article.firstPage)).toEqual([
+      null,
+      null,
+    ]);
+    const runs: { scope: string; status: string }[] = await stack.dataSource.query(
+      'SELECT scope, status FROM typesetting_runs WHERE issue_id = $1',
+      [archive.body[0].id],
+    );
+    expect(runs).toEqual([{ scope: 'issue', status: 'queued' }]);
     for (const article of articles) expect(article.doi).toMatch(/^10\.32013\/jvw\.\d{4}\.\d+$/);
     const inPreparation: { status: string; articles: number }[] = await stack.dataSource.query(
       `SELECT i.status, (SELECT count(*)::int FROM publications p WHERE p.issue_id = i.id) AS articles

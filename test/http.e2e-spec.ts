@@ -134,6 +134,10 @@ describe('HTTP conventions', () => {
           name: 'publishing',
           counts: expect.objectContaining({ failed: 0 }),
         }),
+        expect.objectContaining({
+          name: 'typesetting',
+          counts: expect.objectContaining({ failed: 0 }),
+        }),
       ]);
     });
 

@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     if (smoke) {
       await smokeTest(dataSource, config, journal.id);
       await smokeSignIn(config);
+      await smokeTypesetting(dataSource, journal.id);
       await dataSource.destroy();
       await stop(0);
     }
@@ -155,6 +156,28 @@ async function smokeTest(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('demo smoke test: the verification email was not delivered within 30 s');
+}
+
+/** Waits for the worker to typeset the demo's published issue (queued by the seed). */
+async function smokeTypesetting(dataSource: DataSource, journalId: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const [run]: { status: string; pages: number; error: string | null; ms: number }[] =
+      await dataSource.query(
+        `SELECT status, pages, error,
+                (extract(epoch FROM finished_at - started_at) * 1000)::int AS ms
+           FROM typesetting_runs WHERE journal_id = $1 AND scope = 'issue' ORDER BY created_at LIMIT 1`,
+        [journalId],
+      );
+    if (run?.status === 'failed')
+      throw new Error(`demo smoke test: typesetting failed: ${run.error}`);
+    if (run?.status === 'succeeded') {
+      console.log(`demo smoke test: issue 1 typeset, ${run.pages} pages in ${run.ms} ms`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('demo smoke test: the demo issue was not typeset within 60 s');
 }
 
 /** Signs in as the demo manager through the running API and reads the profile back. */

@@ -276,7 +276,8 @@ export class PublicationsService {
    * Who prepares an article for publication: the editors who handle it, and the production
    * editor assigned to its production stage (who holds the role still). 404 for anyone else.
    */
-  private async prepares(journal: Journal, viewer: Viewer, submissionId: string) {
+  /** 404 unless the viewer handles the submission or is its assigned production editor. */
+  async prepares(journal: Journal, viewer: Viewer, submissionId: string) {
     if (viewer.user && viewer.roles.includes('production_editor')) {
       const assigned: unknown[] = await this.dataSource.query(
         `SELECT 1 FROM stage_assignments a JOIN submissions s ON s.id = a.submission_id

@@ -22,5 +22,6 @@ import { PublicationsService } from './publications.service';
     IssueFiles,
     CrossrefDeposits,
   ],
+  exports: [PublicationsService],
 })
 export class PublishingModule {}

@@ -5,4 +5,6 @@ export enum QueueName {
   Reviews = 'reviews',
   /** Scheduled scans: issues whose publication time has come. */
   Publishing = 'publishing',
+  /** Typesetting runs (issues and article proofs): ids only, one job per run. */
+  Typesetting = 'typesetting',
 }

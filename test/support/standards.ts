@@ -9,3 +9,10 @@ export const STANDARDS = join(__dirname, '..', 'standards');
 
 /** Crossref's deposit schema 5.4.0 (it imports JATS and MathML from the same folder). */
 export const CROSSREF_5_4_0_XSD = join(STANDARDS, 'crossref-5.4.0', 'crossref5.4.0.xsd');
+
+/** JATS 1.3 Journal Publishing (with MathML 3), for the article XML galleys. */
+export const JATS_1_3_XSD = join(
+  STANDARDS,
+  'jats-1.3-publishing',
+  'JATS-journalpublishing1-3-mathml3.xsd',
+);

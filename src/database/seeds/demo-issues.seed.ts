@@ -6,12 +6,13 @@ import { CrossrefDeposits } from '../../publishing/crossref-deposits.service';
 import { DoiAssignment } from '../../publishing/entities/doi-assignment.entity';
 import { Issue } from '../../publishing/entities/issue.entity';
 import { draftPublication, mintDoi } from '../../publishing/publication-record';
+import { TypesettingRun } from '../../typesetting/entities/typesetting-run.entity';
 import { SubmissionEvent } from '../../submissions/entities/submission-event.entity';
 import { Submission } from '../../submissions/entities/submission.entity';
 
 /**
  * The demo journal's issues: volume 1, number 1 published a month ago with the demo articles
- * already published (records, pages, frozen DOIs), and number 2 in preparation with the
+ * already published (records, frozen DOIs; pages and galleys from typesetting it), and number 2 in preparation with the
  * article in production placed in it. Galleys come with typesetting.
  */
 export async function seedDemoIssues(manager: EntityManager, journal: Journal, editor: User) {
@@ -42,19 +43,16 @@ export async function seedDemoIssues(manager: EntityManager, journal: Journal, e
       isCurrent: true,
     }),
   );
-  let page = 1;
   for (const [seq, submission] of published.entries()) {
     const record = await draftPublication(manager, journal, submission);
+    // No pages yet: typesetting the issue (queued below) gives them.
     Object.assign(record, {
       issueId: first.id,
       seq,
-      firstPage: page,
-      lastPage: page + 13,
       doi: await mintDoi(manager, journal, submission, first),
       status: 'published',
       publishedAt,
     });
-    page += 14;
     await manager.save(record);
     await manager.update(DoiAssignment, { submissionId: submission.id }, { frozenAt: publishedAt });
     await manager.insert(SubmissionEvent, {
@@ -66,7 +64,15 @@ export async function seedDemoIssues(manager: EntityManager, journal: Journal, e
       occurredAt: publishedAt,
     });
   }
-  // Its Crossref deposit waits for the worker, which builds it when the demo starts.
+  // Its typesetting and its Crossref deposit wait for the worker, which does both when the
+  // demo starts.
+  await manager.insert(TypesettingRun, {
+    journalId: journal.id,
+    scope: 'issue',
+    issueId: first.id,
+    status: 'queued',
+    requestedBy: editor.id,
+  });
   await CrossrefDeposits.request(manager, journal, first);
   const next = await manager.save(
     manager.create(Issue, { journalId: journal.id, volume: 1, number: 2, year, status: 'draft' }),

@@ -16,6 +16,7 @@ import { SubmissionMetadata } from '../../submissions/entities/submission-metada
 import { Submission, type SubmissionStage } from '../../submissions/entities/submission.entity';
 import { refreshSubmissionSearch } from '../../submissions/submission-search';
 import { seedDemoIssues } from './demo-issues.seed';
+import { demoManuscript } from './demo-manuscripts';
 import { type DemoReviewRound, seedDemoReviewForm, seedDemoReviewRound } from './demo-reviews.seed';
 
 interface DemoSubmission {
@@ -566,7 +567,11 @@ export async function seedDemoSubmissions(
     });
     if (!submitted) continue;
 
-    const manuscript = `# ${demo.titles[demo.locale]}\n\n${demo.abstracts[demo.locale]}\n`;
+    const manuscript = demoManuscript(
+      demo.locale,
+      demo.titles[demo.locale]!,
+      demo.abstracts[demo.locale]!,
+    );
     const stored = await storage.put(Readable.from(Buffer.from(manuscript)));
     await manager.insert(SubmissionFile, {
       submissionId: submission.id,

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import type { Locale } from '../../common/i18n/locale';
+import { TypesettingRun } from '../../typesetting/entities/typesetting-run.entity';
 import { Issue } from './issue.entity';
 import { Publication } from './publication.entity';
 
@@ -63,6 +64,17 @@ export class Galley {
 
   @Column({ type: 'int', default: 0 })
   seq: number;
+
+  /**
+   * The typesetting run that made this galley; null for an uploaded one. Typesetting again
+   * replaces the galleys it made before and leaves uploaded ones alone.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  typesettingRunId: string | null;
+
+  @ManyToOne(() => TypesettingRun, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'typesetting_run_id' })
+  typesettingRun?: TypesettingRun | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

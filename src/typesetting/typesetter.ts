@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { pickLocalized } from '../common/i18n/locale';
+import { displayName } from '../accounts/user.entity';
+import { renderHtmlGalley } from './galleys/html-galley';
+import { renderJatsGalley } from './galleys/jats-galley';
+import { cutArticles, type ArticlePdfProperties } from './pdf/article-pdfs';
+import {
+  articleDocument,
+  assetPath,
+  issueDocument,
+  type TypstDocumentData,
+} from './pdf/typst-document';
+import { TEMPLATE_PATH, type ArticlePlacement, type TypstEngine } from './pdf/typst-engine';
+import type {
+  TypesetArticle,
+  TypesetArticleInput,
+  TypesetIssueInput,
+  TypesetJournal,
+} from './typesetting-input';
+
+/** Bump when the engine or the fonts change in a way the template's text does not show. */
+const ENGINE_REVISION = 'typst-0.14/amiri+noto-serif/1';
+
+/** The in-memory files an article's images are read from by the template. */
+function assetFiles(articles: TypesetArticle[]): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const article of articles)
+    for (const asset of article.content.assets)
+      files.set(assetPath(article.publication.id, asset), asset.data);
+  return files;
+}
+
+/**
+ * A SHA-256 over everything an output depends on: the template, the engine, the data the
+ * template lays out and every image's bytes. Same hash, same PDF: no need to typeset again.
+ */
+export function inputHash(data: TypstDocumentData, files: Map<string, Buffer>): string {
+  const hash = createHash('sha256');
+  hash.update(ENGINE_REVISION);
+  hash.update(readFileSync(TEMPLATE_PATH));
+  hash.update(
+    JSON.stringify(data, (key, value: unknown) => (key === 'assets' ? undefined : value)),
+  );
+  for (const [path, bytes] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    hash.update(path);
+    hash.update(createHash('sha256').update(bytes).digest());
+  }
+  return hash.digest('hex');
+}
+
+function pdfProperties(journal: TypesetJournal, issueLine: string, article: TypesetArticle) {
+  const { publication } = article;
+  const own = publication.metadata[publication.locale];
+  return {
+    title: own?.title ?? '',
+    authors: publication.contributors.map((contributor) =>
+      displayName(contributor.names, publication.locale),
+    ),
+    subject: [pickLocalized(journal.titles, publication.locale), issueLine]
+      .filter(Boolean)
+      .join(', '),
+    keywords: own?.keywords ?? [],
+    locale: publication.locale,
+  } satisfies ArticlePdfProperties;
+}
+
+export interface PreparedIssue {
+  data: TypstDocumentData;
+  files: Map<string, Buffer>;
+  hash: string;
+}
+
+/** The data and files of an issue's typesetting, and their hash (cheap: nothing is laid out). */
+export function prepareIssue(input: TypesetIssueInput): PreparedIssue {
+  const data = issueDocument(input);
+  const files = assetFiles(input.articles);
+  if (input.cover) files.set('/assets/cover/cover', input.cover.data);
+  return { data, files, hash: inputHash(data, files) };
+}
+
+export interface TypesetIssueOutput {
+  issuePdf: Buffer;
+  pages: number;
+  placements: ArticlePlacement[];
+  articles: Map<string, { pdf: Buffer; html: string; jats: string }>;
+}
+
+/**
+ * The issue, laid out once: its PDF, then each article's PDF cut from it (the same pages, never
+ * laid out twice), and each article's HTML and JATS from the same records.
+ */
+export async function typesetIssue(
+  engine: TypstEngine,
+  input: TypesetIssueInput,
+  prepared: PreparedIssue = prepareIssue(input),
+  onStep?: (step: string, percent: number) => Promise<void>,
+): Promise<TypesetIssueOutput> {
+  await onStep?.(`laying out ${input.articles.length} articles`, 30);
+  const output = engine.render(prepared.data, prepared.files, input.issue.publishedAt ?? undefined);
+  await onStep?.(`cutting ${output.placements.length} article PDFs from ${output.pages} pages`, 60);
+  const issueLine = (locale: TypesetArticle['publication']['locale']) =>
+    pickLocalized(input.issue.identification, locale) ?? '';
+  const properties = new Map(
+    input.articles.map((article) => [
+      article.publication.id,
+      pdfProperties(input.journal, issueLine(article.publication.locale), article),
+    ]),
+  );
+  const pdfs = await cutArticles(
+    output.pdf,
+    output.placements,
+    properties,
+    input.issue.publishedAt ?? new Date(0),
+  );
+  await onStep?.('writing the HTML and JATS galleys', 75);
+  const articles = new Map<string, { pdf: Buffer; html: string; jats: string }>();
+  for (const article of input.articles) {
+    const placement = output.placements.find((entry) => entry.key === article.publication.id);
+    // The galleys carry the pages the issue gave the article.
+    const paged: TypesetArticle = {
+      ...article,
+      publication: {
+        ...article.publication,
+        firstPage: placement?.firstPage ?? article.publication.firstPage,
+        lastPage: placement?.lastPage ?? article.publication.lastPage,
+      },
+    };
+    const single: TypesetArticleInput = {
+      journal: input.journal,
+      issue: input.issue,
+      article: paged,
+    };
+    articles.set(article.publication.id, {
+      pdf: pdfs.get(article.publication.id)!,
+      html: renderHtmlGalley(single),
+      jats: renderJatsGalley(single),
+    });
+  }
+  return { issuePdf: output.pdf, pages: output.pages, placements: output.placements, articles };
+}
+
+/** One article alone, for proofs: numbered from its first page if it has one. */
+export function prepareArticle(input: TypesetArticleInput) {
+  const data = articleDocument(input.journal, input.issue, input.article);
+  const files = assetFiles([input.article]);
+  return { data, files, hash: inputHash(data, files) };
+}
+
+export async function typesetArticleProof(
+  engine: TypstEngine,
+  input: TypesetArticleInput,
+  prepared = prepareArticle(input),
+): Promise<{ pdf: Buffer; pages: number }> {
+  const output = engine.render(prepared.data, prepared.files);
+  // Set the article's own properties (Typst's are the document's): one cut of every page.
+  const issueLine = input.issue
+    ? (pickLocalized(input.issue.identification, input.article.publication.locale) ?? '')
+    : '';
+  const pdfs = await cutArticles(
+    output.pdf,
+    output.placements,
+    new Map([
+      [input.article.publication.id, pdfProperties(input.journal, issueLine, input.article)],
+    ]),
+    new Date(0),
+  );
+  return { pdf: pdfs.get(input.article.publication.id) ?? output.pdf, pages: output.pages };
+}

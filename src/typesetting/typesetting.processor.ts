@@ -1,0 +1,54 @@
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type Job, Queue, UnrecoverableError } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { QueueName } from '../queue/queue-name.enum';
+import { TypesetJob, type TypesetJobData, type TypesetOutcome } from './jobs/typeset.job';
+import { TypesettingRuns } from './typesetting-runs.service';
+
+/** Re-queues runs whose job never reached Redis (it was down when they were requested). */
+export const TYPESETTING_SCAN_JOB = 'typesetting-scan';
+
+/**
+ * The worker's typesetting: one job per run (its id is the run's), one at a time per worker
+ * (each uses a whole core), and a periodic scan as the safety net for lost enqueues.
+ */
+@Processor(QueueName.Typesetting, { concurrency: 1 })
+export class TypesettingProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TypesettingProcessor.name);
+
+  constructor(
+    private readonly job: TypesetJob,
+    private readonly runs: TypesettingRuns,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.Typesetting) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Runs queued while no worker ran (or Redis was down) start now, not at the first scan.
+    await this.runs.requeueStale(0);
+    await this.queue.upsertJobScheduler(
+      TYPESETTING_SCAN_JOB,
+      { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
+      { name: TYPESETTING_SCAN_JOB, data: {}, opts: { attempts: 1 } },
+    );
+  }
+
+  async process(job: Job): Promise<TypesetOutcome | { requeued: number }> {
+    switch (job.name) {
+      case TypesetJob.jobName:
+        return this.job.handle(job.data as TypesetJobData);
+      case TYPESETTING_SCAN_JOB:
+        return { requeued: await this.runs.requeueStale() };
+      default:
+        throw new UnrecoverableError(`unknown job "${job.name}" on queue ${QueueName.Typesetting}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`);
+  }
+}
