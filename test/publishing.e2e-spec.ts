@@ -53,7 +53,8 @@ describe('issues and publication', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
+    // Without the demo's own issues: this test makes volume 1, number 1 itself.
+    await seedDemo(stack.dataSource, stack.api.get(FileStorage), { issues: false });
     for (const key of ['editor', 'manager', 'section.field', 'author1', 'author3']) {
       const login = await http()
         .post('/api/auth/login')
@@ -84,24 +85,24 @@ describe('issues and publication', () => {
     await stack?.close();
   });
 
-  it('creates volume 5, number 1 once, named in three languages', async () => {
+  it('creates volume 1, number 1 once, named in three languages', async () => {
     const created = await http()
       .post(`${JOURNAL}/issues`)
       .set(as('manager'))
-      .send({ volume: 5, number: 1, year: 2026, titles: { en: 'The forum’s fifth year' } })
+      .send({ volume: 1, number: 1, year: 2026, titles: { en: 'The forum’s first year' } })
       .expect(201);
     issueId = created.body.id;
     expect(created.body.status).toBe('draft');
     const again = await http()
       .post(`${JOURNAL}/issues`)
       .set(as('manager'))
-      .send({ volume: 5, number: 1, year: 2026 })
+      .send({ volume: 1, number: 1, year: 2026 })
       .expect(409);
     expect(again.body.type).toBe('urn:tahkim:problem:issue-exists');
     expect((await issue()).identification).toEqual({
-      ar: 'المجلد 5، العدد 1 (2026)',
-      en: 'Vol. 5, No. 1 (2026)',
-      fr: 'Vol. 5, n° 1 (2026)',
+      ar: 'المجلد 1، العدد 1 (2026)',
+      en: 'Vol. 1, No. 1 (2026)',
+      fr: 'Vol. 1, n° 1 (2026)',
     });
     // Only managers and editors make issues.
     await http().post(`${JOURNAL}/issues`).set(as('section.field')).send({}).expect(403);
@@ -252,7 +253,7 @@ describe('issues and publication', () => {
     expect(frozen[0].n).toBe(3);
     // The Arabic article's author hears in Arabic, with the DOI link.
     const mail = await stack.mailTo(email('author1'), (m) => /نُشر/.test(m.subject ?? ''));
-    expect(mail.text).toContain('المجلد 5، العدد 1 (2026)');
+    expect(mail.text).toContain('المجلد 1، العدد 1 (2026)');
     expect(mail.text).toMatch(/https:\/\/doi\.org\/10\.32013\/jvw\.2026\.\d+/);
     // Publishing twice is refused.
     await http()
@@ -303,17 +304,14 @@ describe('issues and publication', () => {
     expect(journal.body.currentIssue.id).toBe(issueId);
     expect(journal.headers['cache-control']).toBe('public, max-age=300');
 
-    // The archive, newest first: this issue, then the demo's volume 1.
+    // The archive: this issue, the journal's first, current.
     const archive = await http().get(`${PUBLIC}/issues`).expect(200);
     expect(
       archive.body.map((entry: { volume: number; current: boolean }) => [
         entry.volume,
         entry.current,
       ]),
-    ).toEqual([
-      [5, true],
-      [1, false],
-    ]);
+    ).toEqual([[1, true]]);
     expect(archive.body[0].id).toBe(issueId);
 
     const toc = await http().get(`${PUBLIC}/issues/${issueId}`).expect(200);
@@ -345,7 +343,7 @@ describe('issues and publication', () => {
     const draft = await http()
       .post(`${JOURNAL}/issues`)
       .set(as('manager'))
-      .send({ volume: 5, number: 2, year: 2026 })
+      .send({ volume: 1, number: 2, year: 2026 })
       .expect(201);
     await http().get(`${PUBLIC}/issues/${draft.body.id}`).expect(404);
     const [inReview] = await stack.dataSource.query(

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Readable } from 'node:stream';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
@@ -12,6 +11,7 @@ import { CrossrefDeposit } from './entities/crossref-deposit.entity';
 import { DoiAssignment } from './entities/doi-assignment.entity';
 import { Issue } from './entities/issue.entity';
 import { buildCrossrefDeposit } from './exports/crossref-deposit';
+import { buildPendingExports } from './exports/pending-exports';
 import { tableOfContents } from './issues.service';
 
 /**
@@ -41,48 +41,15 @@ export class CrossrefDeposits {
   }
 
   /** Builds every pending deposit, one at a time, each claimed with SKIP LOCKED. */
-  async buildPending(): Promise<{ built: number; failed: number }> {
-    let built = 0;
-    let failed = 0;
-    for (;;) {
-      const outcome = await this.dataSource.transaction(async (manager) => {
-        const [row]: { id: string }[] = await manager.query(
-          `SELECT id FROM crossref_deposits WHERE status = 'pending'
-            ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        );
-        if (!row) return null;
-        const deposit = await manager.findOneByOrFail(CrossrefDeposit, { id: row.id });
-        try {
-          const { xml, articles } = await this.render(manager, deposit);
-          const stored = await this.storage.put(Readable.from(Buffer.from(xml, 'utf8')));
-          await manager.update(
-            CrossrefDeposit,
-            { id: deposit.id },
-            {
-              status: 'built',
-              storageKey: stored.key,
-              sha256: stored.sha256,
-              articles,
-              builtAt: new Date(),
-              error: null,
-            },
-          );
-          return 'built' as const;
-        } catch (error) {
-          // Recorded for the editors, who can ask again once the cause is fixed.
-          this.logger.error(`Crossref deposit ${deposit.id} failed: ${(error as Error).message}`);
-          await manager.update(
-            CrossrefDeposit,
-            { id: deposit.id },
-            { status: 'failed', error: (error as Error).message },
-          );
-          return 'failed' as const;
-        }
-      });
-      if (outcome === null) return { built, failed };
-      if (outcome === 'built') built += 1;
-      else failed += 1;
-    }
+  buildPending(): Promise<{ built: number; failed: number }> {
+    return buildPendingExports(
+      this.dataSource,
+      this.storage,
+      this.logger,
+      'crossref_deposits',
+      async (manager, id) =>
+        this.render(manager, await manager.findOneByOrFail(CrossrefDeposit, { id })),
+    );
   }
 
   private async render(manager: EntityManager, deposit: CrossrefDeposit) {

@@ -19,6 +19,7 @@ import type {
   UnpublishIssueDto,
 } from './dto/publishing.dto';
 import { CrossrefDeposits } from './crossref-deposits.service';
+import { DoajExports } from './doaj-exports.service';
 import { DoiAssignment } from './entities/doi-assignment.entity';
 import { Issue } from './entities/issue.entity';
 import { Publication } from './entities/publication.entity';
@@ -175,8 +176,10 @@ export class IssuePublisher {
       await this.tellAuthors(manager, journal, issue, record, submission);
     }
     if (notifyReaders) await this.tellReaders(manager, journal, issue, records, submissions);
-    // The indexing export: the worker builds the Crossref deposit once this commits.
+    // The indexing exports: the worker builds the Crossref deposit and the DOAJ upload once this
+    // commits (OAI-PMH harvesters read the published records directly).
     await CrossrefDeposits.request(manager, journal, issue);
+    await DoajExports.request(manager, issue);
     await this.audit.record(manager, {
       actor,
       journalId: journal.id,

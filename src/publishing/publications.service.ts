@@ -15,6 +15,7 @@ import { recordEvent } from '../submissions/submission-events';
 import type { NewVersionDto, NoticeDto, UpdatePublicationDto } from './dto/publishing.dto';
 import { PublicationNotice } from './entities/publication-notice.entity';
 import { CrossrefDeposits } from './crossref-deposits.service';
+import { DoajExports } from './doaj-exports.service';
 import { Galley } from './entities/galley.entity';
 import { receiveGalley, saveGalley } from './galleys';
 import { Issue } from './entities/issue.entity';
@@ -155,9 +156,10 @@ export class PublicationsService {
         { id: record.id },
         { status: 'published', publishedAt: new Date() },
       );
-      // Crossref hears of the correction with the issue's next deposit.
+      // Crossref and DOAJ hear of the correction with the issue's next exports.
       const issue = await manager.findOneByOrFail(Issue, { id: record.issueId! });
       await CrossrefDeposits.request(manager, journal, issue);
+      await DoajExports.request(manager, issue);
       await recordEvent(
         manager,
         submissionId,

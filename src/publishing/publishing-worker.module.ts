@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service';
 import { CrossrefDeposits } from './crossref-deposits.service';
+import { DoajExports } from './doaj-exports.service';
 import { IssuePublisher } from './issue-publisher.service';
 import { IssuesService } from './issues.service';
 import { ScheduledPublicationJob } from './jobs/scheduled-publication.job';
 import { PublishingProcessor } from './publishing.processor';
 
-/** The worker's half of publishing: scheduled issues, and the Crossref deposits to build. */
+/** The worker's half of publishing: scheduled issues, and the indexing exports to build. */
 // AuditLog, not AuditModule: that module brings the API's audit controller and its guards.
 @Module({
   providers: [
     AuditLog,
     CrossrefDeposits,
+    DoajExports,
     IssuesService,
     IssuePublisher,
     ScheduledPublicationJob,

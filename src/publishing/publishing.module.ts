@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { JournalsModule } from '../journals/journals.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { CrossrefDeposits } from './crossref-deposits.service';
+import { DoajExports } from './doaj-exports.service';
+import { DoajExportsController } from './doaj-exports.controller';
+import { OaiPmhController } from './oai/oai-pmh.controller';
+import { OaiPmh } from './oai/oai-pmh.service';
 import { IssueFiles } from './issue-files.service';
 import { IssuePublisher } from './issue-publisher.service';
 import { IssuesController } from './issues.controller';
@@ -13,7 +17,7 @@ import { PublicationsService } from './publications.service';
 /** Issues, publication records, DOIs, galleys, publishing, and the public read API. */
 @Module({
   imports: [SubmissionsModule, JournalsModule],
-  controllers: [IssuesController, PublicController],
+  controllers: [IssuesController, PublicController, DoajExportsController, OaiPmhController],
   providers: [
     IssuesService,
     IssuePublisher,
@@ -21,6 +25,8 @@ import { PublicationsService } from './publications.service';
     PublicCatalogue,
     IssueFiles,
     CrossrefDeposits,
+    DoajExports,
+    OaiPmh,
   ],
   exports: [PublicationsService],
 })

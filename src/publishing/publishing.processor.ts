@@ -4,14 +4,17 @@ import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../queue/queue-name.enum';
 import { CrossrefDeposits } from './crossref-deposits.service';
+import { DoajExports } from './doaj-exports.service';
 import {
   ScheduledPublicationJob,
   type ScheduledPublicationOutcome,
 } from './jobs/scheduled-publication.job';
 
-/** Builds the Crossref deposits requested by publications; ids only, read from the database. */
+/** Builds the indexing exports requested by publications (Crossref, DOAJ), read from the database. */
 export const CROSSREF_DEPOSITS_JOB = 'crossref-deposits';
 const CROSSREF_DEPOSITS_SCHEDULER = 'crossref-deposits-scan';
+export const DOAJ_EXPORTS_JOB = 'doaj-exports';
+const DOAJ_EXPORTS_SCHEDULER = 'doaj-exports-scan';
 
 /**
  * The worker's publishing work: on start it (re)declares the scan for scheduled issues as a
@@ -24,6 +27,7 @@ export class PublishingProcessor extends WorkerHost implements OnApplicationBoot
   constructor(
     private readonly scheduled: ScheduledPublicationJob,
     private readonly deposits: CrossrefDeposits,
+    private readonly doaj: DoajExports,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Publishing) private readonly queue: Queue,
   ) {
@@ -42,6 +46,11 @@ export class PublishingProcessor extends WorkerHost implements OnApplicationBoot
       { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
       { name: CROSSREF_DEPOSITS_JOB, data: {}, opts: { attempts: 1 } },
     );
+    await this.queue.upsertJobScheduler(
+      DOAJ_EXPORTS_SCHEDULER,
+      { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
+      { name: DOAJ_EXPORTS_JOB, data: {}, opts: { attempts: 1 } },
+    );
   }
 
   async process(
@@ -52,6 +61,8 @@ export class PublishingProcessor extends WorkerHost implements OnApplicationBoot
         return this.scheduled.handle();
       case CROSSREF_DEPOSITS_JOB:
         return this.deposits.buildPending();
+      case DOAJ_EXPORTS_JOB:
+        return this.doaj.buildPending();
       default:
         throw new UnrecoverableError(`unknown job "${job.name}" on queue ${QueueName.Publishing}`);
     }

@@ -16,3 +16,9 @@ export const JATS_1_3_XSD = join(
   'jats-1.3-publishing',
   'JATS-journalpublishing1-3-mathml3.xsd',
 );
+
+/** DOAJ's article upload schema (doajArticles.xsd 1.3, with its ISO 639-2/B codes). */
+export const DOAJ_XSD = join(STANDARDS, 'doaj', 'doajArticles.xsd');
+
+/** OAI-PMH 2.0 with oai_dc and oai-identifier loaded, for whole responses. */
+export const OAI_PMH_XSD = join(STANDARDS, 'oai-pmh-2.0', 'oai-pmh-2.0-all.xsd');

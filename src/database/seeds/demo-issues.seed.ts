@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { User } from '../../accounts/user.entity';
 import type { Journal } from '../../journals/journal.entity';
 import { CrossrefDeposits } from '../../publishing/crossref-deposits.service';
+import { DoajExports } from '../../publishing/doaj-exports.service';
 import { DoiAssignment } from '../../publishing/entities/doi-assignment.entity';
 import { Issue } from '../../publishing/entities/issue.entity';
 import { draftPublication, mintDoi } from '../../publishing/publication-record';
@@ -64,7 +65,7 @@ export async function seedDemoIssues(manager: EntityManager, journal: Journal, e
       occurredAt: publishedAt,
     });
   }
-  // Its typesetting and its Crossref deposit wait for the worker, which does both when the
+  // Its typesetting and its indexing exports wait for the worker, which does them when the
   // demo starts.
   await manager.insert(TypesettingRun, {
     journalId: journal.id,
@@ -74,6 +75,7 @@ export async function seedDemoIssues(manager: EntityManager, journal: Journal, e
     requestedBy: editor.id,
   });
   await CrossrefDeposits.request(manager, journal, first);
+  await DoajExports.request(manager, first);
   const next = await manager.save(
     manager.create(Issue, { journalId: journal.id, volume: 1, number: 2, year, status: 'draft' }),
   );

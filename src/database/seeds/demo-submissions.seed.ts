@@ -17,6 +17,7 @@ import { Submission, type SubmissionStage } from '../../submissions/entities/sub
 import { refreshSubmissionSearch } from '../../submissions/submission-search';
 import { seedDemoIssues } from './demo-issues.seed';
 import { demoManuscript } from './demo-manuscripts';
+import type { DemoSeedOptions } from './demo.seed';
 import { type DemoReviewRound, seedDemoReviewForm, seedDemoReviewRound } from './demo-reviews.seed';
 
 interface DemoSubmission {
@@ -510,6 +511,7 @@ export async function seedDemoSubmissions(
   journal: Journal,
   users: Map<string, User>,
   sections: Section[],
+  options: DemoSeedOptions = {},
 ): Promise<void> {
   const year = new Date().getUTCFullYear();
   const form = await seedDemoReviewForm(manager, journal);
@@ -629,5 +631,5 @@ export async function seedDemoSubmissions(
       });
     }
   }
-  await seedDemoIssues(manager, journal, users.get('editor')!);
+  if (options.issues !== false) await seedDemoIssues(manager, journal, users.get('editor')!);
 }

@@ -237,11 +237,23 @@ async function upsertPerson(
   );
 }
 
+export interface DemoSeedOptions {
+  /**
+   * The demo's issues (volume 1, number 1 published; number 2 in preparation); off for tests
+   * that assemble and publish volume 1, number 1 themselves.
+   */
+  issues?: boolean;
+}
+
 /**
  * Creates or refreshes the demo journal, its sections, board and staff, and (given storage)
  * submissions in several stages. Idempotent: running the demo twice leaves one of each.
  */
-export async function seedDemo(dataSource: DataSource, storage?: FileStorage): Promise<Journal> {
+export async function seedDemo(
+  dataSource: DataSource,
+  storage?: FileStorage,
+  options: DemoSeedOptions = {},
+): Promise<Journal> {
   if (!normalizeIssn(DEMO_JOURNAL.onlineIssn)) throw new Error('the demo ISSN must be valid');
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
   return dataSource.transaction(async (manager) => {
@@ -342,7 +354,7 @@ export async function seedDemo(dataSource: DataSource, storage?: FileStorage): P
     // Submissions need somewhere to keep their manuscripts: seeded when storage is given.
     if (storage) {
       const sections = await manager.findBy(Section, { journalId: journal.id });
-      await seedDemoSubmissions(manager, storage, journal, users, sections);
+      await seedDemoSubmissions(manager, storage, journal, users, sections, options);
     }
     return journal;
   });

@@ -1,0 +1,124 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { AuditLog } from '../audit/audit-log.service';
+import { AppConfig } from '../config/app-config';
+import { Journal } from '../journals/journal.entity';
+import { problem } from '../reviews/review-problems';
+import { FileStorage } from '../storage/file-storage';
+import { DoajExport } from './entities/doaj-export.entity';
+import { Issue } from './entities/issue.entity';
+import { buildDoajArticles } from './exports/doaj-articles';
+import { buildPendingExports } from './exports/pending-exports';
+import { tableOfContents } from './issues.service';
+
+/**
+ * DOAJ article uploads: requested with the publication (in its transaction), built by the
+ * worker, and downloaded by the editors for DOAJ (which takes them through its upload form, or
+ * its API with the publisher's key, which this installation does not hold).
+ */
+@Injectable()
+export class DoajExports {
+  private readonly logger = new Logger(DoajExports.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: FileStorage,
+    private readonly config: AppConfig,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** An export to build, in the caller's transaction. DOAJ needs no DOI: every journal gets one. */
+  static async request(manager: EntityManager, issue: Issue) {
+    await manager.insert(DoajExport, { issueId: issue.id, status: 'pending' });
+  }
+
+  buildPending(): Promise<{ built: number; failed: number }> {
+    return buildPendingExports(
+      this.dataSource,
+      this.storage,
+      this.logger,
+      'doaj_exports',
+      (manager, id) => this.render(manager, id),
+    );
+  }
+
+  private async render(manager: EntityManager, id: string) {
+    const exported = await manager.findOneByOrFail(DoajExport, { id });
+    const issue = await manager.findOneByOrFail(Issue, { id: exported.issueId });
+    const journal = await manager.findOneByOrFail(Journal, { id: issue.journalId });
+    if (issue.status !== 'published') throw new Error('the issue is not published');
+    const publicUrl = (path: string) => new URL(path, this.config.PUBLIC_URL).href;
+    const records = (await tableOfContents(manager, issue, true)).flatMap(
+      (group) => group.articles,
+    );
+    const xml = buildDoajArticles({
+      journal,
+      issue,
+      articles: records.map((record) => {
+        const pdf = record.galleys.find((galley) => galley.mediaType === 'application/pdf');
+        return {
+          publication: record,
+          fullText: pdf
+            ? {
+                url: publicUrl(`/api/public/journals/${journal.slug}/galleys/${pdf.id}/content`),
+                format: 'pdf' as const,
+              }
+            : {
+                url: publicUrl(`/journals/${journal.slug}/articles/${record.submissionId}`),
+                format: 'html' as const,
+              },
+        };
+      }),
+    });
+    return { xml, articles: records.length };
+  }
+
+  async list(journal: Journal, issueId: string) {
+    await this.issueOf(journal, issueId);
+    const exports = await this.dataSource.getRepository(DoajExport).find({
+      where: { issueId },
+      order: { createdAt: 'DESC' },
+    });
+    return exports.map(({ storageKey: _key, ...exported }) => exported);
+  }
+
+  /** A new export of a published issue (after a failure, or after DOAJ asked for changes). */
+  async requestAgain(journal: Journal, issueId: string, actor: Actor) {
+    await this.dataSource.transaction(async (manager) => {
+      const issue = await this.issueOf(journal, issueId, manager);
+      if (issue.status !== 'published')
+        throw problem(409, 'issue-not-published', 'Only a published issue is exported to DOAJ');
+      await DoajExports.request(manager, issue);
+      await this.audit.record(manager, {
+        actor,
+        journalId: journal.id,
+        objectType: 'issue',
+        objectId: issue.id,
+        action: 'issue.doaj_export_requested',
+      });
+    });
+    return this.list(journal, issueId);
+  }
+
+  async file(journal: Journal, issueId: string, exportId: string) {
+    await this.issueOf(journal, issueId);
+    const exported = await this.dataSource
+      .getRepository(DoajExport)
+      .findOneBy({ id: exportId, issueId });
+    if (!exported?.storageKey)
+      throw problem(404, 'not-found', 'There is no built DOAJ export with this id for this issue');
+    return exported;
+  }
+
+  private async issueOf(
+    journal: Journal,
+    issueId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Issue> {
+    const issue = await manager.findOneBy(Issue, { id: issueId, journalId: journal.id });
+    if (!issue) throw problem(404, 'not-found', 'There is no such issue in this journal');
+    return issue;
+  }
+}
