@@ -303,6 +303,140 @@ describe('typesetting: issues and proofs through the worker', () => {
       'editor',
     );
     expect(pdfText(pdf, 1)).toContain('Legal frameworks for volunteering in the Maghreb');
+
+    // The author is told, reads the proof, and answers: corrections first, then approval.
+    const [submitter] = await stack.dataSource.query(
+      `SELECT u.email FROM submissions s JOIN users u ON u.id = s.submitter_id WHERE s.id = $1`,
+      [legal],
+    );
+    const told = await stack.mailTo(submitter.email, (mail) =>
+      /proof|épreuve|التجريبية/i.test(mail.subject ?? ''),
+    );
+    expect(told.text).toContain(`/submissions/${legal}/proofs`);
+    const author = `Bearer ${
+      (
+        await http()
+          .post('/api/auth/login')
+          .send({ email: submitter.email, password: DEMO_PASSWORD })
+          .expect(200)
+      ).body.token
+    }`;
+    const mine = (
+      await http().get(`/api/submissions/${legal}/proofs`).set('Authorization', author).expect(200)
+    ).body;
+    expect(mine[0]).toMatchObject({ id: requested.body.id, responses: [] });
+    const authorPdf = await http()
+      .get(`/api/submissions/${legal}/proofs/${requested.body.id}/pdf`)
+      .set('Authorization', author)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    expect((authorPdf.body as Buffer).equals(pdf)).toBe(true);
+    const empty = await http()
+      .post(`/api/submissions/${legal}/proofs/${requested.body.id}/response`)
+      .set('Authorization', author)
+      .send({ response: 'corrections', corrections: '   ' })
+      .expect(422);
+    expect(empty.body.type).toBe('urn:tahkim:problem:corrections-missing');
+    const corrected = await http()
+      .post(`/api/submissions/${legal}/proofs/${requested.body.id}/response`)
+      .set('Authorization', author)
+      .send({
+        response: 'corrections',
+        corrections: 'Table 1: the second row is 9,215, not 9,125.',
+      })
+      .expect(200);
+    const discussionId = corrected.body.responses[0].discussionId;
+    expect(corrected.body.responses[0]).toMatchObject({ response: 'corrections' });
+    const discussion = (
+      await http()
+        .get(`/api/submissions/${legal}/discussions/${discussionId}`)
+        .set(as('editor'))
+        .expect(200)
+    ).body;
+    expect(discussion.stage).toBe('production');
+    expect(discussion.messages[0].body).toBe('Table 1: the second row is 9,215, not 9,125.');
+    const approved = await http()
+      .post(`/api/submissions/${legal}/proofs/${requested.body.id}/response`)
+      .set('Authorization', author)
+      .send({ response: 'approved' })
+      .expect(200);
+    expect(approved.body.responses).toEqual([
+      expect.objectContaining({ response: 'approved', discussionId: null }),
+    ]);
+    // The editor approves too, from the editors' side.
+    const both = await http()
+      .post(`${JOURNAL}/submissions/${legal}/proofs/${requested.body.id}/response`)
+      .set(as('editor'))
+      .send({ response: 'approved' })
+      .expect(200);
+    expect(both.body.responses).toHaveLength(2);
+    // Nobody else's: another author does not learn the proof exists.
+    await http().get(`/api/submissions/${legal}/proofs`).set(as('author3')).expect(404);
+    await http()
+      .post(`/api/submissions/${legal}/proofs/${requested.body.id}/response`)
+      .set(as('author3'))
+      .send({ response: 'approved' })
+      .expect(404);
+  });
+
+  it('gives a reviewer a certificate of a completed review, naming no manuscript', async () => {
+    const signIn = async (key: string) =>
+      `Bearer ${
+        (
+          await http()
+            .post('/api/auth/login')
+            .send({ email: email(key), password: DEMO_PASSWORD })
+            .expect(200)
+        ).body.token
+      }`;
+    const [done] = await stack.dataSource.query(
+      `SELECT a.id, m.title, u.preferred_locale AS locale, u.names, u.email
+         FROM review_assignments a JOIN users u ON u.id = a.reviewer_id
+         JOIN submission_metadata m ON m.submission_id = a.submission_id
+        WHERE a.state = 'completed' AND u.email = $1 LIMIT 1`,
+      [email('reviewer2')],
+    );
+    const reviewer = await signIn('reviewer2');
+    const response = await http()
+      .get(`/api/reviews/${done.id}/certificate`)
+      .set('Authorization', reviewer)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(response.body as Buffer);
+    const name = done.locale === 'ar' ? done.names.Arab : done.names.Latn;
+    expect(squeeze(text)).toContain(squeeze(`${name.given} ${name.family}`));
+    expect(squeeze(text)).toContain(squeeze(done.locale === 'ar' ? 'شهادة تحكيم' : 'Certificate'));
+    expect(text).toContain('ISSN 2958-1427');
+    // Nothing of the manuscript: not its title, not its authors.
+    expect(squeeze(text)).not.toContain(squeeze(done.title));
+    const authors: { names: { Latn?: { family: string }; Arab?: { family: string } } }[] =
+      await stack.dataSource.query(
+        `SELECT c.names FROM contributors c JOIN review_assignments a ON a.submission_id = c.submission_id WHERE a.id = $1`,
+        [done.id],
+      );
+    for (const author of authors)
+      for (const script of [author.names.Latn, author.names.Arab])
+        if (script) expect(squeeze(text)).not.toContain(squeeze(script.family));
+
+    // Another reviewer does not learn it exists; an unfinished review has none yet.
+    await http()
+      .get(`/api/reviews/${done.id}/certificate`)
+      .set('Authorization', await signIn('reviewer1'))
+      .expect(404);
+    const [open] = await stack.dataSource.query(
+      `SELECT a.id, u.email FROM review_assignments a JOIN users u ON u.id = a.reviewer_id
+        WHERE a.state IN ('invited', 'accepted') LIMIT 1`,
+    );
+    const key = open.email.split('@')[0];
+    const refused = await http()
+      .get(`/api/reviews/${open.id}/certificate`)
+      .set('Authorization', await signIn(key))
+      .expect(409);
+    expect(refused.body.type).toBe('urn:tahkim:problem:review-not-completed');
+    await http().get(`/api/reviews/${open.id}/certificate`).expect(401);
   });
 
   it('refuses everyone else, and what cannot be typeset', async () => {

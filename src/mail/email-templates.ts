@@ -38,6 +38,11 @@ export interface EmailTemplateData {
     withdrawnAt: string;
     workflowUrl: string;
   };
+  'proof-ready': {
+    title: string;
+    /** Where the author reads the proof and approves it or sends corrections. */
+    proofsUrl: string;
+  };
   'article-published': {
     title: string;
     /** The issue as it is named in the recipient's language: «المجلد 1، العدد 1 (2026)». */
@@ -242,6 +247,7 @@ export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = [
   'decision-letter',
   'decision-outcome-reviewer',
   'decision-recommended',
+  'proof-ready',
   'article-published',
   'issue-publication-failed',
   'issue-published',

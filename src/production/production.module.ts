@@ -10,5 +10,6 @@ import { StageAssignmentsService } from './stage-assignments.service';
   imports: [SubmissionsModule],
   controllers: [StageAssignmentsController, DiscussionsController],
   providers: [StageAssignmentsService, DiscussionsService],
+  exports: [DiscussionsService],
 })
 export class ProductionModule {}

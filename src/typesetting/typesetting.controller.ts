@@ -1,4 +1,5 @@
 import {
+  Body,
   Controller,
   Get,
   HttpCode,
@@ -11,12 +12,15 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, CurrentActor } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import type { User } from '../accounts/user.entity';
 import { JournalAccess } from '../access/journal-access.decorator';
 import { PublicationsService } from '../publishing/publications.service';
 import { FileStorage } from '../storage/file-storage';
 import { viewerOf } from '../submissions/editorial-viewer';
 import { sendSubmissionFile } from '../submissions/file-download';
+import { ProofResponseDto } from './dto/proof-response.dto';
+import { Proofs } from './proofs.service';
 import { runView, TypesettingRuns } from './typesetting-runs.service';
 
 const ISSUE_EDITORS = ['manager', 'editor'] as const;
@@ -35,6 +39,7 @@ const EXTENSIONS: Record<string, string> = {
 export class TypesettingController {
   constructor(
     private readonly runs: TypesettingRuns,
+    private readonly proofResponses: Proofs,
     private readonly publications: PublicationsService,
     private readonly storage: FileStorage,
   ) {}
@@ -127,5 +132,21 @@ export class TypesettingController {
       { originalName: 'proof.pdf', mediaType: output.mediaType },
       output.storageKey,
     );
+  }
+
+  @JournalAccess({ roles: [...PREPARERS] })
+  @Post('submissions/:submissionId/proofs/:runId/response')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'An editor approves the proof, or sends corrections' })
+  async respondToProof(
+    @Req() request: Request,
+    @CurrentUser() user: User,
+    @Param('submissionId', ParseUUIDPipe) submissionId: string,
+    @Param('runId', ParseUUIDPipe) runId: string,
+    @Body() dto: ProofResponseDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    await this.publications.prepares(request.journal!, viewerOf(request), submissionId);
+    return this.proofResponses.respond(user, submissionId, runId, dto, actor);
   }
 }

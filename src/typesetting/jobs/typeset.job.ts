@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { isLocale, pickLocalized } from '../../common/i18n/locale';
 import { Journal } from '../../journals/journal.entity';
+import { NotificationService } from '../../notifications/notification.service';
+import { authorsOf } from '../../reviews/jobs/review-reminders.job';
+import { Submission } from '../../submissions/entities/submission.entity';
 import { Galley } from '../../publishing/entities/galley.entity';
 import { Issue } from '../../publishing/entities/issue.entity';
 import { Publication } from '../../publishing/entities/publication.entity';
@@ -59,6 +63,7 @@ export class TypesetJob {
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
     private readonly engine: TypstEngineHost,
+    private readonly notifications: NotificationService,
   ) {}
 
   async handle({ runId }: TypesetJobData): Promise<TypesetOutcome> {
@@ -176,14 +181,52 @@ export class TypesetJob {
     const proof = await typesetArticleProof(this.engine.engine, input, prepared);
     await this.progress(run.id, 'storing the proof', 90);
     const outputs = [await this.store('article-pdf', record.id, proof.pdf)];
-    await this.finish(run.id, {
-      status: 'succeeded',
-      outputs,
-      pages: proof.pages,
-      inputHash: prepared.hash,
-      step: 'done',
+    await this.dataSource.transaction(async (tx) => {
+      await this.finish(
+        run.id,
+        {
+          status: 'succeeded',
+          outputs,
+          pages: proof.pages,
+          inputHash: prepared.hash,
+          step: 'done',
+        },
+        tx,
+      );
+      await this.tellAuthors(tx, journal, record, run.id);
     });
     return 'succeeded';
+  }
+
+  /** The authors hear that a proof waits for them, in their language (once per proof). */
+  private async tellAuthors(
+    tx: EntityManager,
+    journal: Journal,
+    record: Publication,
+    runId: string,
+  ) {
+    const submission = await tx.findOneByOrFail(Submission, { id: record.submissionId });
+    for (const author of await authorsOf(tx, submission.id, submission.submitterId)) {
+      const locale = isLocale(author.preferredLocale)
+        ? author.preferredLocale
+        : journal.primaryLocale;
+      await this.notifications.queueEmail(tx, {
+        template: 'proof-ready',
+        to: author,
+        journalId: journal.id,
+        submissionId: submission.id,
+        dedupeKey: `proof-ready:${runId}:${author.email}`,
+        data: {
+          title:
+            pickLocalized(
+              Object.fromEntries(Object.entries(record.metadata).map(([l, m]) => [l, m?.title])),
+              locale,
+              record.locale,
+            ) ?? '',
+          proofsUrl: new URL(`/submissions/${submission.id}/proofs`, this.config.PUBLIC_URL).href,
+        },
+      });
+    }
   }
 
   /**

@@ -34,6 +34,13 @@ export function fontBlobs(): Buffer[] {
 }
 
 export const TEMPLATE_PATH = join(projectRoot(), 'templates', 'typesetting', 'tahkim.typ');
+/** The certificate of review: one page, from its own small template. */
+export const CERTIFICATE_TEMPLATE_PATH = join(
+  projectRoot(),
+  'templates',
+  'typesetting',
+  'certificate.typ',
+);
 
 /** Where each article landed: printed page numbers and physical (1-based) PDF pages. */
 export interface ArticlePlacement {
@@ -72,32 +79,49 @@ const PLACEMENTS_QUERY = '<tahkim-placements>';
  */
 export class TypstEngine {
   private readonly compiler: NodeCompiler;
-  private readonly template: string;
+  private readonly templates: Record<'document' | 'certificate', string>;
 
   constructor() {
     this.compiler = NodeCompiler.create({
       workspace: WORKSPACE,
       fontArgs: [{ fontBlobs: fontBlobs() }],
     });
-    this.template = readFileSync(TEMPLATE_PATH, 'utf8');
+    this.templates = {
+      document: readFileSync(TEMPLATE_PATH, 'utf8'),
+      certificate: readFileSync(CERTIFICATE_TEMPLATE_PATH, 'utf8'),
+    };
   }
 
   render(data: TypstDocumentData, files: Map<string, Buffer>, creationTime?: Date): TypstOutput {
+    return this.compile('document', data, files, creationTime);
+  }
+
+  /** A one-page document from the certificate template (its data is the template's own). */
+  renderCertificate(data: object, creationTime: Date): Buffer {
+    return this.compile('certificate', data, new Map(), creationTime).pdf;
+  }
+
+  private compile(
+    template: 'document' | 'certificate',
+    data: object,
+    files: Map<string, Buffer>,
+    creationTime?: Date,
+  ): TypstOutput {
     const compiler = this.compiler;
     compiler.resetShadow();
     compiler.mapShadow(`${WORKSPACE}/data.json`, Buffer.from(JSON.stringify(data), 'utf8'));
     for (const [path, bytes] of files) compiler.mapShadow(`${WORKSPACE}${path}`, bytes);
     try {
-      const result = compiler.compile({ mainFileContent: this.template });
+      const result = compiler.compile({ mainFileContent: this.templates[template] });
       const error = result.takeError();
       const document = result.result;
       if (error || !document) {
         const diagnostics = error ? compiler.fetchDiagnostics(error) : [];
         throw new TypesettingEngineError(describe(diagnostics));
       }
-      const placements = compiler.query(document, { selector: PLACEMENTS_QUERY }) as {
-        value: ArticlePlacement[];
-      }[];
+      const placements = (
+        template === 'document' ? compiler.query(document, { selector: PLACEMENTS_QUERY }) : []
+      ) as { value: ArticlePlacement[] }[];
       const pdf = compiler.pdf(document, {
         // A fixed date makes the same inputs give the same bytes (and the same checksum).
         creationTimestamp: Math.floor((creationTime ?? new Date(0)).getTime() / 1000),
