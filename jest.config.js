@@ -8,6 +8,9 @@ const transform = {
 };
 
 module.exports = {
+  // A global option: Jest ignores testTimeout inside a project, so the e2e specs' hooks (which
+  // start the app, the worker and an SMTP server, then seed) would get the 5 s default.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',

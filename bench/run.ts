@@ -6,6 +6,7 @@ import { SUPPORTED_LOCALES } from '../src/common/i18n/locale';
 import { EmailRenderer } from '../src/mail/email-renderer.service';
 import { LocalFileStorage } from '../src/storage/local-file-storage';
 import { benchSubmissionsListing } from './submissions-listing.bench';
+import { benchTypesetting } from './typesetting.bench';
 
 /**
  * `npm run bench`: speed and memory figures with their targets. Benchmarks, not tests: they
@@ -100,11 +101,17 @@ async function streamStorage(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Tahkim benchmarks on Node ${process.version}`);
+  const toReport = (name: string, value: number, unit: string, target: string, met: boolean) =>
+    report({ name, value, unit, target, met });
+  // `npm run bench -- typesetting` runs that one alone.
+  if (process.argv.includes('typesetting')) {
+    await benchTypesetting(toReport);
+    return;
+  }
   renderEmails();
   await streamStorage();
-  await benchSubmissionsListing((name, value, unit, target, met) =>
-    report({ name, value, unit, target, met }),
-  );
+  await benchSubmissionsListing(toReport);
+  await benchTypesetting(toReport);
   const missed = figures.filter((figure) => !figure.met).length;
   console.log(`${figures.length - missed} of ${figures.length} targets met`);
 }
