@@ -85,8 +85,8 @@ export interface TypstArticleData {
   licence: { url: string; name: string; badge: string };
   /** The citation around its pages: the template puts the pages it laid out between. */
   cite: { before: string; after: string; pages: boolean };
-  /** Tables carry their column count, which Typst needs and the content model implies. */
-  blocks: (Block | (Block & { columns: number }))[];
+  /** Tables carry their column count, figures their image's file name (see forTemplate). */
+  blocks: (Block | (Block & { columns: number }) | (Block & { file: string }))[];
   references: string[];
   funding: string | null;
   labels: {
@@ -151,12 +151,21 @@ function columnsOf(block: Extract<Block, { type: 'table' }>): number {
   );
 }
 
-function withColumns(blocks: Block[]): TypstArticleData['blocks'] {
+/**
+ * The blocks as the template takes them: tables with their column count, figures with the file
+ * name their image is mapped at (Typst tells formats by extension).
+ */
+function forTemplate(blocks: Block[], assets: ContentAsset[]): TypstArticleData['blocks'] {
   return blocks.map((block) => {
     if (block.type === 'table') return { ...block, columns: columnsOf(block) };
+    if (block.type === 'figure') {
+      const asset = assets.find((candidate) => candidate.id === block.assetId);
+      return { ...block, file: asset ? assetFileName(asset) : block.assetId };
+    }
     if (block.type === 'list')
-      return { ...block, items: block.items.map((item) => withColumns(item) as Block[]) };
-    if (block.type === 'quote') return { ...block, blocks: withColumns(block.blocks) as Block[] };
+      return { ...block, items: block.items.map((item) => forTemplate(item, assets) as Block[]) };
+    if (block.type === 'quote')
+      return { ...block, blocks: forTemplate(block.blocks, assets) as Block[] };
     return block;
   });
 }
@@ -275,7 +284,7 @@ export function articleData(
     copyright: `© ${publication.copyrightYear} ${publication.copyrightHolder}`,
     licence: licenceOf(publication.licenceUrl),
     cite: citeWithPages(journal, issue, article, locale),
-    blocks: withColumns(content.blocks),
+    blocks: forTemplate(content.blocks, content.assets),
     references: publication.references.length ? publication.references : content.references,
     funding: publication.funding,
     labels: {

@@ -160,3 +160,91 @@ describe('Typst engine: an issue in Arabic, English and French', () => {
     expect(png.length).toBeGreaterThan(2000);
   });
 });
+
+describe('Typst engine: an article proof with a figure and a table with merged cells', () => {
+  it('lays them out, with the image embedded', async () => {
+    // A 2×2 PNG, made here: red, green, blue, white.
+    const { deflateSync } = await import('node:zlib');
+    const crcTable = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const crc = (bytes: Buffer) => {
+      let c = 0xffffffff;
+      for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type), data]);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(data.length);
+      const sum = Buffer.alloc(4);
+      sum.writeUInt32BE(crc(body));
+      return Buffer.concat([length, body, sum]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(2, 0);
+    header.writeUInt32BE(2, 4);
+    header[8] = 8;
+    header[9] = 2;
+    const raw = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    const issue = syntheticIssue(9, 1);
+    const article = issue.articles[0];
+    article.content.assets = [
+      { id: 'fig-1', mediaType: 'image/png', data: png, width: 2, height: 2 },
+    ];
+    article.content.blocks.splice(
+      1,
+      0,
+      {
+        type: 'figure',
+        assetId: 'fig-1',
+        alt: 'Four colours',
+        caption: [{ type: 'text', text: 'خريطة المتطوعين' }],
+      },
+      {
+        type: 'table',
+        caption: [{ type: 'text', text: 'Spans' }],
+        rows: [
+          { header: true, cells: [{ children: [{ type: 'text', text: 'A' }], colspan: 2 }] },
+          {
+            header: false,
+            cells: [
+              { children: [{ type: 'text', text: 'B' }], rowspan: 2 },
+              { children: [{ type: 'text', text: 'C' }] },
+            ],
+          },
+          { header: false, cells: [{ children: [{ type: 'text', text: 'D' }] }] },
+        ],
+      },
+    );
+    const { articleDocument, assetPath } = await import('./typst-document');
+    const files = new Map([[assetPath(article.publication.id, article.content.assets[0]), png]]);
+    const output = new TypstEngine().render(
+      articleDocument(issue.journal, issue.issue, article),
+      files,
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'tahkim-figure-'));
+    try {
+      const path = join(dir, 'proof.pdf');
+      writeFileSync(path, output.pdf);
+      const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' });
+      expect(images.split('\n').filter((line) => /^\s+\d+\s+\d+\s+image/.test(line))).toHaveLength(
+        1,
+      );
+      const text = squeeze(textOf(path, 1, output.pages));
+      // Numbered captions ("شكل 1: …"; poppler may put the colon on either side of the number).
+      expect(text).toMatch(/شكل(1:|:1)خريطةالمتطوعين/);
+      expect(text).toMatch(/جدول(1:|:1)?Spans(:1)?ABCD/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
