@@ -12,7 +12,7 @@ import { DoiAssignment } from './entities/doi-assignment.entity';
 import { Issue } from './entities/issue.entity';
 import { buildCrossrefDeposit } from './exports/crossref-deposit';
 import { buildPendingExports } from './exports/pending-exports';
-import { tableOfContents } from './issues.service';
+import { findIssue, tableOfContents } from './issues.service';
 
 /**
  * Crossref deposits: requested with the publication (in its transaction), built by the worker
@@ -93,7 +93,7 @@ export class CrossrefDeposits {
   }
 
   async list(journal: Journal, issueId: string) {
-    await this.issueOf(journal, issueId);
+    await findIssue(this.dataSource.manager, journal, issueId);
     const deposits = await this.dataSource.getRepository(CrossrefDeposit).find({
       where: { issueId },
       order: { createdAt: 'DESC' },
@@ -104,7 +104,7 @@ export class CrossrefDeposits {
   /** Asks for a new deposit of a published issue (after a failure, or to update Crossref). */
   async requestAgain(journal: Journal, issueId: string, actor: Actor) {
     await this.dataSource.transaction(async (manager) => {
-      const issue = await this.issueOf(journal, issueId, manager);
+      const issue = await findIssue(manager, journal, issueId);
       if (issue.status !== 'published')
         throw problem(409, 'issue-not-published', 'Only a published issue is deposited');
       if (!journal.doiPrefix)
@@ -122,7 +122,7 @@ export class CrossrefDeposits {
   }
 
   async file(journal: Journal, issueId: string, depositId: string) {
-    await this.issueOf(journal, issueId);
+    await findIssue(this.dataSource.manager, journal, issueId);
     const deposit = await this.dataSource
       .getRepository(CrossrefDeposit)
       .findOneBy({ id: depositId, issueId });
@@ -137,7 +137,7 @@ export class CrossrefDeposits {
    */
   async markRegistered(journal: Journal, issueId: string, depositId: string, actor: Actor) {
     await this.dataSource.transaction(async (manager) => {
-      await this.issueOf(journal, issueId, manager);
+      await findIssue(manager, journal, issueId);
       const deposit = await manager.findOne(CrossrefDeposit, {
         where: { id: depositId, issueId },
         lock: { mode: 'pessimistic_write' },
@@ -178,15 +178,5 @@ export class CrossrefDeposits {
       });
     });
     return this.list(journal, issueId);
-  }
-
-  private async issueOf(
-    journal: Journal,
-    issueId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Issue> {
-    const issue = await manager.findOneBy(Issue, { id: issueId, journalId: journal.id });
-    if (!issue) throw problem(404, 'not-found', 'There is no such issue in this journal');
-    return issue;
   }
 }

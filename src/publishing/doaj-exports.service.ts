@@ -11,7 +11,7 @@ import { DoajExport } from './entities/doaj-export.entity';
 import { Issue } from './entities/issue.entity';
 import { buildDoajArticles } from './exports/doaj-articles';
 import { buildPendingExports } from './exports/pending-exports';
-import { tableOfContents } from './issues.service';
+import { findIssue, tableOfContents } from './issues.service';
 
 /**
  * DOAJ article uploads: requested with the publication (in its transaction), built by the
@@ -76,7 +76,7 @@ export class DoajExports {
   }
 
   async list(journal: Journal, issueId: string) {
-    await this.issueOf(journal, issueId);
+    await findIssue(this.dataSource.manager, journal, issueId);
     const exports = await this.dataSource.getRepository(DoajExport).find({
       where: { issueId },
       order: { createdAt: 'DESC' },
@@ -87,7 +87,7 @@ export class DoajExports {
   /** A new export of a published issue (after a failure, or after DOAJ asked for changes). */
   async requestAgain(journal: Journal, issueId: string, actor: Actor) {
     await this.dataSource.transaction(async (manager) => {
-      const issue = await this.issueOf(journal, issueId, manager);
+      const issue = await findIssue(manager, journal, issueId);
       if (issue.status !== 'published')
         throw problem(409, 'issue-not-published', 'Only a published issue is exported to DOAJ');
       await DoajExports.request(manager, issue);
@@ -103,22 +103,12 @@ export class DoajExports {
   }
 
   async file(journal: Journal, issueId: string, exportId: string) {
-    await this.issueOf(journal, issueId);
+    await findIssue(this.dataSource.manager, journal, issueId);
     const exported = await this.dataSource
       .getRepository(DoajExport)
       .findOneBy({ id: exportId, issueId });
     if (!exported?.storageKey)
       throw problem(404, 'not-found', 'There is no built DOAJ export with this id for this issue');
     return exported;
-  }
-
-  private async issueOf(
-    journal: Journal,
-    issueId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Issue> {
-    const issue = await manager.findOneBy(Issue, { id: issueId, journalId: journal.id });
-    if (!issue) throw problem(404, 'not-found', 'There is no such issue in this journal');
-    return issue;
   }
 }

@@ -238,13 +238,8 @@ export class IssuesService {
     });
   }
 
-  async find(manager: EntityManager, journal: Journal, id: string, lock = false): Promise<Issue> {
-    const issue = await manager.findOne(Issue, {
-      where: { id, journalId: journal.id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!issue) throw problem(404, 'not-found', 'There is no such issue in this journal');
-    return issue;
+  find(manager: EntityManager, journal: Journal, id: string, lock = false): Promise<Issue> {
+    return findIssue(manager, journal, id, lock);
   }
 
   private async assertFree(
@@ -268,6 +263,21 @@ export class IssuesService {
  * An issue's articles by section, in the journal's section order, each in its own order: the
  * newest version of each (the newest published one for the public).
  */
+/** An issue of this journal (locked for update if asked); 404 for any other. */
+export async function findIssue(
+  manager: EntityManager,
+  journal: Journal,
+  id: string,
+  lock = false,
+): Promise<Issue> {
+  const issue = await manager.findOne(Issue, {
+    where: { id, journalId: journal.id },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!issue) throw problem(404, 'not-found', 'There is no such issue in this journal');
+  return issue;
+}
+
 export async function tableOfContents(manager: EntityManager, issue: Issue, publishedOnly = false) {
   const records = await manager.find(Publication, {
     where: { issueId: issue.id, ...(publishedOnly ? { status: 'published' as const } : {}) },

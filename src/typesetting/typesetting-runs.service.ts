@@ -6,7 +6,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
 import type { Journal } from '../journals/journal.entity';
-import { Issue } from '../publishing/entities/issue.entity';
+import { findIssue } from '../publishing/issues.service';
 import { Publication } from '../publishing/entities/publication.entity';
 import { QueueName } from '../queue/queue-name.enum';
 import { problem } from '../reviews/review-problems';
@@ -63,11 +63,7 @@ export class TypesettingRuns {
 
   async requestIssue(journal: Journal, issueId: string, actor: Actor) {
     const run = await this.dataSource.transaction(async (manager) => {
-      const issue = await manager.findOne(Issue, {
-        where: { id: issueId, journalId: journal.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!issue) throw problem(404, 'not-found', 'There is no such issue in this journal');
+      const issue = await findIssue(manager, journal, issueId, true);
       if (issue.status === 'published')
         throw problem(
           409,
@@ -175,10 +171,7 @@ export class TypesettingRuns {
   }
 
   async listForIssue(journal: Journal, issueId: string) {
-    const issue = await this.dataSource
-      .getRepository(Issue)
-      .findOneBy({ id: issueId, journalId: journal.id });
-    if (!issue) throw problem(404, 'not-found', 'There is no such issue in this journal');
+    await findIssue(this.dataSource.manager, journal, issueId);
     const runs = await this.dataSource.getRepository(TypesettingRun).find({
       where: { issueId, scope: 'issue' },
       order: { createdAt: 'DESC' },

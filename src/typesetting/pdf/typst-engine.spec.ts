@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { syntheticIssue } from '../../../bench/fixtures/synthetic-issue';
 import type { TypesetIssueInput } from '../typesetting-input';
 import { cutArticles } from './article-pdfs';
-import { issueDocument } from './typst-document';
+import { articleDocument, assetPath, issueDocument } from './typst-document';
 import { TypstEngine, type TypstOutput } from './typst-engine';
 
 /** Text of some pages, as a reader's copy-paste would give it: bidi marks dropped, spaces collapsed. */
@@ -164,7 +165,6 @@ describe('Typst engine: an issue in Arabic, English and French', () => {
 describe('Typst engine: an article proof with a figure and a table with merged cells', () => {
   it('lays them out, with the image embedded', async () => {
     // A 2×2 PNG, made here: red, green, blue, white.
-    const { deflateSync } = await import('node:zlib');
     const crcTable = Array.from({ length: 256 }, (_, n) => {
       let c = n;
       for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -225,7 +225,6 @@ describe('Typst engine: an article proof with a figure and a table with merged c
         ],
       },
     );
-    const { articleDocument, assetPath } = await import('./typst-document');
     const files = new Map([[assetPath(article.publication.id, article.content.assets[0]), png]]);
     const output = new TypstEngine().render(
       articleDocument(issue.journal, issue.issue, article),
