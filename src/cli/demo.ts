@@ -73,8 +73,7 @@ async function main(): Promise<void> {
 
     if (smoke) {
       await smokeTest(dataSource, config, journal.id);
-      await smokeSignIn(config);
-      await smokeTypesetting(dataSource, journal.id);
+      await smokeTypesetting(config, await smokeSignIn(config));
       await dataSource.destroy();
       await stop(0);
     }
@@ -158,30 +157,53 @@ async function smokeTest(
   throw new Error('demo smoke test: the verification email was not delivered within 30 s');
 }
 
-/** Waits for the worker to typeset the demo's published issue (queued by the seed). */
-async function smokeTypesetting(dataSource: DataSource, journalId: string): Promise<void> {
+/**
+ * Typesets the demo's issue in preparation through the API, as its manager would, and waits for
+ * the worker: API → queue → worker → Typst → storage, every time (a repeated demo on the same
+ * database reuses the unchanged result, as the worker should).
+ */
+async function smokeTypesetting(config: AppConfig, token: string): Promise<void> {
+  const base = `http://127.0.0.1:${config.PORT}/api/journals/volunteering`;
+  const headers = { Authorization: `Bearer ${token}` };
+  const issues = (await (await fetch(`${base}/issues`, { headers })).json()) as {
+    id: string;
+    status: string;
+  }[];
+  const draft = issues.find((issue) => issue.status === 'draft');
+  if (!draft) throw new Error('demo smoke test: the demo has no issue in preparation');
+  const requested = await fetch(`${base}/issues/${draft.id}/typesetting`, {
+    method: 'POST',
+    headers,
+  });
+  if (requested.status !== 202)
+    throw new Error(`demo smoke test: typesetting answered ${requested.status}`);
+  const { id } = (await requested.json()) as { id: string };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const [run]: { status: string; pages: number; error: string | null; ms: number }[] =
-      await dataSource.query(
-        `SELECT status, pages, error,
-                (extract(epoch FROM finished_at - started_at) * 1000)::int AS ms
-           FROM typesetting_runs WHERE journal_id = $1 AND scope = 'issue' ORDER BY created_at LIMIT 1`,
-        [journalId],
-      );
-    if (run?.status === 'failed')
+    const run = (await (await fetch(`${base}/typesetting-runs/${id}`, { headers })).json()) as {
+      status: string;
+      pages: number;
+      error: string | null;
+      reused: boolean;
+      startedAt: string;
+      finishedAt: string;
+    };
+    if (run.status === 'failed')
       throw new Error(`demo smoke test: typesetting failed: ${run.error}`);
-    if (run?.status === 'succeeded') {
-      console.log(`demo smoke test: issue 1 typeset, ${run.pages} pages in ${run.ms} ms`);
+    if (run.status === 'succeeded') {
+      const ms = Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+      console.log(
+        `demo smoke test: issue in preparation typeset by the worker, ${run.pages} pages in ${ms} ms${run.reused ? ' (unchanged: the previous result reused)' : ''}`,
+      );
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error('demo smoke test: the demo issue was not typeset within 60 s');
+  throw new Error('demo smoke test: the issue was not typeset within 60 s');
 }
 
 /** Signs in as the demo manager through the running API and reads the profile back. */
-async function smokeSignIn(config: AppConfig): Promise<void> {
+async function smokeSignIn(config: AppConfig): Promise<string> {
   const base = `http://127.0.0.1:${config.PORT}/api`;
   const login = await fetch(`${base}/auth/login`, {
     method: 'POST',
@@ -199,6 +221,7 @@ async function smokeSignIn(config: AppConfig): Promise<void> {
     throw new Error(`demo smoke test: unexpected roles ${JSON.stringify(me.roles)}`);
   }
   console.log('demo smoke test: signed in as the demo manager');
+  return token;
 }
 
 function printBanner(
