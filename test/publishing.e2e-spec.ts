@@ -330,6 +330,9 @@ describe('issues and publication', () => {
       .parse(binaryBody)
       .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    // A galley never changes (a correction is a new one): any cache may keep it.
+    expect(pdf.headers['cache-control']).toBe('public, max-age=86400, immutable');
+    expect(pdf.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
 
     // Unchanged data answers 304 to a client that has it.

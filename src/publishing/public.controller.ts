@@ -79,8 +79,13 @@ export class PublicController {
     @Res() response: Response,
   ): Promise<void> {
     const galley = await this.catalogue.galley(await this.journals.bySlug(slug), id);
-    response.setHeader('Cache-Control', 'public, max-age=86400, immutable');
     response.setHeader('ETag', `"${galley.sha256}"`);
-    await sendSubmissionFile(response, this.storage, galley, galley.storageKey);
+    await sendSubmissionFile(
+      response,
+      this.storage,
+      galley,
+      galley.storageKey,
+      'public, max-age=86400, immutable',
+    );
   }
 }

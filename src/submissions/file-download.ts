@@ -13,6 +13,8 @@ export async function sendSubmissionFile(
   storage: FileStorage,
   file: Pick<SubmissionFile, 'originalName' | 'mediaType'>,
   key: string,
+  // Private unless the caller says otherwise: only published galleys are for any cache.
+  cacheControl = 'private, no-store',
 ): Promise<void> {
   const stream = await storage.get(key);
   const ascii = file.originalName.replace(/[^\x20-\x7E]/g, '_').replace(/["\\]/g, '_');
@@ -23,6 +25,6 @@ export async function sendSubmissionFile(
   );
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-  response.setHeader('Cache-Control', 'private, no-store');
+  response.setHeader('Cache-Control', cacheControl);
   await pipeline(stream, response);
 }
