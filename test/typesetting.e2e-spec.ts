@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { FileStorage } from '../src/storage/file-storage';
 import { TypesettingRuns } from '../src/typesetting/typesetting-runs.service';
 import { type Stack, startStack, binaryBody } from './support/api-with-worker';
+import { makePdf } from './support/manuscripts';
 import { JATS_1_3_XSD } from './support/standards';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
@@ -280,6 +281,62 @@ describe('typesetting: issues and proofs through the worker', () => {
       [legal],
     );
     await stack.dataSource.query('DELETE FROM submission_files WHERE id = $1', [file.id]);
+  });
+
+  it('stamps a supplied PDF into the issue with its heads and page numbers, not re-typeset', async () => {
+    // The production editor's finished PDF, marked as what to typeset.
+    const supplied = await makePdf({
+      author: 'Nobody',
+      title: 'A finished article supplied as PDF',
+    });
+    const stored = await stack.api.get(FileStorage).put(Readable.from([supplied]));
+    const [file] = await stack.dataSource.query(
+      `INSERT INTO submission_files (submission_id, genre, version, storage_key, sha256, size, media_type, original_name, uploaded_by)
+       SELECT $1, 'copyedited', 8, $2, $2, $3, 'application/pdf', 'finished.pdf',
+              (SELECT id FROM users WHERE email = $4)
+       RETURNING id`,
+      [legal, stored.key, stored.size, email('editor')],
+    );
+    await stack.dataSource.query(
+      'UPDATE submissions SET galley_source_file_id = $2 WHERE id = $1',
+      [legal, file.id],
+    );
+    try {
+      const requested = await http()
+        .post(`${JOURNAL}/issues/${preparing}/typesetting`)
+        .set(as('editor'))
+        .expect(202);
+      const run = await finished(`${JOURNAL}/typesetting-runs/${requested.body.id}`);
+      expect(run).toMatchObject({ status: 'succeeded', error: null, reused: false });
+      // Its galley is its PDF alone: no HTML or JATS of a text we never read.
+      expect(run.outputs.map((output) => output.kind).sort()).toEqual(['article-pdf', 'issue-pdf']);
+      const record = (
+        await http()
+          .get(`${JOURNAL}/submissions/${legal}/publication`)
+          .set(as('editor'))
+          .expect(200)
+      ).body[0];
+      expect(record.galleys.map((galley: { label: string }) => galley.label)).toEqual(['PDF']);
+      expect([record.firstPage, record.lastPage]).toEqual([1, 1]);
+      const issuePdf = await download(
+        `${JOURNAL}/typesetting-runs/${run.id}/outputs/${run.outputs.findIndex((o) => o.kind === 'issue-pdf')}`,
+        'editor',
+      );
+      // The last page is the supplied one: its own text, under the issue's head, with its folio.
+      const pages = (await PDFDocument.load(issuePdf)).getPageCount();
+      const last = pdfText(issuePdf, pages);
+      expect(last).toContain('A finished article supplied as PDF');
+      // (poppler garbles the shadda of «المحكّمة»: the words before it are checked)
+      expect(squeeze(last)).toContain(squeeze('مجلة العمل التطوعي'));
+      expect(last).toContain('Vol. 1, No. 2');
+      expect(last).toMatch(/\b1\s*$/);
+    } finally {
+      await stack.dataSource.query(
+        'UPDATE submissions SET galley_source_file_id = NULL WHERE id = $1',
+        [legal],
+      );
+      await stack.dataSource.query('DELETE FROM submission_files WHERE id = $1', [file.id]);
+    }
   });
 
   it('makes proofs of one article for its editors', async () => {

@@ -11,6 +11,7 @@ import {
   issueDocument,
   type TypstDocumentData,
 } from './pdf/typst-document';
+import { stampSuppliedPages } from './pdf/supplied-pages';
 import { TEMPLATE_PATH, type ArticlePlacement, type TypstEngine } from './pdf/typst-engine';
 import type {
   TypesetArticle,
@@ -25,10 +26,22 @@ const ENGINE_REVISION = 'typst-0.14/amiri+noto-serif/1';
 /** The in-memory files an article's images are read from by the template. */
 function assetFiles(articles: TypesetArticle[]): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
-  for (const article of articles)
+  for (const article of articles) {
     for (const asset of article.content.assets)
       files.set(assetPath(article.publication.id, asset), asset.data);
+    // Not read by the template, but part of the output: so part of the hash.
+    if (article.supplied)
+      files.set(`/supplied/${article.publication.id}.pdf`, article.supplied.bytes);
+  }
   return files;
+}
+
+function suppliedOf(articles: TypesetArticle[]) {
+  return new Map(
+    articles.flatMap((article) =>
+      article.supplied ? [[article.publication.id, article.supplied] as const] : [],
+    ),
+  );
 }
 
 /**
@@ -83,7 +96,7 @@ export interface TypesetIssueOutput {
   issuePdf: Buffer;
   pages: number;
   placements: ArticlePlacement[];
-  articles: Map<string, { pdf: Buffer; html: string; jats: string }>;
+  articles: Map<string, { pdf: Buffer; html?: string; jats?: string }>;
 }
 
 /**
@@ -97,7 +110,15 @@ export async function typesetIssue(
   onStep?: (step: string, percent: number) => Promise<void>,
 ): Promise<TypesetIssueOutput> {
   await onStep?.(`laying out ${input.articles.length} articles`, 30);
-  const output = engine.render(prepared.data, prepared.files, input.issue.publishedAt ?? undefined);
+  const laidOut = engine.render(
+    prepared.data,
+    prepared.files,
+    input.issue.publishedAt ?? undefined,
+  );
+  const output = {
+    ...laidOut,
+    pdf: await stampSuppliedPages(laidOut.pdf, laidOut.placements, suppliedOf(input.articles)),
+  };
   await onStep?.(`cutting ${output.placements.length} article PDFs from ${output.pages} pages`, 60);
   const issueLine = (locale: TypesetArticle['publication']['locale']) =>
     pickLocalized(input.issue.identification, locale) ?? '';
@@ -114,7 +135,8 @@ export async function typesetIssue(
     input.issue.publishedAt ?? new Date(0),
   );
   await onStep?.('writing the HTML and JATS galleys', 75);
-  const articles = new Map<string, { pdf: Buffer; html: string; jats: string }>();
+  // A supplied PDF has no text of ours to write as HTML or JATS: its galley is its PDF.
+  const articles = new Map<string, { pdf: Buffer; html?: string; jats?: string }>();
   for (const article of input.articles) {
     const placement = output.placements.find((entry) => entry.key === article.publication.id);
     // The galleys carry the pages the issue gave the article.
@@ -133,8 +155,9 @@ export async function typesetIssue(
     };
     articles.set(article.publication.id, {
       pdf: pdfs.get(article.publication.id)!,
-      html: renderHtmlGalley(single),
-      jats: renderJatsGalley(single),
+      ...(article.supplied
+        ? {}
+        : { html: renderHtmlGalley(single), jats: renderJatsGalley(single) }),
     });
   }
   return { issuePdf: output.pdf, pages: output.pages, placements: output.placements, articles };
@@ -152,7 +175,11 @@ export async function typesetArticleProof(
   input: TypesetArticleInput,
   prepared = prepareArticle(input),
 ): Promise<{ pdf: Buffer; pages: number }> {
-  const output = engine.render(prepared.data, prepared.files);
+  const laidOut = engine.render(prepared.data, prepared.files);
+  const output = {
+    ...laidOut,
+    pdf: await stampSuppliedPages(laidOut.pdf, laidOut.placements, suppliedOf([input.article])),
+  };
   // Set the article's own properties (Typst's are the document's): one cut of every page.
   const issueLine = input.issue
     ? (pickLocalized(input.issue.identification, input.article.publication.locale) ?? '')

@@ -69,6 +69,16 @@ export interface TypesetArticle {
   /** The article's public landing page (the DOI resolves here). */
   landingUrl: string;
   content: ArticleContent;
+  /**
+   * A PDF supplied as the finished article (its galley source): its pages go into the issue as
+   * they are, stamped with the issue's running heads and page numbers, never typeset again.
+   */
+  supplied?: SuppliedPdf;
+}
+
+export interface SuppliedPdf {
+  bytes: Buffer;
+  pages: number;
 }
 
 /** One article, alone (proofs, the HTML and JATS galleys). */

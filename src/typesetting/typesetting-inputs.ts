@@ -11,9 +11,15 @@ import type { FileStorage } from '../storage/file-storage';
 import { Section } from '../journals/section.entity';
 import { SubmissionFile } from '../submissions/entities/submission-file.entity';
 import { Submission } from '../submissions/entities/submission.entity';
-import { ManuscriptContentError, type ArticleContent } from './content/article-content';
+import { PDFDocument } from 'pdf-lib';
+import {
+  emptyContent,
+  ManuscriptContentError,
+  type ArticleContent,
+} from './content/article-content';
 import { readManuscript } from './content/manuscript-readers';
 import type {
+  SuppliedPdf,
   TypesetArticle,
   TypesetIssue,
   TypesetIssueInput,
@@ -82,16 +88,25 @@ export async function contentOf(
   manager: EntityManager,
   storage: FileStorage,
   submissionId: string,
-): Promise<{ content: ArticleContent; file: SubmissionFile }> {
+): Promise<{ content: ArticleContent; file: SubmissionFile; supplied?: SuppliedPdf }> {
   const submission = await manager.findOneByOrFail(Submission, { id: submissionId });
   const file = await sourceFileOf(manager, submission);
   const bytes = await buffer(await storage.get(file.storageKey));
+  if (file.mediaType === 'application/pdf') {
+    // Finished pages: counted here, stamped and merged after the layout.
+    const pages = await PDFDocument.load(bytes, { updateMetadata: false })
+      .then((pdf) => pdf.getPageCount())
+      .catch(() => {
+        throw new ManuscriptContentError(`${file.originalName} is not a PDF Tahkim can read`);
+      });
+    return { content: emptyContent(), file, supplied: { bytes, pages } };
+  }
   const content = await readManuscript({
     bytes,
     fileName: file.originalName,
     mediaType: file.mediaType,
   });
-  return { content, file };
+  return { content, file, supplied: undefined };
 }
 
 /** An article's record with its section's titles and its public landing page. */
@@ -130,16 +145,18 @@ export async function loadIssueInput(
   );
   const articles: TypesetArticle[] = [];
   for (const [index, { record, sectionTitles }] of records.entries()) {
-    const { content, file } = await contentOf(manager, storage, record.submissionId).catch(
-      (error: unknown) => {
-        // Say which article: "«title»: figure 3 in manuscript.docx could not be read".
-        if (error instanceof ManuscriptContentError) {
-          const title = record.metadata[record.locale]?.title ?? record.submissionId;
-          throw new ManuscriptContentError(`«${title}»: ${error.message}`);
-        }
-        throw error;
-      },
-    );
+    const { content, file, supplied } = await contentOf(
+      manager,
+      storage,
+      record.submissionId,
+    ).catch((error: unknown) => {
+      // Say which article: "«title»: figure 3 in manuscript.docx could not be read".
+      if (error instanceof ManuscriptContentError) {
+        const title = record.metadata[record.locale]?.title ?? record.submissionId;
+        throw new ManuscriptContentError(`«${title}»: ${error.message}`);
+      }
+      throw error;
+    });
     await onArticle?.(index, records.length, file.originalName);
     const { galleys: _galleys, ...publication } = record;
     articles.push({
@@ -148,6 +165,7 @@ export async function loadIssueInput(
       landingUrl: new URL(`/journals/${journal.slug}/articles/${record.submissionId}`, publicUrl)
         .href,
       content,
+      supplied,
     });
   }
   const board = await manager.find(BoardMember, {

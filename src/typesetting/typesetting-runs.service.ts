@@ -18,6 +18,8 @@ export const TYPESETTING_ATTEMPTS = 3;
 export const TYPESETTING_BACKOFF_MS = 10_000;
 /** A queued run older than this whose job is not in Redis is queued again by the worker's scan. */
 export const STALE_QUEUED_RUN_MS = 30_000;
+/** A run still running after this long lost its worker (and maybe its job): it is queued again. */
+export const STALE_RUNNING_RUN_MS = 15 * 60_000;
 
 /** What the editors see of a run: everything but storage keys. */
 export function runView(run: TypesettingRun) {
@@ -141,7 +143,7 @@ export class TypesettingRuns {
 
   /** Queues the run's job; if Redis is down the run stays queued and the scan queues it later. */
   private async enqueue(run: TypesettingRun) {
-    if (run.status !== 'queued') return;
+    if (run.status !== 'queued' && run.status !== 'running') return;
     try {
       await this.queue.add(TypesetJob.jobName, { runId: run.id } satisfies TypesetJobData, {
         jobId: run.id,
@@ -156,13 +158,17 @@ export class TypesettingRuns {
   /** The worker's safety net: queued runs whose job never reached Redis. */
   async requeueStale(olderThanMs = STALE_QUEUED_RUN_MS): Promise<number> {
     const stale = await this.dataSource.getRepository(TypesettingRun).find({
-      where: { status: 'queued' },
+      where: { status: In(['queued', 'running']) },
       order: { createdAt: 'ASC' },
       take: 100,
     });
-    const cutoff = Date.now() - olderThanMs;
+    const now = Date.now();
+    const due = (run: TypesettingRun) =>
+      run.status === 'queued'
+        ? run.createdAt.getTime() <= now - olderThanMs
+        : (run.startedAt?.getTime() ?? 0) <= now - STALE_RUNNING_RUN_MS;
     let requeued = 0;
-    for (const run of stale.filter((candidate) => candidate.createdAt.getTime() <= cutoff)) {
+    for (const run of stale.filter(due)) {
       // Same job id: BullMQ ignores it if the job is already there.
       await this.enqueue(run);
       requeued += 1;

@@ -39,7 +39,10 @@ export class TypesettingProcessor extends WorkerHost implements OnApplicationBoo
   async process(job: Job): Promise<TypesetOutcome | { requeued: number }> {
     switch (job.name) {
       case TypesetJob.jobName:
-        return this.job.handle(job.data as TypesetJobData);
+        return this.job.handle(
+          job.data as TypesetJobData,
+          job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+        );
       case TYPESETTING_SCAN_JOB:
         return { requeued: await this.runs.requeueStale() };
       default:

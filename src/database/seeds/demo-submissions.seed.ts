@@ -499,11 +499,16 @@ const DEMO_SUBMISSIONS: DemoSubmission[] = [
   },
 ];
 
+/** The demo manuscript of a submission: the same bytes (and storage key) every time. */
+function manuscriptOf(demo: DemoSubmission): string {
+  return demoManuscript(demo.locale, demo.titles[demo.locale]!, demo.abstracts[demo.locale]!);
+}
+
 /**
  * Demo submissions in several stages, each with its metadata, contributor, a Markdown
  * manuscript in storage, the copyright agreement and its history; those past submission have
  * their round of review, assignments, reviews and decisions. Skipped when the journal already
- * has submissions.
+ * has submissions, but for storing the manuscripts again.
  */
 export async function seedDemoSubmissions(
   manager: EntityManager,
@@ -516,7 +521,13 @@ export async function seedDemoSubmissions(
   const year = new Date().getUTCFullYear();
   const form = await seedDemoReviewForm(manager, journal);
   let numbered = await manager.count(Submission, { where: { journalId: journal.id } });
-  if (numbered > 0) return;
+  if (numbered > 0) {
+    // Already seeded, maybe by another checkout with its own file storage: the manuscripts are
+    // stored again (content-addressed, so under the same keys), or typesetting would not find them.
+    for (const demo of DEMO_SUBMISSIONS.filter((candidate) => candidate.stage !== 'draft'))
+      await storage.put(Readable.from(Buffer.from(manuscriptOf(demo))));
+    return;
+  }
   // Numbered in the order they came in, as the journal would have numbered them.
   const inOrder = [...DEMO_SUBMISSIONS].sort((a, b) => (a.submitted ?? 0) - (b.submitted ?? 0));
   for (const demo of inOrder) {
@@ -569,11 +580,7 @@ export async function seedDemoSubmissions(
     });
     if (!submitted) continue;
 
-    const manuscript = demoManuscript(
-      demo.locale,
-      demo.titles[demo.locale]!,
-      demo.abstracts[demo.locale]!,
-    );
+    const manuscript = manuscriptOf(demo);
     const stored = await storage.put(Readable.from(Buffer.from(manuscript)));
     await manager.insert(SubmissionFile, {
       submissionId: submission.id,

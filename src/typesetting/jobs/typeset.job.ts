@@ -66,7 +66,8 @@ export class TypesetJob {
     private readonly notifications: NotificationService,
   ) {}
 
-  async handle({ runId }: TypesetJobData): Promise<TypesetOutcome> {
+  /** `finalAttempt`: BullMQ will not try again, so a passing failure is the run's failure too. */
+  async handle({ runId }: TypesetJobData, finalAttempt = true): Promise<TypesetOutcome> {
     // Claimed only while queued (or running, when a worker died mid-run and BullMQ re-delivers).
     const claimed: TypesettingRun[] = await this.dataSource.query(
       `UPDATE typesetting_runs SET status = 'running', started_at = now(), percent = 5,
@@ -82,6 +83,14 @@ export class TypesetJob {
       if (error instanceof ManuscriptContentError || error instanceof TypesettingEngineError) {
         await this.finish(run.id, { status: 'failed', error: error.message, step: 'failed' });
         return 'failed';
+      }
+      if (finalAttempt) {
+        await this.finish(run.id, {
+          status: 'failed',
+          error: (error as Error).message,
+          step: 'failed',
+        });
+        throw error;
       }
       await this.progress(run.id, `interrupted, to be retried: ${(error as Error).message}`, 0);
       throw error;
@@ -117,12 +126,15 @@ export class TypesetJob {
     const outputs: TypesettingOutput[] = [await this.store('issue-pdf', null, output.issuePdf)];
     for (const [publicationId, files] of output.articles) {
       outputs.push(await this.store('article-pdf', publicationId, files.pdf));
-      outputs.push(
-        await this.store('article-html', publicationId, Buffer.from(files.html, 'utf8')),
-      );
-      outputs.push(
-        await this.store('article-jats', publicationId, Buffer.from(files.jats, 'utf8')),
-      );
+      // A supplied PDF has only its PDF.
+      if (files.html)
+        outputs.push(
+          await this.store('article-html', publicationId, Buffer.from(files.html, 'utf8')),
+        );
+      if (files.jats)
+        outputs.push(
+          await this.store('article-jats', publicationId, Buffer.from(files.jats, 'utf8')),
+        );
     }
     await this.dataSource.transaction(async (tx) => {
       await this.replaceGalleys(
@@ -168,12 +180,15 @@ export class TypesetJob {
         'the article has no publication record yet: place it in an issue first',
       );
     await this.progress(run.id, 'reading the manuscript', 10);
-    const { content } = await contentOf(manager, this.storage, record.submissionId);
+    const { content, supplied } = await contentOf(manager, this.storage, record.submissionId);
     const issue = record.issueId ? await manager.findOneBy(Issue, { id: record.issueId }) : null;
     const input = {
       journal: typesetJournal(journal, this.config.PUBLIC_URL),
       issue: issue ? issueOf(issue) : null,
-      article: await typesetArticle(manager, journal, record, content, this.config.PUBLIC_URL),
+      article: {
+        ...(await typesetArticle(manager, journal, record, content, this.config.PUBLIC_URL)),
+        supplied,
+      },
     };
     const prepared = prepareArticle(input);
     if (await this.reuse(run, prepared.hash)) return 'reused';

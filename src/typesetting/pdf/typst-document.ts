@@ -89,6 +89,8 @@ export interface TypstArticleData {
   blocks: (Block | (Block & { columns: number }) | (Block & { file: string }))[];
   references: string[];
   funding: string | null;
+  /** A supplied PDF's page count: that many pages with heads and folios, its pages stamped in after. */
+  supplied: { pages: number } | null;
   labels: {
     table: string;
     figure: string;
@@ -287,6 +289,7 @@ export function articleData(
     blocks: forTemplate(content.blocks, content.assets),
     references: publication.references.length ? publication.references : content.references,
     funding: publication.funding,
+    supplied: article.supplied ? { pages: article.supplied.pages } : null,
     labels: {
       table: labels.table,
       figure: labels.figure,
