@@ -7,27 +7,32 @@ const { execFileSync, spawnSync } = require('node:child_process');
 
 const TOOLS = { xmllint: 'libxml2-utils', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils' };
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-const missing = [
-  ...new Set(
-    Object.entries(TOOLS)
-      .filter(([tool]) => !has(tool))
-      .map(([, pkg]) => pkg),
-  ),
-];
-if (missing.length === 0) process.exit(0);
 
-const root = typeof process.getuid === 'function' && process.getuid() === 0;
-if (!root || !has('apt-get')) {
-  console.error(
-    `npm test needs: ${missing.join(', ')} (Debian/Ubuntu: apt-get install ${missing.join(' ')})`,
-  );
-  process.exit(1);
+function ensureTools() {
+  const missing = [
+    ...new Set(
+      Object.entries(TOOLS)
+        .filter(([tool]) => !has(tool))
+        .map(([, pkg]) => pkg),
+    ),
+  ];
+  if (missing.length === 0) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !has('apt-get')) {
+    console.error(
+      `npm test needs: ${missing.join(', ')} (Debian/Ubuntu: apt-get install ${missing.join(' ')})`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`installing ${missing.join(', ')} for the tests…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+  } catch {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+  }
 }
-console.log(`installing ${missing.join(', ')} for the tests…`);
-const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-try {
-  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
-} catch {
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
-}
+
+ensureTools();
