@@ -11,7 +11,7 @@ import { OaiPmh } from '../src/publishing/oai/oai-pmh.service';
 import { mintDoi } from '../src/publishing/publication-record';
 import { FileStorage } from '../src/storage/file-storage';
 import { Submission } from '../src/submissions/entities/submission.entity';
-import { type Stack, startStack, binaryBody } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody, bearerFor } from './support/api-with-worker';
 import { DOAJ_XSD, OAI_PMH_XSD } from './support/standards';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
@@ -51,16 +51,8 @@ describe('indexing: DOAJ exports, OAI-PMH, DOI collisions', () => {
     // A public host with a dot: DOAJ takes only such full-text URLs, and OAI identifiers use it.
     stack = await startStack({ PUBLIC_URL: `https://${HOST}` });
     await seedDemo(stack.dataSource, stack.api.get(FileStorage));
-    for (const key of ['editor', 'author1']) {
-      auth[key] = `Bearer ${
-        (
-          await http()
-            .post('/api/auth/login')
-            .send({ email: email(key), password: DEMO_PASSWORD })
-            .expect(200)
-        ).body.token
-      }`;
-    }
+    for (const key of ['editor', 'author1'])
+      auth[key] = await bearerFor(stack, email(key), DEMO_PASSWORD);
     [{ id: published }] = await stack.dataSource.query(
       `SELECT id FROM issues WHERE status = 'published'`,
     );
@@ -298,14 +290,7 @@ describe('indexing: DOAJ exports, OAI-PMH, DOI collisions', () => {
       await stack.dataSource.getRepository(DoiAssignment).countBy({ submissionId: candidate.id }),
     ).toBe(0);
 
-    const manager = `Bearer ${
-      (
-        await http()
-          .post('/api/auth/login')
-          .send({ email: email('manager'), password: DEMO_PASSWORD })
-          .expect(200)
-      ).body.token
-    }`;
+    const manager = await bearerFor(stack, email('manager'), DEMO_PASSWORD);
     const refused = await http()
       .patch(JOURNAL)
       .set('Authorization', manager)

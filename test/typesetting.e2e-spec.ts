@@ -7,7 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { FileStorage } from '../src/storage/file-storage';
 import { TypesettingRuns } from '../src/typesetting/typesetting-runs.service';
-import { type Stack, startStack, binaryBody } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody, bearerFor } from './support/api-with-worker';
 import { makePdf } from './support/manuscripts';
 import { JATS_1_3_XSD } from './support/standards';
 
@@ -51,15 +51,7 @@ describe('typesetting: issues and proofs through the worker', () => {
 
   const http = () => stack.http();
   const as = (who: string) => ({ Authorization: auth[who] });
-  const signIn = async (address: string) =>
-    `Bearer ${
-      (
-        await http()
-          .post('/api/auth/login')
-          .send({ email: address, password: DEMO_PASSWORD })
-          .expect(200)
-      ).body.token
-    }`;
+  const signIn = (address: string) => bearerFor(stack, address, DEMO_PASSWORD);
   const download = async (url: string, who?: string) => {
     const call = http().get(url).buffer(true).parse(binaryBody);
     const response = await (who ? call.set(as(who)) : call).expect(200);
@@ -370,14 +362,7 @@ describe('typesetting: issues and proofs through the worker', () => {
       /proof|épreuve|التجريبية/i.test(mail.subject ?? ''),
     );
     expect(told.text).toContain(`/submissions/${legal}/proofs`);
-    const author = `Bearer ${
-      (
-        await http()
-          .post('/api/auth/login')
-          .send({ email: submitter.email, password: DEMO_PASSWORD })
-          .expect(200)
-      ).body.token
-    }`;
+    const author = await signIn(submitter.email);
     const mine = (
       await http().get(`/api/submissions/${legal}/proofs`).set('Authorization', author).expect(200)
     ).body;
@@ -438,15 +423,6 @@ describe('typesetting: issues and proofs through the worker', () => {
   });
 
   it('gives a reviewer a certificate of a completed review, naming no manuscript', async () => {
-    const signIn = async (key: string) =>
-      `Bearer ${
-        (
-          await http()
-            .post('/api/auth/login')
-            .send({ email: email(key), password: DEMO_PASSWORD })
-            .expect(200)
-        ).body.token
-      }`;
     const [done] = await stack.dataSource.query(
       `SELECT a.id, m.title, u.preferred_locale AS locale, u.names, u.email
          FROM review_assignments a JOIN users u ON u.id = a.reviewer_id
@@ -454,7 +430,7 @@ describe('typesetting: issues and proofs through the worker', () => {
         WHERE a.state = 'completed' AND u.email = $1 LIMIT 1`,
       [email('reviewer2')],
     );
-    const reviewer = await signIn('reviewer2');
+    const reviewer = await signIn(email('reviewer2'));
     const response = await http()
       .get(`/api/reviews/${done.id}/certificate`)
       .set('Authorization', reviewer)
@@ -481,7 +457,7 @@ describe('typesetting: issues and proofs through the worker', () => {
     // Another reviewer does not learn it exists; an unfinished review has none yet.
     await http()
       .get(`/api/reviews/${done.id}/certificate`)
-      .set('Authorization', await signIn('reviewer1'))
+      .set('Authorization', await signIn(email('reviewer1')))
       .expect(404);
     const [open] = await stack.dataSource.query(
       `SELECT a.id, u.email FROM review_assignments a JOIN users u ON u.id = a.reviewer_id
@@ -490,7 +466,7 @@ describe('typesetting: issues and proofs through the worker', () => {
     const key = open.email.split('@')[0];
     const refused = await http()
       .get(`/api/reviews/${open.id}/certificate`)
-      .set('Authorization', await signIn(key))
+      .set('Authorization', await signIn(email(key)))
       .expect(409);
     expect(refused.body.type).toBe('urn:tahkim:problem:review-not-completed');
     await http().get(`/api/reviews/${open.id}/certificate`).expect(401);
