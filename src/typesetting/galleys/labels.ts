@@ -27,7 +27,6 @@ export interface GalleyLabels {
   guestEditors: string;
   tableOfContents: string;
   issueRights: string;
-  authors: string;
 }
 
 const LABELS: Record<Locale, GalleyLabels> = {
@@ -57,7 +56,6 @@ const LABELS: Record<Locale, GalleyLabels> = {
     guestEditors: 'المحررون الضيوف',
     tableOfContents: 'المحتويات',
     issueRights: 'حقوق المقالات لأصحابها، وهي منشورة وفق الترخيص المبين أدناه.',
-    authors: 'المؤلفون',
   },
   en: {
     abstract: 'Abstract',
@@ -86,7 +84,6 @@ const LABELS: Record<Locale, GalleyLabels> = {
     tableOfContents: 'Contents',
     issueRights:
       'Copyright of each article remains with its authors; articles are published under the licence below.',
-    authors: 'Authors',
   },
   fr: {
     abstract: 'Résumé',
@@ -115,7 +112,6 @@ const LABELS: Record<Locale, GalleyLabels> = {
     tableOfContents: 'Sommaire',
     issueRights:
       'Les auteurs conservent le droit d’auteur de leurs articles, publiés sous la licence ci-dessous.',
-    authors: 'Auteurs',
   },
 };
 
