@@ -21,7 +21,7 @@ import type {
 } from './typesetting-input';
 
 /** Bump when the engine or the fonts change in a way the template's text does not show. */
-const ENGINE_REVISION = 'typst-0.14/amiri+noto-serif/1';
+const ENGINE_REVISION = 'typst-0.14/amiri+noto-serif/untagged/2';
 
 /** The in-memory files an article's images are read from by the template. */
 function assetFiles(articles: TypesetArticle[]): Map<string, Buffer> {
@@ -44,17 +44,20 @@ function suppliedOf(articles: TypesetArticle[]) {
   );
 }
 
+let templateBytes: Buffer | undefined;
+
 /**
  * A SHA-256 over everything an output depends on: the template, the engine, the data the
- * template lays out and every image's bytes. Same hash, same PDF: no need to typeset again.
+ * template lays out (as the JSON the engine is given) and every image's bytes. Same hash, same
+ * PDF: no need to typeset again.
  */
-export function inputHash(data: TypstDocumentData, files: Map<string, Buffer>): string {
+export function inputHash(json: string, files: Map<string, Buffer>): string {
   const hash = createHash('sha256');
   hash.update(ENGINE_REVISION);
-  hash.update(readFileSync(TEMPLATE_PATH));
-  hash.update(
-    JSON.stringify(data, (key, value: unknown) => (key === 'assets' ? undefined : value)),
-  );
+  // Read once per process: the template ships with the code and changes with a deploy.
+  templateBytes ??= readFileSync(TEMPLATE_PATH);
+  hash.update(templateBytes);
+  hash.update(json);
   for (const [path, bytes] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     hash.update(path);
     hash.update(createHash('sha256').update(bytes).digest());
@@ -78,18 +81,24 @@ function pdfProperties(journal: TypesetJournal, issueLine: string, article: Type
   } satisfies ArticlePdfProperties;
 }
 
-export interface PreparedIssue {
+export interface PreparedDocument {
   data: TypstDocumentData;
+  /** The data as the engine reads it, serialised once for both the hash and the engine. */
+  json: string;
   files: Map<string, Buffer>;
   hash: string;
 }
 
+function prepared(data: TypstDocumentData, files: Map<string, Buffer>): PreparedDocument {
+  const json = JSON.stringify(data);
+  return { data, json, files, hash: inputHash(json, files) };
+}
+
 /** The data and files of an issue's typesetting, and their hash (cheap: nothing is laid out). */
-export function prepareIssue(input: TypesetIssueInput): PreparedIssue {
-  const data = issueDocument(input);
+export function prepareIssue(input: TypesetIssueInput): PreparedDocument {
   const files = assetFiles(input.articles);
   if (input.cover) files.set('/assets/cover/cover', input.cover.data);
-  return { data, files, hash: inputHash(data, files) };
+  return prepared(issueDocument(input), files);
 }
 
 export interface TypesetIssueOutput {
@@ -106,13 +115,13 @@ export interface TypesetIssueOutput {
 export async function typesetIssue(
   engine: TypstEngine,
   input: TypesetIssueInput,
-  prepared: PreparedIssue = prepareIssue(input),
+  document: PreparedDocument = prepareIssue(input),
   onStep?: (step: string, percent: number) => Promise<void>,
 ): Promise<TypesetIssueOutput> {
   await onStep?.(`laying out ${input.articles.length} articles`, 30);
   const laidOut = engine.render(
-    prepared.data,
-    prepared.files,
+    document.json,
+    document.files,
     input.issue.publishedAt ?? undefined,
   );
   const output = {
@@ -164,18 +173,19 @@ export async function typesetIssue(
 }
 
 /** One article alone, for proofs: numbered from its first page if it has one. */
-export function prepareArticle(input: TypesetArticleInput) {
-  const data = articleDocument(input.journal, input.issue, input.article);
-  const files = assetFiles([input.article]);
-  return { data, files, hash: inputHash(data, files) };
+export function prepareArticle(input: TypesetArticleInput): PreparedDocument {
+  return prepared(
+    articleDocument(input.journal, input.issue, input.article),
+    assetFiles([input.article]),
+  );
 }
 
 export async function typesetArticleProof(
   engine: TypstEngine,
   input: TypesetArticleInput,
-  prepared = prepareArticle(input),
+  document = prepareArticle(input),
 ): Promise<{ pdf: Buffer; pages: number }> {
-  const laidOut = engine.render(prepared.data, prepared.files);
+  const laidOut = engine.render(document.json, document.files);
   const output = {
     ...laidOut,
     pdf: await stampSuppliedPages(laidOut.pdf, laidOut.placements, suppliedOf([input.article])),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { syntheticIssue } from '../../../bench/fixtures/synthetic-issue';
+import type { Block, Inline } from '../content/article-content';
 import type { TypesetIssueInput } from '../typesetting-input';
 import { cutArticles } from './article-pdfs';
 import { articleDocument, assetPath, issueDocument } from './typst-document';
@@ -24,6 +25,28 @@ function textOf(pdf: string, first: number, last = first): string {
  * must be right.
  */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/** The text of every note in an article's blocks, in reading order. */
+function notesOf(blocks: Block[]): string[] {
+  const notes: string[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    const node = value as { type?: string; paragraphs?: Inline[][] };
+    if (node.type === 'footnote' && node.paragraphs) {
+      notes.push(
+        node.paragraphs
+          .flat()
+          .map((inline) => (inline.type === 'text' ? inline.text : ''))
+          .join(''),
+      );
+      return;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(blocks);
+  return notes;
+}
 
 describe('Typst engine: an issue in Arabic, English and French', () => {
   let dir: string;
@@ -104,6 +127,25 @@ describe('Typst engine: an issue in Arabic, English and French', () => {
     const frenchAbstract = input.articles[french].publication.metadata.fr!.abstract!;
     expect(frenchText).toContain(frenchAbstract.split(' ').slice(0, 8).join(' '));
     expect(frenchText).toMatch(/Résumé/);
+  });
+
+  it('numbers each article’s notes from 1, the note at the foot of the page its call is on', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      const index = input.articles.findIndex((article) => article.publication.locale === locale);
+      const notes = notesOf(input.articles[index].content.blocks);
+      expect(notes.length).toBeGreaterThan(2);
+      const placement = output.placements[index];
+      const pages = Array.from(
+        { length: placement.lastPhysical - placement.firstPhysical + 1 },
+        (_, offset) => textOf(issuePath, placement.firstPhysical + offset),
+      );
+      for (const [position, note] of notes.entries()) {
+        const opening = note.split(' ').slice(0, 4).join(' ');
+        // The number, then the note's words: on one page, in the order of the calls.
+        const page = pages.find((text) => text.includes(opening));
+        expect(page).toMatch(new RegExp(`\\b${position + 1} ?${opening}`));
+      }
+    }
   });
 
   it('embeds every font', () => {

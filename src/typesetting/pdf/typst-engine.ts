@@ -4,33 +4,41 @@ import { dirname, join } from 'node:path';
 import { projectRoot } from '../../common/paths/project-root';
 import type { TypstDocumentData } from './typst-document';
 
-/** The fonts Tahkim typesets with, shipped by npm packages: never fetched at run time. */
-const FONT_FILES: [pkg: string, files: string[]][] = [
-  [
-    '@expo-google-fonts/amiri',
-    [
-      '400Regular/Amiri_400Regular.ttf',
-      '700Bold/Amiri_700Bold.ttf',
-      '400Regular_Italic/Amiri_400Regular_Italic.ttf',
-      '700Bold_Italic/Amiri_700Bold_Italic.ttf',
-    ],
-  ],
-  [
-    '@expo-google-fonts/noto-serif',
-    [
-      '400Regular/NotoSerif_400Regular.ttf',
-      '700Bold/NotoSerif_700Bold.ttf',
-      '400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
-      '700Bold_Italic/NotoSerif_700Bold_Italic.ttf',
-    ],
-  ],
-];
+/** A font Tahkim typesets with, shipped by an npm package: never fetched at run time. */
+export interface ShippedFont {
+  family: 'Amiri' | 'Noto Serif';
+  weight: 400 | 700;
+  style: 'normal' | 'italic';
+  /** The TTF file on this machine. */
+  path: string;
+}
+
+const FONT_PACKAGES = [
+  { family: 'Amiri', pkg: '@expo-google-fonts/amiri', prefix: 'Amiri' },
+  { family: 'Noto Serif', pkg: '@expo-google-fonts/noto-serif', prefix: 'NotoSerif' },
+] as const;
+
+const FONT_STYLES = [
+  { weight: 400, style: 'normal', name: '400Regular' },
+  { weight: 700, style: 'normal', name: '700Bold' },
+  { weight: 400, style: 'italic', name: '400Regular_Italic' },
+  { weight: 700, style: 'italic', name: '700Bold_Italic' },
+] as const;
+
+export function shippedFonts(): ShippedFont[] {
+  return FONT_PACKAGES.flatMap(({ family, pkg, prefix }) => {
+    const folder = dirname(require.resolve(`${pkg}/package.json`));
+    return FONT_STYLES.map(({ weight, style, name }) => ({
+      family,
+      weight,
+      style,
+      path: join(folder, name, `${prefix}_${name}.ttf`),
+    }));
+  });
+}
 
 export function fontBlobs(): Buffer[] {
-  return FONT_FILES.flatMap(([pkg, files]) => {
-    const folder = dirname(require.resolve(`${pkg}/package.json`));
-    return files.map((file) => readFileSync(join(folder, file)));
-  });
+  return shippedFonts().map((font) => readFileSync(font.path));
 }
 
 export const TEMPLATE_PATH = join(projectRoot(), 'templates', 'typesetting', 'tahkim.typ');
@@ -69,13 +77,17 @@ export class TypesettingEngineError extends Error {
 // nothing on the machine's disk.
 const WORKSPACE = '/tahkim-typesetting';
 
+// The process's resident memory above which the compiler's caches are evicted after a run: a
+// 200-page issue adds about 150 MiB to them, so the worker peaks well under 1 GiB.
+const TYPST_MEMORY_BUDGET_BYTES = 512 * 1024 * 1024;
+
 // Where the template reports each article's pages (see the end of tahkim.typ).
 const PLACEMENTS_QUERY = '<tahkim-placements>';
 
 /**
  * Typst, through its Node binding: one compiler per process (fonts parsed once), fed the
  * template and the document's data as in-memory files. Its caches speed up a re-run but grow
- * with every document, so they are evicted after each one.
+ * with every document, so they are evicted once the process passes its memory budget.
  */
 export class TypstEngine {
   private readonly compiler: NodeCompiler;
@@ -92,7 +104,12 @@ export class TypstEngine {
     };
   }
 
-  render(data: TypstDocumentData, files: Map<string, Buffer>, creationTime?: Date): TypstOutput {
+  /** Lays a document out: its data, or that data's JSON when the caller has it (to hash it). */
+  render(
+    data: TypstDocumentData | string,
+    files: Map<string, Buffer>,
+    creationTime?: Date,
+  ): TypstOutput {
     return this.compile('document', data, files, creationTime);
   }
 
@@ -103,13 +120,14 @@ export class TypstEngine {
 
   private compile(
     template: 'document' | 'certificate',
-    data: object,
+    data: object | string,
     files: Map<string, Buffer>,
     creationTime?: Date,
   ): TypstOutput {
     const compiler = this.compiler;
+    const json = typeof data === 'string' ? data : JSON.stringify(data);
     compiler.resetShadow();
-    compiler.mapShadow(`${WORKSPACE}/data.json`, Buffer.from(JSON.stringify(data), 'utf8'));
+    compiler.mapShadow(`${WORKSPACE}/data.json`, Buffer.from(json, 'utf8'));
     for (const [path, bytes] of files) compiler.mapShadow(`${WORKSPACE}${path}`, bytes);
     try {
       const result = compiler.compile({ mainFileContent: this.templates[template] });
@@ -125,12 +143,18 @@ export class TypstEngine {
       const pdf = compiler.pdf(document, {
         // A fixed date makes the same inputs give the same bytes (and the same checksum).
         creationTimestamp: Math.floor((creationTime ?? new Date(0)).getTime() / 1000),
+        // Untagged: article PDFs are cut from the issue's pages, and a cut cannot carry the
+        // issue's structure tree, so tags would only be in the issue PDF, where they double its
+        // size and the time to cut it (see the README's typesetting section).
+        pdfTags: false,
       });
       return { pdf, pages: document.numOfPages, placements: placements[0]?.value ?? [] };
     } finally {
       compiler.resetShadow();
-      // Keep nothing older than this run: memory stays flat over a worker's life.
-      compiler.evictCache(1);
+      // The caches speed up the next document (a corrected proof is laid out again in a
+      // fraction of the time) but grow with each one: past the budget, everything older than
+      // this run goes. Evicting after every run would cost each one a tenth of a second.
+      if (process.memoryUsage.rss() > TYPST_MEMORY_BUDGET_BYTES) compiler.evictCache(1);
     }
   }
 }
