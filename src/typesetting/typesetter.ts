@@ -4,6 +4,7 @@ import { pickLocalized } from '../common/i18n/locale';
 import { displayName } from '../accounts/user.entity';
 import { renderHtmlGalley } from './galleys/html-galley';
 import { renderJatsGalley } from './galleys/jats-galley';
+import type { ArticleCutter } from './pdf/article-cutter';
 import { cutArticles, type ArticlePdfProperties } from './pdf/article-pdfs';
 import {
   articleDocument,
@@ -101,6 +102,12 @@ export function prepareIssue(input: TypesetIssueInput): PreparedDocument {
   return prepared(issueDocument(input), files);
 }
 
+/** What lays an issue out (Typst) and what cuts it into article PDFs (on a thread of its own). */
+export interface Typesetters {
+  engine: TypstEngine;
+  cutter: ArticleCutter;
+}
+
 export interface TypesetIssueOutput {
   issuePdf: Buffer;
   pages: number;
@@ -110,10 +117,11 @@ export interface TypesetIssueOutput {
 
 /**
  * The issue, laid out once: its PDF, then each article's PDF cut from it (the same pages, never
- * laid out twice), and each article's HTML and JATS from the same records.
+ * laid out twice), and each article's HTML and JATS from the same records. The cut runs on the
+ * cutter's thread while this one writes the HTML and JATS and relieves the engine's memory.
  */
 export async function typesetIssue(
-  engine: TypstEngine,
+  { engine, cutter }: Typesetters,
   input: TypesetIssueInput,
   document: PreparedDocument = prepareIssue(input),
   onStep?: (step: string, percent: number) => Promise<void>,
@@ -128,7 +136,6 @@ export async function typesetIssue(
     ...laidOut,
     pdf: await stampSuppliedPages(laidOut.pdf, laidOut.placements, suppliedOf(input.articles)),
   };
-  await onStep?.(`cutting ${output.placements.length} article PDFs from ${output.pages} pages`, 60);
   const issueLine = (locale: TypesetArticle['publication']['locale']) =>
     pickLocalized(input.issue.identification, locale) ?? '';
   const properties = new Map(
@@ -137,15 +144,21 @@ export async function typesetIssue(
       pdfProperties(input.journal, issueLine(article.publication.locale), article),
     ]),
   );
-  const pdfs = await cutArticles(
+  const cutting = cutter.cut(
     output.pdf,
     output.placements,
     properties,
     input.issue.publishedAt ?? new Date(0),
   );
-  await onStep?.('writing the HTML and JATS galleys', 75);
+  // Awaited below; handled now, so that a failed cut is not reported as unhandled meanwhile.
+  cutting.catch(() => undefined);
+  engine.relieveMemory();
+  await onStep?.(
+    `cutting ${output.placements.length} article PDFs from ${output.pages} pages, writing the HTML and JATS galleys`,
+    60,
+  );
   // A supplied PDF has no text of ours to write as HTML or JATS: its galley is its PDF.
-  const articles = new Map<string, { pdf: Buffer; html?: string; jats?: string }>();
+  const written = new Map<string, { html?: string; jats?: string }>();
   for (const article of input.articles) {
     const placement = output.placements.find((entry) => entry.key === article.publication.id);
     // The galleys carry the pages the issue gave the article.
@@ -162,13 +175,15 @@ export async function typesetIssue(
       issue: input.issue,
       article: paged,
     };
-    articles.set(article.publication.id, {
-      pdf: pdfs.get(article.publication.id)!,
-      ...(article.supplied
-        ? {}
-        : { html: renderHtmlGalley(single), jats: renderJatsGalley(single) }),
-    });
+    written.set(
+      article.publication.id,
+      article.supplied ? {} : { html: renderHtmlGalley(single), jats: renderJatsGalley(single) },
+    );
   }
+  const pdfs = await cutting;
+  const articles = new Map(
+    [...written].map(([key, galleys]) => [key, { pdf: pdfs.get(key)!, ...galleys }]),
+  );
   return { issuePdf: output.pdf, pages: output.pages, placements: output.placements, articles };
 }
 

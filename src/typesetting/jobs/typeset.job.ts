@@ -119,7 +119,7 @@ export class TypesetJob {
     const prepared = prepareIssue(input);
     if (await this.reuse(run, prepared.hash)) return 'reused';
 
-    const output = await typesetIssue(this.engine.engine, input, prepared, (step, percent) =>
+    const output = await typesetIssue(this.engine, input, prepared, (step, percent) =>
       this.progress(run.id, step, percent),
     );
     await this.progress(run.id, 'storing the files', 85);

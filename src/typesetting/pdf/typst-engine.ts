@@ -77,8 +77,8 @@ export class TypesettingEngineError extends Error {
 // nothing on the machine's disk.
 const WORKSPACE = '/tahkim-typesetting';
 
-// The process's resident memory above which the compiler's caches are evicted after a run: a
-// 200-page issue adds about 150 MiB to them, so the worker peaks well under 1 GiB.
+// The process's resident memory above which the compiler's caches are evicted: a 200-page issue
+// adds about 150 MiB to them, so the worker peaks well under 1 GiB.
 const TYPST_MEMORY_BUDGET_BYTES = 512 * 1024 * 1024;
 
 // Where the template reports each article's pages (see the end of tahkim.typ).
@@ -87,11 +87,13 @@ const PLACEMENTS_QUERY = '<tahkim-placements>';
 /**
  * Typst, through its Node binding: one compiler per process (fonts parsed once), fed the
  * template and the document's data as in-memory files. Its caches speed up a re-run but grow
- * with every document, so they are evicted once the process passes its memory budget.
+ * with every document, so they are evicted once the process passes its memory budget (see
+ * relieveMemory).
  */
 export class TypstEngine {
   private readonly compiler: NodeCompiler;
   private readonly templates: Record<'document' | 'certificate', string>;
+  private compiledSinceEviction = false;
 
   constructor() {
     this.compiler = NodeCompiler.create({
@@ -113,6 +115,21 @@ export class TypstEngine {
     return this.compile('document', data, files, creationTime);
   }
 
+  /**
+   * Evicts the compiler's caches if the process has passed its memory budget: everything the
+   * last document did not use goes. The caches speed up the next document (a corrected proof is
+   * laid out again in a fraction of the time) but grow with each one. Evicting takes up to a
+   * tenth of a second, so the issue pipeline calls this while its other thread cuts the PDFs;
+   * each compile also calls it first, so the budget holds whoever the caller is.
+   */
+  relieveMemory(): void {
+    if (!this.compiledSinceEviction) return;
+    if (process.memoryUsage.rss() > TYPST_MEMORY_BUDGET_BYTES) {
+      this.compiler.evictCache(1);
+      this.compiledSinceEviction = false;
+    }
+  }
+
   /** A one-page document from the certificate template (its data is the template's own). */
   renderCertificate(data: object, creationTime: Date): Buffer {
     return this.compile('certificate', data, new Map(), creationTime).pdf;
@@ -125,11 +142,13 @@ export class TypstEngine {
     creationTime?: Date,
   ): TypstOutput {
     const compiler = this.compiler;
+    this.relieveMemory();
     const json = typeof data === 'string' ? data : JSON.stringify(data);
     compiler.resetShadow();
     compiler.mapShadow(`${WORKSPACE}/data.json`, Buffer.from(json, 'utf8'));
     for (const [path, bytes] of files) compiler.mapShadow(`${WORKSPACE}${path}`, bytes);
     try {
+      this.compiledSinceEviction = true;
       const result = compiler.compile({ mainFileContent: this.templates[template] });
       const error = result.takeError();
       const document = result.result;
@@ -151,10 +170,6 @@ export class TypstEngine {
       return { pdf, pages: document.numOfPages, placements: placements[0]?.value ?? [] };
     } finally {
       compiler.resetShadow();
-      // The caches speed up the next document (a corrected proof is laid out again in a
-      // fraction of the time) but grow with each one: past the budget, everything older than
-      // this run goes. Evicting after every run would cost each one a tenth of a second.
-      if (process.memoryUsage.rss() > TYPST_MEMORY_BUDGET_BYTES) compiler.evictCache(1);
     }
   }
 }
