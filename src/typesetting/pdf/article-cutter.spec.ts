@@ -62,6 +62,14 @@ describe('ArticleCutter: cutting on a thread of its own', () => {
     expect(await widths(next.get('first')!)).toEqual([101, 102, 103]);
   });
 
+  it('lets a cut already given finish when closed (a worker asked to stop mid-job)', async () => {
+    const fresh = new ArticleCutter();
+    const cutting = fresh.cut(await numberedPdf(7), placements, properties, new Date(0));
+    await fresh.close();
+    const articles = await cutting;
+    expect(await widths(articles.get('second')!)).toEqual([104, 105, 106, 107]);
+  });
+
   it('starts a new thread for a cut after it was closed', async () => {
     await cutter.close();
     const again = await cutter.cut(await numberedPdf(7), placements, new Map(), new Date(0));

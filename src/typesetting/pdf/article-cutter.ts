@@ -30,6 +30,8 @@ export class ArticleCutter {
       thread: Worker;
       resolve: (articles: Map<string, Buffer>) => void;
       reject: (error: Error) => void;
+      /** Settles with the cut, whichever way it ends (close waits for it). */
+      settled: Promise<unknown>;
     }
   >();
   private lastId = 0;
@@ -49,19 +51,30 @@ export class ArticleCutter {
       properties: [...properties],
       modified: modified.getTime(),
     };
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { thread, resolve, reject });
+    let settle!: () => void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    return new Promise<Map<string, Buffer>>((resolve, reject) => {
+      this.waiting.set(id, { thread, resolve, reject, settled });
       // An idle thread does not keep the process alive; one at work does.
       thread.ref();
       thread.postMessage(request);
-    });
+    }).finally(settle);
   }
 
-  /** Stops the thread (on shutdown); a later cut would start another. */
+  /**
+   * Stops the thread (on shutdown) once the cuts it has been given are done: a job still running
+   * when the worker is asked to stop finishes with its article PDFs. A later cut would start
+   * another thread.
+   */
   async close(): Promise<void> {
     const thread = this.thread;
     this.thread = undefined;
-    await thread?.terminate();
+    if (!thread) return;
+    const pending = [...this.waiting.values()]
+      .filter((entry) => entry.thread === thread)
+      .map((entry) => entry.settled);
+    await Promise.all(pending);
+    await thread.terminate();
   }
 
   private start(): Worker {
