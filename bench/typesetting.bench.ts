@@ -87,6 +87,10 @@ interface PrintRun {
 
 const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 
+/** The middle one of an odd number of runs, by `key`: one run on a shared machine is noisy. */
+const middle = <T>(values: T[], key: (value: T) => number) =>
+  [...values].sort((a, b) => key(a) - key(b))[Math.floor(values.length / 2)];
+
 // The galleys' print as Typst sets the issue: A4, the same margins, 10.5 pt text. The galleys'
 // own style is for screens (16 px text), which would give the browsers almost twice the pages.
 const PRINT_STYLE =
@@ -200,8 +204,6 @@ async function chromiumFigures(
         paged: await printAll(true),
       });
     }
-    const middle = <T>(values: T[], key: (value: T) => number) =>
-      [...values].sort((a, b) => key(a) - key(b))[Math.floor(values.length / 2)];
     const typst = middle(
       rounds.map((round) => round.typst),
       (value) => value,
@@ -296,7 +298,7 @@ export async function benchTypesetting(report: Report): Promise<void> {
     warm = await typesetIssue(typesetters, input);
     warmRuns.push(seconds(started));
   }
-  const warmSeconds = [...warmRuns].sort((a, b) => a - b)[Math.floor(warmRuns.length / 2)];
+  const warmSeconds = middle(warmRuns, (value) => value);
   clearInterval(sampler);
   // Unchanged inputs: the worker hashes them and finds the previous result.
   started = process.hrtime.bigint();
