@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PDFDocument } from 'pdf-lib';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { projectRoot } from '../src/common/paths/project-root';
 import { renderHtmlGalley } from '../src/typesetting/galleys/html-galley';
 import { ArticleCutter } from '../src/typesetting/pdf/article-cutter';
