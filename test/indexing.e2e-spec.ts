@@ -19,9 +19,11 @@ const JOURNAL = '/api/journals/volunteering';
 const HOST = 'journal.example.org';
 
 /**
- * The indexing exports of the demo's published issue: the DOAJ upload the worker builds (valid
- * against doajArticles.xsd), the OAI-PMH 2.0 provider (every verb and error, valid against the
- * official schemas with oai_dc), and a DOI pattern that would give a DOI twice.
+ * The indexing exports of the demo's published issue on a public host: the DOAJ upload the
+ * worker builds (checked against doajArticles.xsd by the worker before it is offered, and here
+ * again with xmllint; on the demo's localhost it is refused, see publishing-extras), the OAI-PMH
+ * 2.0 provider (every verb and error, valid against the official schemas with oai_dc), and a DOI
+ * pattern that would give a DOI twice.
  */
 describe('indexing: DOAJ exports, OAI-PMH, DOI collisions', () => {
   let stack: Stack;

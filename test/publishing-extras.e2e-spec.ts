@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { CrossrefDeposits } from '../src/publishing/crossref-deposits.service';
+import { DoajExports } from '../src/publishing/doaj-exports.service';
 import { FileStorage } from '../src/storage/file-storage';
 import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 import { CROSSREF_5_4_0_XSD } from './support/standards';
@@ -12,6 +13,8 @@ import { CROSSREF_5_4_0_XSD } from './support/standards';
 const email = (key: string) => `${key}@volunteering.example.org`;
 const JOURNAL = '/api/journals/volunteering';
 const PUBLIC = '/api/public/journals/volunteering';
+/** Where the demo runs (docker-compose's and `npm run demo`'s PUBLIC_URL): no public address. */
+const DEMO_URL = 'http://localhost:3000';
 // The smallest valid PNG: one transparent pixel.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -19,8 +22,10 @@ const PNG = Buffer.from(
 );
 
 /**
- * The demo's issues after the seed: production editors preparing an article, covers and issue
- * galleys, readers told of a new issue (and leaving), and COPE notices on a published article.
+ * The demo's issues after the seed, on the demo's own PUBLIC_URL (localhost): production editors
+ * preparing an article, covers and issue galleys, readers told of a new issue (and leaving), the
+ * indexing exports checked against their schemas (DOAJ's refused on localhost, Crossref's refused
+ * until it fits), and COPE notices on a published article.
  */
 describe('publishing: production editors, covers, readers, notices', () => {
   let stack: Stack;
@@ -67,7 +72,7 @@ describe('publishing: production editors, covers, readers, notices', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ PUBLIC_URL: DEMO_URL });
     await seedDemo(stack.dataSource, stack.api.get(FileStorage));
     for (const key of ['editor', 'manager', 'author1', 'author2'])
       auth[key] = await signIn(email(key));
@@ -253,7 +258,86 @@ describe('publishing: production editors, covers, readers, notices', () => {
       .send({ lockVersion, reason: 'We would like to take it back.' })
       .expect(409);
     expect(refused.body.type).toBe('urn:tahkim:problem:doi-registered');
+  }, 90_000);
+
+  it('refuses the demo’s DOAJ exports: full-text URLs on localhost fail doajArticles.xsd, and the editors are told why', async () => {
+    // Both published issues asked for one (the seed's, and the publication above).
+    expect(await stack.worker.get(DoajExports).buildPending()).toEqual({ built: 0, failed: 2 });
+    for (const issue of [published, preparing]) {
+      const [exported] = (
+        await http().get(`${JOURNAL}/issues/${issue}/doaj-exports`).set(as('editor')).expect(200)
+      ).body;
+      expect(exported).toMatchObject({ status: 'failed', builtAt: null, sha256: null });
+      // What to do first (no public URL is made up for the file), then the schema's own words.
+      expect(exported.error).toContain(
+        `DOAJ needs each article's full-text URL to be a public http(s) address, and the links are made from PUBLIC_URL, ${DEMO_URL}, a local address DOAJ cannot reach: set PUBLIC_URL to the journal site's public address, then ask for a new export.`,
+      );
+      expect(exported.error).toMatch(
+        /The file is not valid against doajArticles\.xsd: fullTextUrl \(line \d+\): 'http:\/\/localhost:3000\/(api\/public\/)?journals\/volunteering\/[^']+' does not match the pattern 'https\?:\/\//,
+      );
+      // Nothing to download: no file was stored.
+      const missing = await http()
+        .get(`${JOURNAL}/issues/${issue}/doaj-exports/${exported.id}/content`)
+        .set(as('editor'))
+        .expect(404);
+      expect(missing.body.type).toBe('urn:tahkim:problem:not-found');
+    }
+    const [{ stored }] = await stack.dataSource.query(
+      `SELECT count(*)::int AS stored FROM doaj_exports WHERE storage_key IS NOT NULL`,
+    );
+    expect(stored).toBe(0);
   }, 30_000);
+
+  it('refuses a Crossref deposit that schema 5.4.0 does not take, and builds it once it fits', async () => {
+    // Tahkim takes a publisher name of up to 300 characters; Crossref's depositor_name, 130.
+    const { publisherName } = (await http().get(JOURNAL).set(as('manager')).expect(200)).body;
+    const longName = `${publisherName} — `.padEnd(140, 'x');
+    await http().patch(JOURNAL).set(as('manager')).send({ publisherName: longName }).expect(200);
+    await http()
+      .post(`${JOURNAL}/issues/${published}/crossref-deposits`)
+      .set(as('editor'))
+      .expect(201);
+    const deposits = stack.worker.get(CrossrefDeposits);
+    expect(await deposits.buildPending()).toEqual({ built: 0, failed: 1 });
+    const [refused] = (
+      await http()
+        .get(`${JOURNAL}/issues/${published}/crossref-deposits`)
+        .set(as('editor'))
+        .expect(200)
+    ).body;
+    expect(refused).toMatchObject({ status: 'failed', builtAt: null, sha256: null });
+    expect(refused.error).toMatch(
+      /^The file is not valid against Crossref schema 5\.4\.0: depositor_name \(line \d+\): the value is 140 characters long, more than the 130 allowed\.$/,
+    );
+    await http()
+      .get(`${JOURNAL}/issues/${published}/crossref-deposits/${refused.id}/content`)
+      .set(as('editor'))
+      .expect(404);
+    const notBuilt = await http()
+      .post(`${JOURNAL}/issues/${published}/crossref-deposits/${refused.id}/registered`)
+      .set(as('editor'))
+      .expect(409);
+    expect(notBuilt.body.type).toBe('urn:tahkim:problem:deposit-not-built');
+
+    // The name shortened, the editors ask again: this one passes and is offered.
+    await http().patch(JOURNAL).set(as('manager')).send({ publisherName }).expect(200);
+    await http()
+      .post(`${JOURNAL}/issues/${published}/crossref-deposits`)
+      .set(as('editor'))
+      .expect(201);
+    expect(await deposits.buildPending()).toEqual({ built: 1, failed: 0 });
+    const [built] = (
+      await http()
+        .get(`${JOURNAL}/issues/${published}/crossref-deposits`)
+        .set(as('editor'))
+        .expect(200)
+    ).body;
+    expect(built).toMatchObject({ status: 'built', error: null });
+    await http()
+      .get(`${JOURNAL}/issues/${published}/crossref-deposits/${built.id}/content`)
+      .set(as('editor'))
+      .expect(200);
+  }, 90_000);
 
   it('publishes errata and a retraction on a published article, for good', async () => {
     await http()

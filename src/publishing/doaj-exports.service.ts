@@ -9,8 +9,9 @@ import { problem } from '../reviews/review-problems';
 import { FileStorage } from '../storage/file-storage';
 import { DoajExport } from './entities/doaj-export.entity';
 import { Issue } from './entities/issue.entity';
-import { buildDoajArticles } from './exports/doaj-articles';
+import { buildDoajArticles, fullTextUrlAdvice } from './exports/doaj-articles';
 import { buildPendingExports } from './exports/pending-exports';
+import { DOAJ_ARTICLES_SCHEMA } from './exports/schema-validation';
 import { findIssue, tableOfContents } from './issues.service';
 
 /**
@@ -34,14 +35,22 @@ export class DoajExports {
     await manager.insert(DoajExport, { issueId: issue.id, status: 'pending' });
   }
 
+  /**
+   * Builds every pending export, each checked against doajArticles.xsd: one it refuses is marked
+   * failed with the errors, never offered. Its full-text URLs are built on PUBLIC_URL, which
+   * DOAJ's pattern takes only as a public address (a domain name or an IP address, not
+   * `localhost`): when that is what fails, the reason says so first.
+   */
   buildPending(): Promise<{ built: number; failed: number }> {
-    return buildPendingExports(
-      this.dataSource,
-      this.storage,
-      this.logger,
-      'doaj_exports',
-      (manager, id) => this.render(manager, id),
-    );
+    return buildPendingExports(this.dataSource, this.storage, this.logger, {
+      table: 'doaj_exports',
+      schema: DOAJ_ARTICLES_SCHEMA,
+      render: (manager, id) => this.render(manager, id),
+      advise: (errors) =>
+        errors.some((error) => error.path === 'fullTextUrl')
+          ? fullTextUrlAdvice(this.config.PUBLIC_URL)
+          : undefined,
+    });
   }
 
   private async render(manager: EntityManager, id: string) {

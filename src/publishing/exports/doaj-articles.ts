@@ -31,6 +31,42 @@ export interface DoajExportInput {
 /** What makes an export impossible, said before anything is built. */
 export class DoajExportError extends Error {}
 
+/** A host that reaches only this machine: `localhost`, a loopback address, or a bare name. */
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    host === '0.0.0.0' ||
+    host.startsWith('127.') ||
+    (!host.includes('.') && !host.includes(':'))
+  );
+}
+
+/**
+ * What the editors are told when doajArticles.xsd refuses the full-text URLs: DOAJ takes only
+ * public http(s) addresses (its pattern wants a host with a dot and a top-level domain, or an IP
+ * address), and Tahkim makes them from PUBLIC_URL. The remedy is to run with the site's public
+ * address; no public URL is ever made up for the file.
+ */
+export function fullTextUrlAdvice(publicUrl: string): string {
+  let host = '';
+  try {
+    host = new URL(publicUrl).hostname;
+  } catch {
+    // An unreadable PUBLIC_URL is not public either.
+  }
+  const what = isLocalHost(host)
+    ? 'a local address DOAJ cannot reach'
+    : 'which DOAJ does not take as one';
+  return (
+    `DOAJ needs each article's full-text URL to be a public http(s) address, and the links are ` +
+    `made from PUBLIC_URL, ${publicUrl}, ${what}: set PUBLIC_URL to the journal site's public ` +
+    `address, then ask for a new export.`
+  );
+}
+
 function isoDate(date: Date | null | undefined, year: number): string {
   return date ? date.toISOString().slice(0, 10) : String(year);
 }

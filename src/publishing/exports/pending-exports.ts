@@ -2,22 +2,39 @@ import type { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FileStorage } from '../../storage/file-storage';
+import {
+  checkAgainstSchema,
+  type ExportSchema,
+  type SchemaError,
+  SchemaInvalidError,
+} from './schema-validation';
 
 /** The tables of exports built by the worker: a row per request, `pending` until built. */
 export type ExportTable = 'crossref_deposits' | 'doaj_exports';
 
+/** One kind of export: where its rows are, the schema its files must pass, how one is rendered. */
+export interface ExportKind {
+  table: ExportTable;
+  schema: ExportSchema;
+  render: (manager: EntityManager, id: string) => Promise<{ xml: string; articles: number }>;
+  /** What the editors can do about these schema errors, said before them; none if nothing. */
+  advise?: (errors: readonly SchemaError[]) => string | undefined;
+}
+
 /**
  * Builds every pending export of one kind, one at a time, each row claimed with SKIP LOCKED so
- * that two workers never build the same one: the XML is rendered, stored, and the row marked
- * built; a failure is recorded on the row with its reason, for the editors, who can ask again.
+ * that two workers never build the same one: the XML is rendered, checked against the official
+ * schema, stored, and the row marked built. A file the schema refuses is never stored or offered:
+ * the row is marked failed with the first errors as its reason, as is any other failure, for the
+ * editors, who can ask again.
  */
 export async function buildPendingExports(
   dataSource: DataSource,
   storage: FileStorage,
   logger: Logger,
-  table: ExportTable,
-  render: (manager: EntityManager, id: string) => Promise<{ xml: string; articles: number }>,
+  kind: ExportKind,
 ): Promise<{ built: number; failed: number }> {
+  const { table, schema } = kind;
   let built = 0;
   let failed = 0;
   for (;;) {
@@ -28,7 +45,13 @@ export async function buildPendingExports(
       );
       if (!row) return null;
       try {
-        const { xml, articles } = await render(manager, row.id);
+        const { xml, articles } = await kind.render(manager, row.id);
+        const started = performance.now();
+        const check = await checkAgainstSchema(schema, xml);
+        const took = Math.round(performance.now() - started);
+        if (!check.valid)
+          throw new SchemaInvalidError(schema, check.errors, kind.advise?.(check.errors));
+        logger.debug(`${table} ${row.id}: valid against ${schema.label} (${took} ms)`);
         const stored = await storage.put(Readable.from(Buffer.from(xml, 'utf8')));
         await manager.query(
           `UPDATE ${table} SET status = 'built', storage_key = $2, sha256 = $3, articles = $4,
