@@ -1,6 +1,7 @@
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Session } from '../src/accounts/session.entity';
 import { User } from '../src/accounts/user.entity';
+import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
 import { type Stack, startStack, tokenIn } from './support/api-with-worker';
 
 const PASSWORD = 'Dunes-and-cedars-42';
@@ -10,7 +11,8 @@ describe('accounts: registration, verification, sessions, passwords, profile', (
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ LOGIN_FAILURES_PER_ACCOUNT: '3' });
+    // The email caps at their defaults: 3 emails per address, 20 requests per IP an hour.
+    stack = await startStack();
   });
 
   afterAll(async () => {
@@ -33,10 +35,15 @@ describe('accounts: registration, verification, sessions, passwords, profile', (
       });
   const login = (email: string, password = PASSWORD) =>
     stack.http().post('/api/auth/login').send({ email, password });
+  /** Emails queued (in the outbox, so counted without waiting for delivery) to an address. */
+  const emailsQueued = (email: string, template: string) =>
+    stack.dataSource.getRepository(OutboxMessage).countBy({ recipientEmail: email, template });
+  const verify = (token: string) => stack.http().post('/api/auth/verify-email').send({ token });
 
   describe('registration → email verification → sign-in', () => {
     const email = 'leila.benali@example.org';
     let token: string;
+    let secondToken: string;
 
     it('registers and emails a confirmation link in the chosen language', async () => {
       const response = await register('Leila.Benali@Example.org').expect(202);
@@ -45,14 +52,20 @@ describe('accounts: registration, verification, sessions, passwords, profile', (
       expect(mail.subject).toBe('تأكيد عنوان بريدك الإلكتروني في تحكيم');
       expect(mail.html).toContain('dir="rtl"');
       expect(mail.text).toContain('http://journals.test/verify-email?token=');
+      token = tokenIn(mail);
       const user = await stack.dataSource.getRepository(User).findOneByOrFail({ email });
       expect(user.emailVerifiedAt).toBeNull();
     });
 
-    it('refuses to sign in before the address is confirmed, and sends a new link', async () => {
+    it('refuses to sign in before the address is confirmed, saying plainly that a new link was sent', async () => {
       const response = await login(email).expect(403);
-      expect(response.body.type).toBe('urn:tahkim:problem:email-not-verified');
-      token = tokenIn(await stack.mailTo(email));
+      expect(response.body).toMatchObject({
+        type: 'urn:tahkim:problem:email-not-verified',
+        verificationEmail: 'sent',
+        detail: expect.stringMatching(/just sent a new confirmation link.*before still work/),
+      });
+      secondToken = tokenIn(await stack.mailTo(email));
+      expect(secondToken).not.toBe(token);
     });
 
     it('answers a second registration of the address exactly like the first, and warns the owner by email', async () => {
@@ -66,11 +79,16 @@ describe('accounts: registration, verification, sessions, passwords, profile', (
       expect(await stack.dataSource.getRepository(User).countBy({ email })).toBe(1);
     });
 
-    it('confirms the address once; the same link does not work twice', async () => {
-      const confirmed = await stack.http().post('/api/auth/verify-email').send({ token });
+    it('confirms the address with the first link although a second was sent; then no link works again', async () => {
+      const confirmed = await verify(token).expect(200);
       expect(confirmed.body).toEqual({ verified: true });
-      const again = await stack.http().post('/api/auth/verify-email').send({ token }).expect(400);
+      const again = await verify(token).expect(400);
       expect(again.body.type).toBe('urn:tahkim:problem:invalid-token');
+      // The purpose is served: the other link sent is void too.
+      const other = await verify(secondToken).expect(400);
+      expect(other.body.type).toBe('urn:tahkim:problem:invalid-token');
+      const user = await stack.dataSource.getRepository(User).findOneByOrFail({ email });
+      expect(user.emailVerifiedAt).not.toBeNull();
     });
 
     it('refuses forged and malformed tokens without changing anything', async () => {
@@ -374,21 +392,103 @@ describe('accounts: registration, verification, sessions, passwords, profile', (
     });
   });
 
-  describe('sign-in throttling per account', () => {
-    it('locks the account after repeated failures, even for the right password, with a 429', async () => {
-      const email = 'locked@example.org';
-      await register(email, { names: { Latn: { given: 'Lock', family: 'Tester' } } }).expect(202);
+  describe('emails anyone can ask for are capped', () => {
+    const resetRequest = (email: string, ip: string) =>
+      stack
+        .http()
+        .post('/api/auth/password-reset/request')
+        .set('X-Forwarded-For', ip)
+        .send({ email });
+    const resendRequest = (email: string, ip: string) =>
+      stack.http().post('/api/auth/resend-verification').set('X-Forwarded-For', ip).send({ email });
+
+    it('sends at most 3 reset emails an hour to an address, answering every request alike, and the latest link still works', async () => {
+      const email = 'many.resets@example.org';
+      await register(email, {
+        preferredLocale: 'en',
+        names: { Latn: { given: 'Many', family: 'Resets' } },
+      }).expect(202);
+      await verify(tokenIn(await stack.mailTo(email))).expect(200);
+
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await resetRequest(email, '192.0.2.10').expect(202));
+      const unknown = await resetRequest('nobody.at.all@example.org', '192.0.2.10').expect(202);
+      for (const answer of answers) expect(answer.body).toEqual(unknown.body);
+      expect(await emailsQueued(email, 'password-reset')).toBe(3);
+
+      const resets = (candidate: { subject?: string }) =>
+        candidate.subject?.startsWith('Reset your password') ?? false;
+      const links: string[] = [];
+      for (let i = 0; i < 3; i++) links.push(tokenIn(await stack.mailTo(email, resets)));
+      // The capped requests issued no token, so the latest link sent (the emails may arrive in
+      // any order) was not voided.
+      const [{ id: latest }] = await stack.dataSource.query<{ id: string }[]>(
+        `SELECT t.id FROM user_tokens t JOIN users u ON u.id = t.user_id
+          WHERE u.email = $1 AND t.purpose = 'reset_password' ORDER BY t.created_at DESC LIMIT 1`,
+        [email],
+      );
+      const link = links.find((token) => token.startsWith(`${latest}.`));
       await stack
         .http()
-        .post('/api/auth/verify-email')
-        .send({ token: tokenIn(await stack.mailTo(email)) })
-        .expect(200);
-      for (let i = 0; i < 3; i++) await login(email, 'Wrong-password-123').expect(401);
-      const locked = await login(email).expect(429);
-      expect(locked.body.type).toBe('urn:tahkim:problem:too-many-sign-in-failures');
-      expect(locked.body.retryAfterSeconds).toBeGreaterThan(0);
-      // Another account is not affected.
-      await login('leila.benali@example.org').expect(200);
+        .post('/api/auth/password-reset/confirm')
+        .send({ token: link, newPassword: NEW_PASSWORD })
+        .expect(204);
+    });
+
+    it('counts verification resends and sign-ins in the cap, keeps every link sent valid, and says when no new link was sent', async () => {
+      const email = 'keeps.asking@example.org';
+      await register(email, { names: { Latn: { given: 'Keeps', family: 'Asking' } } }).expect(202);
+      const first = tokenIn(await stack.mailTo(email));
+      await resendRequest(email, '192.0.2.11').expect(202);
+      const second = tokenIn(await stack.mailTo(email));
+      const signIn = await login(email).expect(403);
+      expect(signIn.body.verificationEmail).toBe('sent');
+      await stack.mailTo(email);
+
+      // Three emails this hour: the next requests are answered as usual, and nothing is sent.
+      const resent = await resendRequest(email, '192.0.2.11').expect(202);
+      const unknown = await resendRequest('nobody.else@example.org', '192.0.2.11').expect(202);
+      expect(resent.body).toEqual(unknown.body);
+      const capped = await login(email).expect(403);
+      expect(capped.body).toMatchObject({
+        type: 'urn:tahkim:problem:email-not-verified',
+        verificationEmail: 'recently-sent',
+        detail: expect.stringMatching(/have not sent another confirmation link.*latest email/),
+      });
+      expect(await emailsQueued(email, 'account-verification')).toBe(3);
+
+      // The second of the three links confirms the address.
+      await verify(second).expect(200);
+      await verify(first).expect(400);
+      await login(email).expect(200);
+    });
+
+    it('refuses the 21st email request an hour from one IP with a 429, whatever the address, and not another IP', async () => {
+      const ip = '192.0.2.12';
+      for (let i = 0; i < 10; i++) {
+        await resetRequest(`unknown-${i}@example.org`, ip).expect(202);
+        await resendRequest(`unknown-${i}@example.org`, ip).expect(202);
+      }
+      for (const email of ['unknown-99@example.org', 'leila.benali@example.org']) {
+        const refused = await resetRequest(email, ip).expect(429);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).toMatchObject({
+          type: 'urn:tahkim:problem:too-many-email-requests',
+          status: 429,
+          retryAfterSeconds: expect.any(Number),
+        });
+        expect(refused.body.retryAfterSeconds).toBeGreaterThan(3000);
+        expect(refused.body.retryAfterSeconds).toBeLessThanOrEqual(3600);
+        expect(Number(refused.headers['retry-after'])).toBe(refused.body.retryAfterSeconds);
+      }
+      await resendRequest('unknown-99@example.org', ip).expect(429);
+      await register('one.more@example.org')
+        .set('X-Forwarded-For', ip)
+        .expect(429)
+        .expect((response) =>
+          expect(response.body.type).toBe('urn:tahkim:problem:too-many-email-requests'),
+        );
+      await resetRequest('unknown-99@example.org', '192.0.2.13').expect(202);
     });
   });
 

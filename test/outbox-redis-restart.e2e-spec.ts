@@ -1,40 +1,16 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { createApi } from '../src/api.bootstrap';
-import { startPrivateRedis } from '../src/cli/local-services';
 import { EmailDelivery } from '../src/notifications/entities/email-delivery.entity';
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
 import { NotificationService } from '../src/notifications/notification.service';
+import { PrivateRedis } from './support/private-redis';
 import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
 import { eventually, startWorker } from './support/worker-context';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 /**
  * Redis is stopped while emails are being queued and started again (empty, as after a crash of
@@ -45,22 +21,18 @@ function stopProcess(child: ChildProcess): Promise<void> {
 describe('outbox survives a Redis outage', () => {
   let env: TestEnvironment;
   let smtp: SmtpTestServer;
-  let redis: ChildProcess;
-  let redisDir: string;
-  let port: number;
+  let redis: PrivateRedis;
   let worker: INestApplicationContext;
   let dataSource: DataSource;
   let notifications: NotificationService;
   let api: NestExpressApplication;
 
   beforeAll(async () => {
-    port = await freePort();
-    redisDir = mkdtempSync(join(tmpdir(), 'tahkim-redis-'));
-    redis = await startPrivateRedis(redisDir, port);
+    redis = await PrivateRedis.start();
     smtp = await startSmtpTestServer();
     env = await createTestEnvironment({
       SMTP_URL: smtp.url,
-      REDIS_URL: `redis://127.0.0.1:${port}`,
+      REDIS_URL: redis.url,
     });
     ({ worker, dataSource } = await startWorker(env.config));
     notifications = worker.get(NotificationService);
@@ -71,10 +43,9 @@ describe('outbox survives a Redis outage', () => {
   afterAll(async () => {
     await api?.close();
     await worker?.close();
-    if (redis) await stopProcess(redis);
+    await redis?.close();
     await smtp?.close();
     await env?.cleanup();
-    rmSync(redisDir, { recursive: true, force: true });
   });
 
   const queue = (email: string) =>
@@ -92,7 +63,7 @@ describe('outbox survives a Redis outage', () => {
     await queue('before-outage@example.org');
     await smtp.waitForMessages(1);
 
-    await stopProcess(redis);
+    await redis.stop();
     // Readiness says which dependency is down, in the problem+json shape.
     const ready = await request(api.getHttpServer()).get('/health/ready');
     expect(ready.status).toBe(503);
@@ -111,7 +82,7 @@ describe('outbox survives a Redis outage', () => {
     expect(waiting.map((message) => message.recipientEmail).sort()).toEqual(during);
     expect(smtp.messages).toHaveLength(1);
 
-    redis = await startPrivateRedis(redisDir, port);
+    await redis.resume();
     await eventually(
       async () => (await request(api.getHttpServer()).get('/health/ready')).status === 200,
     );

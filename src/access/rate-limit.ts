@@ -14,30 +14,47 @@ export const AuthRateLimited = () => SetMetadata(AUTH_RATE_LIMITED, true);
 
 /**
  * Rate limits protect the API; they must not take it down. While Redis is unreachable every
- * request is let through (and the outage logged), instead of every request failing.
+ * limit lets requests through (and the outage is logged, at most every 10 s per limit), instead
+ * of every request failing. Used by the per-IP route limits below and by the sign-in throttle
+ * and email caps of src/accounts.
  */
-export class FailOpenThrottlerStorage implements ThrottlerStorage {
+export class FailOpen {
   private readonly logger = new Logger('RateLimit');
   private lastWarning = 0;
 
+  constructor(private readonly what: string) {}
+
+  /** The result of `operation`, or `fallback` (a pass) when Redis cannot be reached. */
+  async run<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (Date.now() - this.lastWarning > 10_000) {
+        this.lastWarning = Date.now();
+        this.logger.warn(`${this.what} suspended, Redis unavailable: ${(error as Error).message}`);
+      }
+      return fallback;
+    }
+  }
+}
+
+/** The route limits' storage, failing open (see FailOpen). */
+export class FailOpenThrottlerStorage implements ThrottlerStorage {
+  private readonly failOpen = new FailOpen('rate limits');
+
   constructor(private readonly inner: ThrottlerStorage) {}
 
-  async increment(
+  increment(
     key: string,
     ttl: number,
     limit: number,
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
-    try {
-      return await this.inner.increment(key, ttl, limit, blockDuration, throttlerName);
-    } catch (error) {
-      if (Date.now() - this.lastWarning > 10_000) {
-        this.lastWarning = Date.now();
-        this.logger.warn(`rate limits suspended, Redis unavailable: ${(error as Error).message}`);
-      }
-      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
-    }
+    return this.failOpen.run(
+      () => this.inner.increment(key, ttl, limit, blockDuration, throttlerName),
+      { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 },
+    );
   }
 }
 

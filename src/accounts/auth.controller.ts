@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
@@ -16,6 +16,7 @@ import {
   TokenDto,
 } from './dto/auth.dto';
 import { profileView } from './profile.service';
+import { RetryAfterHeader } from './retry-after.interceptor';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { Sessions } from './sessions.service';
 import type { User } from './user.entity';
@@ -30,6 +31,7 @@ function client(request: Request) {
 
 @ApiTags('auth')
 @Controller('auth')
+@UseInterceptors(RetryAfterHeader)
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -45,8 +47,8 @@ export class AuthController {
     summary:
       'Create an account; a confirmation link is emailed (the answer is the same for a taken address)',
   })
-  async register(@Body() dto: RegisterDto, @CurrentActor() actor: Actor) {
-    await this.auth.register(dto, actor);
+  async register(@Body() dto: RegisterDto, @CurrentActor() actor: Actor, @Req() request: Request) {
+    await this.auth.register(dto, actor, client(request));
     return ACCEPTED;
   }
 
@@ -64,9 +66,12 @@ export class AuthController {
   @AuthRateLimited()
   @Post('resend-verification')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send a new confirmation link' })
-  async resendVerification(@Body() dto: EmailDto) {
-    await this.auth.resendVerification(dto.email);
+  @ApiOperation({
+    summary:
+      'Send a new confirmation link (earlier ones keep working; at most a few emails per address per hour, same answer past that)',
+  })
+  async resendVerification(@Body() dto: EmailDto, @Req() request: Request) {
+    await this.auth.resendVerification(dto.email, client(request));
     return ACCEPTED;
   }
 
@@ -75,7 +80,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Sign in: sets the session cookie and returns the token for API clients',
+    summary:
+      'Sign in: sets the session cookie and returns the token for API clients; repeated failures from one IP address are slowed down (429 with Retry-After)',
   })
   async login(
     @Body() dto: LoginDto,

@@ -13,10 +13,12 @@ import type {
   RegisterDto,
   ResetPasswordDto,
 } from './dto/auth.dto';
-import { LoginFailures } from './login-failures.service';
+import { ACCOUNT_PROBLEM_TYPES } from './account-problems';
+import { EmailCaps } from './email-caps.service';
 import { PasswordHasher } from './password-hasher.service';
 import { checkPassword } from './password-policy';
 import { type NewSession, Sessions } from './sessions.service';
+import { SignInThrottle } from './sign-in-throttle.service';
 import { type PersonNames, User } from './user.entity';
 import { UserTokens } from './user-tokens.service';
 
@@ -42,15 +44,29 @@ export function nameStrings(names: PersonNames | undefined): string[] {
 const wrongCredentials = () =>
   new ProblemException({
     status: 401,
-    type: 'urn:tahkim:problem:wrong-credentials',
+    type: ACCOUNT_PROBLEM_TYPES.wrongCredentials,
     title: 'Unauthorized',
     detail: 'The email address or the password is wrong.',
+  });
+
+/** A right password for an address not yet confirmed; says whether a new link was sent. */
+const emailNotVerified = (sent: boolean) =>
+  new ProblemException({
+    status: 403,
+    type: ACCOUNT_PROBLEM_TYPES.emailNotVerified,
+    title: 'Forbidden',
+    detail: sent
+      ? 'Confirm your email address first: we have just sent a new confirmation link to it. Links we sent before still work until they expire.'
+      : `Confirm your email address first. We have not sent another confirmation link, because several were sent or asked for in the last hour: use the link in the latest email from us (links work for ${VERIFICATION_TTL_HOURS} hours), or sign in again later for a new one.`,
+    extensions: { verificationEmail: sent ? 'sent' : 'recently-sent' },
   });
 
 /**
  * Registration, email verification, sign-in, password reset and change, and invitation
  * acceptance. Answers never reveal whether an address has an account: registration and reset
- * requests always get the same reply, and the mailbox owner learns the rest by email.
+ * requests always get the same reply, and the mailbox owner learns the rest by email. Sign-in
+ * is throttled per (address, IP) and per IP (SignInThrottle), and the emails anyone can ask for
+ * are capped per address and per IP (EmailCaps).
  */
 @Injectable()
 export class AuthService {
@@ -62,7 +78,8 @@ export class AuthService {
     private readonly sessions: Sessions,
     private readonly notifications: NotificationService,
     private readonly audit: AuditLog,
-    private readonly loginFailures: LoginFailures,
+    private readonly throttle: SignInThrottle,
+    private readonly emailCaps: EmailCaps,
   ) {}
 
   private link(path: string, token?: string): string {
@@ -81,9 +98,10 @@ export class AuthService {
     if (problems.length > 0) throw new RequestValidationException([{ field, messages: problems }]);
   }
 
-  async register(dto: RegisterDto, actor: Actor): Promise<void> {
+  async register(dto: RegisterDto, actor: Actor, client: ClientInfo): Promise<void> {
     const email = normalizeEmail(dto.email);
     this.assertPasswordAcceptable('password', dto.password, email, dto.names);
+    await this.emailCaps.admitRequest(client.ip);
     // Hash before looking the address up: both paths then take the same time.
     const passwordHash = await this.hasher.hash(dto.password);
     await this.dataSource.transaction(async (manager) => {
@@ -108,7 +126,9 @@ export class AuthService {
           status: 'active',
         }),
       );
-      await this.sendVerification(manager, user);
+      if (await this.emailCaps.admitEmail(email, 'verification')) {
+        await this.sendVerification(manager, user);
+      }
       await this.audit.record(manager, {
         actor: { ...actor, kind: 'user', userId: user.id },
         objectType: 'user',
@@ -152,11 +172,19 @@ export class AuthService {
     });
   }
 
-  async resendVerification(emailAddress: string): Promise<void> {
+  /** Sends another confirmation link, unless the address had its share this hour. */
+  async resendVerification(emailAddress: string, client: ClientInfo): Promise<void> {
     const email = normalizeEmail(emailAddress);
+    await this.emailCaps.admitRequest(client.ip);
     await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { email, status: 'active' });
-      if (user && !user.emailVerifiedAt) await this.sendVerification(manager, user);
+      if (
+        user &&
+        !user.emailVerifiedAt &&
+        (await this.emailCaps.admitEmail(email, 'verification'))
+      ) {
+        await this.sendVerification(manager, user);
+      }
     });
   }
 
@@ -167,7 +195,8 @@ export class AuthService {
     actor: Actor,
   ): Promise<NewSession & { user: User }> {
     const email = normalizeEmail(dto.email);
-    await this.loginFailures.assertNotLocked(email);
+    // Before the lookup: an unknown address is counted and refused exactly like a known one.
+    const attempt = await this.throttle.begin(email, client.ip);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
@@ -178,20 +207,15 @@ export class AuthService {
       user?.status === 'active' && user.passwordHash
         ? await this.hasher.verify(user.passwordHash, dto.password)
         : await this.hasher.verifyAgainstNothing(dto.password);
-    if (!user || !passwordOk) {
-      await this.loginFailures.record(email);
-      throw wrongCredentials();
-    }
+    // The attempt stays counted as a failure.
+    if (!user || !passwordOk) throw wrongCredentials();
+    await this.throttle.succeeded(attempt);
     if (!user.emailVerifiedAt) {
-      await this.dataSource.transaction((manager) => this.sendVerification(manager, user));
-      throw new ProblemException({
-        status: 403,
-        type: 'urn:tahkim:problem:email-not-verified',
-        title: 'Forbidden',
-        detail: 'Confirm your email address first: we have sent you a new confirmation link.',
-      });
+      const sent = await this.emailCaps.admitEmailAfterSignIn(email, client.ip);
+      if (sent)
+        await this.dataSource.transaction((manager) => this.sendVerification(manager, user));
+      throw emailNotVerified(sent);
     }
-    await this.loginFailures.clear(email);
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.create(manager, user.id, client);
       await manager.update(User, { id: user.id }, { lastLoginAt: new Date() });
@@ -206,12 +230,15 @@ export class AuthService {
     });
   }
 
+  /** Emails a reset link, unless the address had its share of emails this hour. */
   async requestPasswordReset(emailAddress: string, client: ClientInfo): Promise<void> {
     const email = normalizeEmail(emailAddress);
+    await this.emailCaps.admitRequest(client.ip);
     await this.dataSource.transaction(async (manager) => {
       // An invited person who lost the invitation can set a password this way too.
       const user = await manager.findOneBy(User, { email, status: In(['active', 'invited']) });
-      if (!user) return;
+      // Past the cap no token is issued either, so the latest link sent keeps working.
+      if (!user || !(await this.emailCaps.admitEmail(email, 'password-reset'))) return;
       const token = await this.tokens.issue(
         manager,
         user.id,

@@ -3,6 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { ProblemException } from '../common/http/problem.exception';
+import { ACCOUNT_PROBLEM_TYPES } from './account-problems';
 import { UserToken, type UserTokenPurpose } from './user-token.entity';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -11,10 +12,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const invalidTokenProblem = () =>
   new ProblemException({
     status: 400,
-    type: 'urn:tahkim:problem:invalid-token',
+    type: ACCOUNT_PROBLEM_TYPES.invalidToken,
     title: 'This link is not valid',
     detail: 'The link is wrong, has expired or was already used. Ask for a new one.',
   });
+
+/**
+ * Whether a new token voids the earlier unused ones of its purpose. A password reset or an
+ * invitation works from the latest email only. A confirmation link does not void the earlier
+ * ones: a person holding the first email must not find it broken because a second was sent
+ * (on sign-in, or by asking again); the emails sent are capped (EmailCaps), and confirming
+ * with one link voids the others (see redeem).
+ */
+export const NEW_TOKEN_VOIDS_EARLIER: Record<UserTokenPurpose, boolean> = {
+  verify_email: false,
+  reset_password: true,
+  invitation: true,
+};
 
 /** Issues and redeems the single-use tokens that emails carry (verification, reset, invitation). */
 @Injectable()
@@ -26,8 +40,7 @@ export class UserTokens {
     ttlMs: number,
   ): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
-    // A new token of the same purpose replaces the old ones: only the latest email works.
-    await manager.update(UserToken, { userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
+    if (NEW_TOKEN_VOIDS_EARLIER[purpose]) await this.voidUnused(manager, userId, purpose);
     const { identifiers } = await manager.insert(UserToken, {
       userId,
       purpose,
@@ -37,10 +50,19 @@ export class UserTokens {
     return `${identifiers[0].id as string}.${secret}`;
   }
 
+  private async voidUnused(
+    manager: EntityManager,
+    userId: string,
+    purpose: UserTokenPurpose,
+  ): Promise<void> {
+    await manager.update(UserToken, { userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
+  }
+
   /**
    * Marks the token used and returns its user id; expired, used, forged or wrong-purpose tokens
    * all get the same 400, and nothing changes. The row lock makes two concurrent redemptions of
-   * one token impossible.
+   * one token impossible. The user's other unused tokens of the purpose are voided with it: the
+   * purpose is served.
    */
   async redeem(manager: EntityManager, token: string, purpose: UserTokenPurpose): Promise<string> {
     const [id, secret] = token.split('.');
@@ -56,7 +78,7 @@ export class UserTokens {
       row.usedAt === null &&
       row.expiresAt.getTime() > Date.now();
     if (!valid) throw invalidTokenProblem();
-    await manager.update(UserToken, { id }, { usedAt: new Date() });
+    await this.voidUnused(manager, row.userId, purpose);
     return row.userId;
   }
 }

@@ -48,6 +48,23 @@ describe('loadConfig', () => {
     expect(config.CORS_ORIGINS).toEqual(['https://a.example.org', 'https://b.example.org']);
   });
 
+  it('points an unset PUBLIC_URL, and so the allowed origin, at PORT', () => {
+    expect(loadConfig({ NODE_ENV: 'test', PORT: '3999' })).toMatchObject({
+      PORT: 3999,
+      PUBLIC_URL: 'http://localhost:3999',
+      CORS_ORIGINS: ['http://localhost:3999'],
+    });
+  });
+
+  it('keeps a PUBLIC_URL that is set, whatever PORT is', () => {
+    expect(
+      loadConfig({ NODE_ENV: 'test', PORT: '3999', PUBLIC_URL: 'https://journals.example.org' }),
+    ).toMatchObject({
+      PUBLIC_URL: 'https://journals.example.org',
+      CORS_ORIGINS: ['https://journals.example.org'],
+    });
+  });
+
   it('reports one line per bad variable, naming it and what is expected', () => {
     const problems = problemsOf({
       NODE_ENV: 'test',
@@ -97,6 +114,45 @@ describe('loadConfig', () => {
     ).toEqual([
       'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset)',
     ]);
+  });
+
+  describe('sign-in throttling and email caps', () => {
+    it('default to 5 failures per address and IP, 20 per IP, waits up to 15 minutes, 3 emails per address and 20 requests per IP an hour', () => {
+      expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({
+        LOGIN_FAILURES_PER_ACCOUNT_IP: 5,
+        LOGIN_FAILURES_PER_IP: 20,
+        LOGIN_MAX_DELAY_SECONDS: 900,
+        AUTH_EMAILS_PER_ACCOUNT_PER_HOUR: 3,
+        AUTH_EMAIL_REQUESTS_PER_IP_PER_HOUR: 20,
+      });
+    });
+
+    it('refuses values out of range', () => {
+      expect(
+        problemsOf({
+          NODE_ENV: 'test',
+          LOGIN_FAILURES_PER_ACCOUNT_IP: '0',
+          LOGIN_FAILURES_PER_IP: 'many',
+          LOGIN_MAX_DELAY_SECONDS: '1',
+          AUTH_EMAILS_PER_ACCOUNT_PER_HOUR: '500',
+          AUTH_EMAIL_REQUESTS_PER_IP_PER_HOUR: '-3',
+        }),
+      ).toEqual([
+        'LOGIN_FAILURES_PER_ACCOUNT_IP must be between 1 and 1000 (got 0)',
+        'LOGIN_FAILURES_PER_IP must be a whole number (got "many")',
+        'LOGIN_MAX_DELAY_SECONDS must be between 2 and 86400 seconds (got 1)',
+        'AUTH_EMAILS_PER_ACCOUNT_PER_HOUR must be between 1 and 100 (got 500)',
+        'AUTH_EMAIL_REQUESTS_PER_IP_PER_HOUR must be between 1 and 100000 (got -3)',
+      ]);
+    });
+
+    it('refuses the old LOGIN_FAILURES_PER_ACCOUNT, naming what replaced it', () => {
+      expect(problemsOf({ NODE_ENV: 'test', LOGIN_FAILURES_PER_ACCOUNT: '5' })).toEqual([
+        expect.stringMatching(
+          /^LOGIN_FAILURES_PER_ACCOUNT is no longer read: .*LOGIN_FAILURES_PER_ACCOUNT_IP.*LOGIN_FAILURES_PER_IP/,
+        ),
+      ]);
+    });
   });
 
   describe('in production', () => {

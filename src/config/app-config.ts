@@ -46,6 +46,7 @@ const toList = ({ value }: { value: unknown }) =>
     : value;
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true } as const;
+const DEFAULT_PORT = 3000;
 
 /**
  * Every environment variable Tahkim reads, validated once at boot. Defaults are the safe local
@@ -61,13 +62,14 @@ export class AppConfig {
   @Min(0, { message: 'must be a TCP port, 0-65535' })
   @Max(65535, { message: 'must be a TCP port, 0-65535' })
   @IsInt({ message: 'must be a whole number (TCP port)' })
-  PORT = 3000;
+  PORT = DEFAULT_PORT;
 
   @IsString()
   HOST = '127.0.0.1';
 
+  /** Where users reach the API; unset, http://localhost:<PORT> (see loadConfig). */
   @IsUrl({ ...URL_OPTIONS, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
-  PUBLIC_URL = 'http://localhost:3000';
+  PUBLIC_URL: string;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tahkim';
@@ -195,11 +197,47 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number' })
   RATE_LIMIT_PER_MINUTE = 300;
 
-  /** Failed sign-ins allowed per account in 15 minutes before it is locked for the rest. */
+  /**
+   * Failed sign-ins one IP address (an IPv6 /64) may make with one email address before its
+   * next attempts there are delayed (2 s, doubling up to LOGIN_MAX_DELAY_SECONDS). No account is
+   * ever locked: the owner signing in from elsewhere is not slowed down.
+   */
   @Transform(toInteger)
-  @Min(1, { message: 'must be at least 1' })
+  @Min(1, { message: 'must be between 1 and 1000' })
+  @Max(1000, { message: 'must be between 1 and 1000' })
   @IsInt({ message: 'must be a whole number' })
-  LOGIN_FAILURES_PER_ACCOUNT = 5;
+  LOGIN_FAILURES_PER_ACCOUNT_IP = 5;
+
+  /** Failed sign-ins one IP address may make, whatever the addresses, before it is delayed. */
+  @Transform(toInteger)
+  @Min(1, { message: 'must be between 1 and 100000' })
+  @Max(100_000, { message: 'must be between 1 and 100000' })
+  @IsInt({ message: 'must be a whole number' })
+  LOGIN_FAILURES_PER_IP = 20;
+
+  /** The longest wait the sign-in throttle imposes between attempts. */
+  @Transform(toInteger)
+  @Min(2, { message: 'must be between 2 and 86400 seconds' })
+  @Max(86_400, { message: 'must be between 2 and 86400 seconds' })
+  @IsInt({ message: 'must be a whole number of seconds' })
+  LOGIN_MAX_DELAY_SECONDS = 900;
+
+  /**
+   * Confirmation emails, and as many password-reset emails, sent to one address per hour; past
+   * that, requests are answered as usual but nothing is sent.
+   */
+  @Transform(toInteger)
+  @Min(1, { message: 'must be between 1 and 100' })
+  @Max(100, { message: 'must be between 1 and 100' })
+  @IsInt({ message: 'must be a whole number' })
+  AUTH_EMAILS_PER_ACCOUNT_PER_HOUR = 3;
+
+  /** Registration, verification-resend and reset requests one IP address may make per hour. */
+  @Transform(toInteger)
+  @Min(1, { message: 'must be between 1 and 100000' })
+  @Max(100_000, { message: 'must be between 1 and 100000' })
+  @IsInt({ message: 'must be a whole number' })
+  AUTH_EMAIL_REQUESTS_PER_IP_PER_HOUR = 20;
 
   /** Sign-in, registration and reset requests allowed per IP address in 15 minutes. */
   @Transform(toInteger)
@@ -240,6 +278,16 @@ function originOf(url: string): string {
   }
 }
 
+/**
+ * PUBLIC_URL when it is not set: this machine at the port the API listens on, so links and the
+ * allowed origin follow PORT. A PORT that is not a usable port is left to its own validation.
+ */
+function localPublicUrl(port: unknown): string {
+  const text = typeof port === 'string' ? port.trim() : '';
+  const number = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  return `http://localhost:${number >= 1 && number <= 65535 ? number : DEFAULT_PORT}`;
+}
+
 function flatten(errors: ValidationError[]): string[] {
   return errors.flatMap((error) => {
     // stopAtFirstError leaves one message per variable; class-validator's own messages start
@@ -275,7 +323,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   raw.MIGRATE_ON_START ??= nodeEnv === 'production' ? 'false' : 'true';
-  raw.CORS_ORIGINS ??= originOf(String(raw.PUBLIC_URL ?? 'http://localhost:3000'));
+  raw.PUBLIC_URL ??= localPublicUrl(raw.PORT);
+  raw.CORS_ORIGINS ??= originOf(String(raw.PUBLIC_URL));
 
   const known = new Set(
     getMetadataStorage()
@@ -291,6 +340,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Half a key pair is a typo, not a request for the SDK's default credential chain.
     problems.push(
       'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset)',
+    );
+  }
+  if (raw.LOGIN_FAILURES_PER_ACCOUNT !== undefined) {
+    // Read by older versions, which locked the account; ignoring it silently would surprise.
+    problems.push(
+      'LOGIN_FAILURES_PER_ACCOUNT is no longer read: accounts are not locked any more, sign-in is slowed down per IP address. Use LOGIN_FAILURES_PER_ACCOUNT_IP (failures per address from one IP, default 5) and LOGIN_FAILURES_PER_IP (default 20) instead',
     );
   }
   if (config.NODE_ENV === 'production' && config.LOG_FORMAT === 'pretty') {

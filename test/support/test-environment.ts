@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { databaseUrl, dropDatabase, ensureDatabase } from '../../src/cli/local-services';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
+import { deleteKeysWithPrefix } from '../../src/redis/delete-keys';
 
 export interface TestEnvironment {
   config: AppConfig;
@@ -60,25 +60,8 @@ export async function createTestEnvironment(
     configWith,
     cleanup: async () => {
       await dropDatabase(server, databaseName);
-      await deleteKeys(redisUrl, prefix);
+      await deleteKeysWithPrefix(redisUrl, prefix);
       rmSync(scratch, { recursive: true, force: true });
     },
   };
-}
-
-async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } catch {
-    // Redis already gone (e.g. a test stopped it): nothing left to clean.
-  } finally {
-    redis.disconnect();
-  }
 }

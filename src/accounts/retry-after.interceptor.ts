@@ -1,0 +1,27 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { catchError, type Observable, throwError } from 'rxjs';
+import { TooManyRequestsProblem } from './account-problems';
+
+/** Adds the `Retry-After` header (RFC 9110) to the account routes' 429 answers. */
+@Injectable()
+export class RetryAfterHeader implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        if (error instanceof TooManyRequestsProblem) {
+          context
+            .switchToHttp()
+            .getResponse<Response>()
+            .setHeader('Retry-After', String(error.retryAfterSeconds));
+        }
+        return throwError(() => error);
+      }),
+    );
+  }
+}
