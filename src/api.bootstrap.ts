@@ -1,4 +1,4 @@
-import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,16 +8,29 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { correlationId } from './common/http/correlation-id.middleware';
+import { refuseHostileInput, requireUtf8Body } from './common/http/hostile-input';
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
+
+export interface CreateApiOptions {
+  /** Modules added next to AppModule's own: a test's routes (e.g. one that fails on purpose). */
+  imports?: DynamicModule['imports'];
+}
 
 /**
  * Builds the HTTP API with every convention applied (used by main.ts and by the e2e tests, so
  * tests exercise exactly what production runs).
  */
-export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApi(
+  config: AppConfig,
+  options: CreateApiOptions = {},
+): Promise<NestExpressApplication> {
+  const root = AppModule.forRoot(config);
+  const module = options.imports?.length
+    ? { ...root, imports: [...(root.imports ?? []), ...options.imports] }
+    : root;
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     bufferLogs: true,
     // Throw instead of exiting, so a wiring error fails a test with its message.
@@ -30,8 +43,10 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.use(helmet());
   app.use(cookieParser());
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useBodyParser('json', { limit: config.BODY_LIMIT, verify: requireUtf8Body });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  // Before routing and the validation pipe: NUL, lone surrogates, nesting too deep.
+  app.use(refuseHostileInput);
   // Body-parser fails before Nest routing: answer its errors in the same problem+json shape.
   const problemLogger = new NestLogger('HTTP');
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) =>

@@ -1,5 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import type { Response } from 'supertest';
+import { JournalRole } from '../src/access/journal-role.entity';
+import { PasswordHasher } from '../src/accounts/password-hasher.service';
 import { User } from '../src/accounts/user.entity';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { Section } from '../src/journals/section.entity';
@@ -704,6 +706,220 @@ describe('decisions: every path of the state machine', () => {
       const coAuthored = await submitted('author1', 'بحث مشترك مع المحرر', { coAuthor: 'editor' });
       await refused(coAuthored.id, { decision: 'send_to_review' }, '404', 'editor');
       await decided(coAuthored.id, { decision: 'send_to_review' }, 'manager');
+    });
+  });
+
+  // --- (d) ---------------------------------------------------------------------------------------
+
+  describe('(d) minor or major revisions: the prefilled letter says which, in the author’s language', () => {
+    const WORDING = [
+      ['author1', 'ar', 'تعديلات طفيفة', 'تعديلات جوهرية'],
+      ['author2', 'fr', 'révisions mineures', 'révisions majeures'],
+      ['author3', 'en', 'after minor revisions', 'after major revisions'],
+    ] as const;
+
+    it.each(WORDING)(
+      'as %s reads it (%s): the draft and the letter sent for minor revisions say minor',
+      async (author, locale, minor, major) => {
+        const submission = await submitted(author, `Minor or major (${locale})`, { locale });
+        await decided(submission.id, { decision: 'send_to_review' });
+        const draft = async (query: string) =>
+          (
+            await http()
+              .get(
+                `${JOURNAL}/submissions/${submission.id}/decision-draft?decision=request_revisions${query}`,
+              )
+              .set(as('editor'))
+              .expect(200)
+          ).body as { locale: string; letter: { subject: string; body: string } };
+
+        const forMinor = await draft('&revisionKind=minor');
+        expect(forMinor.locale).toBe(locale);
+        expect(forMinor.letter.body).toContain(minor);
+        expect(forMinor.letter.body).not.toContain(major);
+        for (const forMajor of [await draft('&revisionKind=major'), await draft('')]) {
+          expect(forMajor.letter.body).toContain(major);
+          expect(forMajor.letter.body).not.toContain(minor);
+        }
+        const wrong = await http()
+          .get(
+            `${JOURNAL}/submissions/${submission.id}/decision-draft?decision=request_revisions&revisionKind=small`,
+          )
+          .set(as('editor'));
+        expectProblem(wrong, 400, 'validation-error');
+
+        // The decision taken without a letter of its own sends the same wording.
+        await decided(submission.id, {
+          decision: 'request_revisions',
+          revisionKind: 'minor',
+          revisionsDueAt: inDays(20),
+        });
+        const sent = await letterOf(submission.id, author, 'request_revisions');
+        expect(sent.text).toContain(minor);
+        expect(sent.text).not.toContain(major);
+        const { decisions } = await authorDecisions(submission.id, author);
+        expect(decisions.at(-1).letter.body).toContain(minor);
+      },
+    );
+  });
+
+  // --- capacity ----------------------------------------------------------------------------------
+
+  describe('inviting a reviewer at capacity or unavailable', () => {
+    const KEY = 'reviewer5';
+    const inReview: Submitted[] = [];
+
+    const invite = (submission: Submitted, reviewer: string, extra: object = {}) =>
+      http()
+        .post(`${JOURNAL}/submissions/${submission.id}/review-assignments`)
+        .set(as('editor'))
+        .send({ reviewerId: users[reviewer].id, ...extra });
+
+    const assignmentOf = (submission: Submitted, reviewer: string) =>
+      stack.dataSource.query(
+        'SELECT id, round_id FROM review_assignments WHERE submission_id = $1 AND reviewer_id = $2',
+        [submission.id, users[reviewer].id],
+      ) as Promise<{ id: string; round_id: string }[]>;
+
+    const invitationsTo = async (reviewer: string) =>
+      (
+        (await stack.dataSource.query(
+          `SELECT count(*)::int AS n FROM outbox_messages
+            WHERE template = 'review-invitation' AND recipient_email = $1`,
+          [email(reviewer)],
+        )) as { n: number }[]
+      )[0].n;
+
+    /** The audit record of an invitation, as the journal's manager reads it. */
+    const auditOf = async (assignmentId: string) => {
+      const events = await http()
+        .get(`${JOURNAL}/audit-events?objectType=review_assignment&objectId=${assignmentId}`)
+        .set(as('manager'))
+        .expect(200);
+      expect(events.body.items).toHaveLength(1);
+      return events.body.items[0] as { action: string; after: Record<string, unknown> };
+    };
+
+    beforeAll(async () => {
+      // A reviewer of the journal with the profile's default maximum: 3 open reviews.
+      const reviewer = await stack.dataSource.getRepository(User).save({
+        email: email(KEY),
+        status: 'active',
+        emailVerifiedAt: new Date(),
+        passwordHash: await new PasswordHasher().hash(DEMO_PASSWORD),
+        names: { Latn: { given: 'Nadia', family: 'Capacity' } },
+        preferredLocale: 'en',
+      });
+      expect(reviewer.maxConcurrentReviews).toBe(3);
+      const [journal]: { id: string }[] = await stack.dataSource.query(
+        `SELECT id FROM journals WHERE slug = 'volunteering'`,
+      );
+      await stack.dataSource
+        .getRepository(JournalRole)
+        .save({ journalId: journal.id, userId: reviewer.id, role: 'reviewer' });
+      const login = await http()
+        .post('/api/auth/login')
+        .send({ email: email(KEY), password: DEMO_PASSWORD })
+        .expect(200);
+      auth[KEY] = `Bearer ${login.body.token}`;
+      users[KEY] = reviewer;
+      for (const n of [0, 1, 2, 3, 4]) {
+        const submission = await submitted('author3', `Capacity ${n}`, { locale: 'en' });
+        await decided(submission.id, { decision: 'send_to_review' });
+        inReview.push(submission);
+      }
+      // Submission 0: reviewed once (a completed review is no load), then back for a new round.
+      await reviewBy(inReview[0], KEY, ['major_revisions', 'CAP-FOR-AUTHOR', 'CAP-SECRET']);
+      await decided(inReview[0].id, {
+        decision: 'resubmit_for_review',
+        revisionsDueAt: inDays(30),
+      });
+      await revise(inReview[0].id, 'author3', 'Revised for round 2.');
+    }, 120_000);
+
+    it('of two invitations at once for the last place, lets one through and refuses the other (409)', async () => {
+      for (const submission of inReview.slice(1, 3)) await invite(submission, KEY).expect(201);
+      const racing = inReview.slice(3, 5);
+      const responses = await Promise.all(racing.map((submission) => invite(submission, KEY)));
+      expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
+      const refusedAt = responses.findIndex((response) => response.status === 409);
+      const refusal = responses[refusedAt];
+      expectProblem(refusal, 409, 'reviewer-at-capacity');
+      expect(refusal.body.detail).toContain('has 3 open reviews of the 3 they accept');
+      expect(refusal.body).toMatchObject({
+        reviewerId: users[KEY].id,
+        openReviews: 3,
+        maxReviews: 3,
+      });
+      // Nothing of the refused invitation: no assignment, no email.
+      expect(await assignmentOf(racing[refusedAt], KEY)).toEqual([]);
+      expect(await invitationsTo(KEY)).toBe(4); // round 1 of submission 0, then 1, 2 and the winner
+      const [winner] = await assignmentOf(racing[1 - refusedAt], KEY);
+      expect((await auditOf(winner.id)).after).not.toHaveProperty('overCapacity');
+    });
+
+    it('invites over capacity when the editor says so knowingly, and the audit log records it', async () => {
+      const [submission] = (
+        await Promise.all(
+          inReview.slice(3, 5).map(async (s) => ((await assignmentOf(s, KEY)).length ? [] : [s])),
+        )
+      ).flat();
+      const again = await invite(submission, KEY);
+      expectProblem(again, 409, 'reviewer-at-capacity');
+      await invite(submission, KEY, { overCapacity: 'yes' }).expect(400);
+      const invited = await invite(submission, KEY, { overCapacity: true }).expect(201);
+      const audit = await auditOf(invited.body.id);
+      expect(audit).toMatchObject({
+        action: 'review.invited',
+        after: { reviewerId: users[KEY].id, overCapacity: { openReviews: 3, maxReviews: 3 } },
+      });
+      expect(await invitationsTo(KEY)).toBe(5);
+    });
+
+    it('re-invites a previous round’s reviewer at capacity only knowingly, too', async () => {
+      const reinvite = (body: object) =>
+        http()
+          .post(`${JOURNAL}/submissions/${inReview[0].id}/review-assignments/reinvite`)
+          .set(as('editor'))
+          .send(body);
+      const refusal = await reinvite({});
+      expectProblem(refusal, 409, 'reviewer-at-capacity');
+      expect(refusal.body.detail).toBe(
+        'Nadia Capacity has 4 open reviews of the 3 they accept; set overCapacity: true to invite them anyway',
+      );
+      expect(await assignmentOf(inReview[0], KEY)).toHaveLength(1); // round 1's only
+      const again = await reinvite({ overCapacity: true }).expect(201);
+      expect(again.body).toEqual([expect.objectContaining({ reviewerId: users[KEY].id })]);
+      expect((await auditOf(again.body[0].id)).after).toMatchObject({
+        overCapacity: { openReviews: 4, maxReviews: 3 },
+      });
+    });
+
+    it('refuses a reviewer whose profile says unavailable, unless the editor invites them knowingly', async () => {
+      const [submission] = inReview;
+      await http()
+        .patch('/api/me')
+        .set(as('reviewer3'))
+        .send({ availableForReview: false })
+        .expect(200);
+      try {
+        const refusal = await invite(submission, 'reviewer3');
+        expectProblem(refusal, 409, 'reviewer-unavailable');
+        expect(refusal.body.detail).toContain('is not available for review');
+        expect(await assignmentOf(submission, 'reviewer3')).toEqual([]);
+        const invited = await invite(submission, 'reviewer3', { despiteUnavailable: true }).expect(
+          201,
+        );
+        const audit = await auditOf(invited.body.id);
+        expect(audit.after).toMatchObject({ despiteUnavailable: true });
+        expect(audit.after).not.toHaveProperty('overCapacity');
+      } finally {
+        await http()
+          .patch('/api/me')
+          .set(as('reviewer3'))
+          .send({ availableForReview: true })
+          .expect(200);
+      }
     });
   });
 });

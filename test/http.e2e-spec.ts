@@ -1,19 +1,28 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
 import { createApi } from '../src/api.bootstrap';
+import { MAX_JSON_DEPTH } from '../src/common/http/hostile-input';
+import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { Section } from '../src/journals/section.entity';
+import { FailingRoutesModule, INTERNAL_TEXT } from './support/failing-routes.module';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
 
 describe('HTTP conventions', () => {
   let env: TestEnvironment;
   let app: NestExpressApplication;
   let operator: string;
+  let dataSource: DataSource;
 
   beforeAll(async () => {
     env = await createTestEnvironment();
     operator = `Bearer ${env.config.ADMIN_API_TOKEN}`;
-    app = await createApi(env.config);
+    app = await createApi(env.config, { imports: [FailingRoutesModule] });
     await app.init();
+    dataSource = app.get<DataSource>(getDataSourceToken());
+    await seedDemo(dataSource);
   });
 
   afterAll(async () => {
@@ -179,6 +188,303 @@ describe('HTTP conventions', () => {
     it('serves the documentation UI at /api/docs', async () => {
       const response = await request(app.getHttpServer()).get('/api/docs/').expect(200);
       expect(response.text).toContain('swagger-ui');
+    });
+  });
+
+  /** Signs a demo person in; returns the session cookie and the bearer header. */
+  const signIn = async (key: string) => {
+    const login = await request(app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ email: `${key}@volunteering.example.org`, password: DEMO_PASSWORD })
+      .expect(200);
+    return {
+      cookie: login.get('Set-Cookie')!.map((line) => line.split(';')[0]),
+      bearer: `Bearer ${login.body.token}`,
+    };
+  };
+  const bioOf = async (email: string) =>
+    (await dataSource.query('SELECT bio FROM users WHERE email = $1', [email]))[0].bio;
+
+  describe('cookie-authenticated changes must come from this site', () => {
+    const email = 'author2@volunteering.example.org';
+    let session: { cookie: string[]; bearer: string };
+
+    beforeAll(async () => {
+      session = await signIn('author2');
+    });
+
+    const patchMe = (bio: string, headers: Record<string, string>) =>
+      request(app.getHttpServer()).patch('/api/me').set(headers).send({ bio });
+
+    it('refuses one with neither Origin nor Sec-Fetch-Site (403), changing nothing', async () => {
+      const before = await bioOf(email);
+      const refused = await patchMe('forged', { Cookie: session.cookie.join('; ') });
+      expectProblem(refused, 403);
+      expect(refused.body.type).toBe('urn:tahkim:problem:cross-origin-write');
+      expect(refused.body.detail).toMatch(/Origin.*Sec-Fetch-Site: same-origin.*Bearer/);
+      expect(await bioOf(email)).toBe(before);
+    });
+
+    it.each(['none', 'same-site', 'cross-site'])(
+      'refuses one that says only Sec-Fetch-Site: %s (403)',
+      async (site) => {
+        const refused = await patchMe(`from ${site}`, {
+          Cookie: session.cookie.join('; '),
+          'Sec-Fetch-Site': site,
+        });
+        expectProblem(refused, 403);
+        expect(await bioOf(email)).not.toBe(`from ${site}`);
+      },
+    );
+
+    it('refuses an opaque Origin ("null") even with Sec-Fetch-Site: same-origin', async () => {
+      const refused = await patchMe('sandboxed', {
+        Cookie: session.cookie.join('; '),
+        Origin: 'null',
+        'Sec-Fetch-Site': 'same-origin',
+      });
+      expectProblem(refused, 403);
+      expect(await bioOf(email)).not.toBe('sandboxed');
+    });
+
+    it('refuses signing out with the cookie alone, and the session keeps working', async () => {
+      const refused = await request(app.getHttpServer())
+        .post('/api/auth/logout')
+        .set('Cookie', session.cookie);
+      expectProblem(refused, 403);
+      await request(app.getHttpServer()).get('/api/me').set('Cookie', session.cookie).expect(200);
+    });
+
+    it('accepts Sec-Fetch-Site: same-origin, an allowed Origin, and a bearer token', async () => {
+      await patchMe('same-origin fetch', {
+        Cookie: session.cookie.join('; '),
+        'Sec-Fetch-Site': 'same-origin',
+      }).expect(200);
+      expect(await bioOf(email)).toBe('same-origin fetch');
+      await patchMe('our page', {
+        Cookie: session.cookie.join('; '),
+        Origin: new URL(env.config.PUBLIC_URL).origin,
+      }).expect(200);
+      expect(await bioOf(email)).toBe('our page');
+      await patchMe('a program', { Authorization: session.bearer }).expect(200);
+      expect(await bioOf(email)).toBe('a program');
+    });
+  });
+
+  describe('text PostgreSQL cannot store, and bodies nested too deeply, are refused at the edge', () => {
+    let author: { cookie: string[]; bearer: string };
+    let submissionId: string;
+
+    beforeAll(async () => {
+      author = await signIn('author1');
+      const sections = await dataSource.getRepository(Section).find();
+      const section = sections.find((candidate) => candidate.titles.en === 'Research Articles')!;
+      const draft = await request(app.getHttpServer())
+        .post('/api/journals/volunteering/submissions')
+        .set('Authorization', author.bearer)
+        .send({ sectionId: section.id, locale: 'en' })
+        .expect(201);
+      submissionId = draft.body.id;
+      await request(app.getHttpServer())
+        .patch(`/api/submissions/${submissionId}`)
+        .set('Authorization', author.bearer)
+        .send({ funding: 'Stored before.' })
+        .expect(204);
+    });
+
+    const fundingOf = async () =>
+      (await dataSource.query('SELECT funding FROM submissions WHERE id = $1', [submissionId]))[0]
+        .funding;
+    const expectFieldRefused = (response: request.Response, field: string, message: RegExp) => {
+      expectProblem(response, 400);
+      expect(response.body.type).toBe('urn:tahkim:problem:validation-error');
+      expect(response.body.errors).toEqual([{ field, messages: [expect.stringMatching(message)] }]);
+    };
+    const NUL = /NUL character \(U\+0000\)/;
+    const SURROGATE = /lone UTF-16 surrogate/;
+
+    it('refuses a NUL in registration, before signing in, and creates no account', async () => {
+      const email = 'nul.registrant@example.org';
+      const response = await request(app.getHttpServer())
+        .post('/api/auth/register')
+        .send({ email, password: 'a long enough password', names: { Latn: { given: 'A\u0000' } } });
+      expectFieldRefused(response, 'names.Latn.given', NUL);
+      expect(await dataSource.query('SELECT 1 FROM users WHERE email = $1', [email])).toEqual([]);
+    });
+
+    it('refuses a NUL in a draft, changing nothing stored', async () => {
+      const response = await request(app.getHttpServer())
+        .patch(`/api/submissions/${submissionId}`)
+        .set('Authorization', author.bearer)
+        .send({ funding: 'Grant\u0000 42', references: 'Fine.' });
+      expectFieldRefused(response, 'funding', NUL);
+      expect(await fundingOf()).toBe('Stored before.');
+    });
+
+    it('refuses a NUL in a contributor, naming it by its place in the list', async () => {
+      const response = await request(app.getHttpServer())
+        .put(`/api/submissions/${submissionId}/contributors`)
+        .set('Authorization', author.bearer)
+        .send({
+          contributors: [
+            { names: { Latn: { given: 'Leila' } }, email: 'author1@volunteering.example.org' },
+            { names: { Latn: { given: 'Omar', family: 'B\u0000' } }, email: 'o@example.org' },
+          ],
+        });
+      expectFieldRefused(response, 'contributors.1.names.Latn.family', NUL);
+      const contributors = await dataSource.query(
+        'SELECT email FROM contributors WHERE submission_id = $1',
+        [submissionId],
+      );
+      expect(contributors).toEqual([{ email: 'author1@volunteering.example.org' }]);
+    });
+
+    it('refuses a NUL in a profile, and a NUL in a field name', async () => {
+      const me = () =>
+        request(app.getHttpServer()).patch('/api/me').set('Authorization', author.bearer);
+      const before = await bioOf('author1@volunteering.example.org');
+      expectFieldRefused(await me().send({ affiliation: 'Univ\u0000' }), 'affiliation', NUL);
+      expectFieldRefused(
+        await me().send({ names: { 'La\u0000tn': { given: 'X' } } }),
+        'names.La\\u0000tn',
+        /^is a name that must not contain the NUL/,
+      );
+      expect(await bioOf('author1@volunteering.example.org')).toBe(before);
+    });
+
+    it('refuses a lone surrogate instead of storing U+FFFD', async () => {
+      const response = await request(app.getHttpServer())
+        .patch('/api/me')
+        .set('Authorization', author.bearer)
+        .set('Content-Type', 'application/json')
+        .send('{"bio": "before \\ud800 after"}');
+      expectFieldRefused(response, 'bio', SURROGATE);
+      const bio = await bioOf('author1@volunteering.example.org');
+      expect(bio ?? '').not.toContain('\uFFFD');
+      // A surrogate pair (an emoji) is one well-formed character, and is kept.
+      await request(app.getHttpServer())
+        .patch('/api/me')
+        .set('Authorization', author.bearer)
+        .set('Content-Type', 'application/json')
+        .send('{"bio": "\\ud83d\\ude00"}')
+        .expect(200);
+      expect(await bioOf('author1@volunteering.example.org')).toBe('😀');
+    });
+
+    it('refuses a JSON body that is not UTF-8 instead of storing U+FFFD', async () => {
+      const response = await request(app.getHttpServer())
+        .patch('/api/me')
+        .set('Authorization', author.bearer)
+        .set('Content-Type', 'application/json')
+        // Sent as the bytes they are (superagent would otherwise write a Buffer out as JSON).
+        .serialize((bytes: Buffer) => bytes as unknown as string)
+        .send(Buffer.from([...Buffer.from('{"bio": "caf'), 0xff, ...Buffer.from('"}')]));
+      expectProblem(response, 400);
+      expect(response.body.type).toBe('urn:tahkim:problem:malformed-body');
+      expect(response.body.detail).toMatch(/not valid UTF-8/);
+      expect((await bioOf('author1@volunteering.example.org')) ?? '').not.toContain('\uFFFD');
+    });
+
+    it('refuses a NUL or invalid UTF-8 in a path segment, before any guard reads it', async () => {
+      const nul = await request(app.getHttpServer()).get('/api/journals/volunteer%00ing');
+      expectFieldRefused(nul, 'path', /^segment "volunteer%00ing" must not contain the NUL/);
+      const surrogate = await request(app.getHttpServer())
+        .get(`/api/journals/volunteering/submissions/%ED%A0%80`)
+        .set('Authorization', author.bearer);
+      expectFieldRefused(
+        surrogate,
+        'path',
+        /^segment "%ED%A0%80" is not valid percent-encoded UTF-8/,
+      );
+    });
+
+    it('refuses a NUL in a query value or a form field', async () => {
+      const query = await request(app.getHttpServer()).get(
+        '/api/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai%3Ax%00y',
+      );
+      expectFieldRefused(query, 'identifier', NUL);
+      const form = await request(app.getHttpServer())
+        .post('/api/oai')
+        .type('form')
+        .send('verb=GetRecord&metadataPrefix=oai_dc&identifier=oai%3Ax%00y');
+      expectFieldRefused(form, 'identifier', NUL);
+      // A % that starts no escape is an ordinary character, as before.
+      await request(app.getHttpServer()).get('/api/oai?verb=Identify&note=100%').expect(200);
+    });
+
+    const nested = (levels: number) => '{"a":'.repeat(levels - 1) + '{}' + '}'.repeat(levels - 1);
+
+    it.each([
+      ['POST /api/auth/login', () => request(app.getHttpServer()).post('/api/auth/login')],
+      [
+        'PATCH /api/submissions/:id',
+        () =>
+          request(app.getHttpServer())
+            .patch(`/api/submissions/${submissionId}`)
+            .set('Authorization', author.bearer),
+      ],
+    ])('refuses JSON nested 5,000 levels deep on %s (400, naming the limit)', async (_, call) => {
+      const body = nested(5_000);
+      expect(body.length).toBeGreaterThan(29_000);
+      const response = await call().set('Content-Type', 'application/json').send(body);
+      expectProblem(response, 400);
+      expect(response.body).toMatchObject({
+        type: 'urn:tahkim:problem:nested-too-deeply',
+        maxDepth: MAX_JSON_DEPTH,
+        detail: expect.stringContaining(`at most ${MAX_JSON_DEPTH} levels`),
+      });
+      expect(await fundingOf()).toBe('Stored before.');
+    });
+
+    it(`accepts ${MAX_JSON_DEPTH} levels and refuses one more`, async () => {
+      const withExtra = (levels: number) =>
+        request(app.getHttpServer())
+          .patch(`/api/submissions/${submissionId}`)
+          .set('Authorization', author.bearer)
+          .set('Content-Type', 'application/json')
+          .send(`{"extra": ${nested(levels - 1)}}`);
+      const atLimit = await withExtra(MAX_JSON_DEPTH);
+      expectProblem(atLimit, 400);
+      expect(atLimit.body.type).toBe('urn:tahkim:problem:validation-error'); // "extra" is unknown
+      const beyond = await withExtra(MAX_JSON_DEPTH + 1);
+      expectProblem(beyond, 400);
+      expect(beyond.body.type).toBe('urn:tahkim:problem:nested-too-deeply');
+    });
+  });
+
+  describe('internal error text never reaches the client', () => {
+    const internal = Object.values(INTERNAL_TEXT);
+
+    it('answers a bug (a TypeError) with a generic 500 that quotes the correlation id', async () => {
+      const response = await request(app.getHttpServer()).get('/api/test/failures/type-error');
+      expectProblem(response, 500);
+      expect(response.body).toEqual({
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: 500,
+        detail: 'Something went wrong on our side. Quote the correlationId when you report it.',
+        instance: '/api/test/failures/type-error',
+        correlationId: response.headers['x-request-id'],
+      });
+      expect(response.text).not.toMatch(/Cannot read|Pages|TypeError/);
+    });
+
+    it('does not show the message of a library error that carries an HTTP status', async () => {
+      const response = await request(app.getHttpServer()).get(
+        '/api/test/failures/library-error-with-status',
+      );
+      expectProblem(response, 404);
+      for (const text of internal) expect(response.text).not.toContain(text);
+    });
+
+    it("does not show PostgreSQL's detail (tables, columns, values) of a refused write", async () => {
+      const response = await request(app.getHttpServer()).get(
+        '/api/test/failures/unique-violation',
+      );
+      expectProblem(response, 409);
+      expect(response.body.title).toBe('This conflicts with an existing record');
+      for (const text of internal) expect(response.text).not.toContain(text);
+      expect(response.text).not.toMatch(/Key \(|already exists/);
     });
   });
 

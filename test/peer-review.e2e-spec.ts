@@ -1,5 +1,7 @@
 import JSZip from 'jszip';
 import type { ParsedMail } from 'mailparser';
+import { JournalRole } from '../src/access/journal-role.entity';
+import { PasswordHasher } from '../src/accounts/password-hasher.service';
 import { User } from '../src/accounts/user.entity';
 import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { Journal } from '../src/journals/journal.entity';
@@ -53,7 +55,15 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
   beforeAll(async () => {
     stack = await startStack({ REMINDER_SCAN_INTERVAL_MS: '300' });
     await seedDemo(stack.dataSource);
-    for (const key of ['author1', 'editor', 'reviewer1', 'reviewer2', 'reviewer3', 'reviewer4']) {
+    for (const key of [
+      'author1',
+      'editor',
+      'manager',
+      'reviewer1',
+      'reviewer2',
+      'reviewer3',
+      'reviewer4',
+    ]) {
       const login = await http()
         .post('/api/auth/login')
         .send({ email: email(key), password: DEMO_PASSWORD })
@@ -205,6 +215,97 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
     }
     const twice = await invite('reviewer1').expect(409);
     expect(twice.body.type).toBe('urn:tahkim:problem:already-invited');
+  });
+
+  it('gives an invitation without reviewFormId the form marked default, else the newest active one', async () => {
+    const forms = '/api/journals/volunteering/review-forms';
+    const form = async (title: string, extra: object = {}) =>
+      (
+        await http()
+          .post(forms)
+          .set(as('manager'))
+          .send({
+            titles: { en: title },
+            questions: [
+              { id: 'originality', kind: 'scale', label: { en: `${title}: originality` } },
+            ],
+            ...extra,
+          })
+          .expect(201)
+      ).body as { id: string };
+    const change = (id: string, body: object) =>
+      http().patch(`${forms}/${id}`).set(as('manager')).send(body);
+    const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+    const journal = await stack.dataSource
+      .getRepository(Journal)
+      .findOneByOrFail({ slug: 'volunteering' });
+    const invited: string[] = [];
+    /** Invites a reviewer new to the journal; returns the questions their review asks. */
+    const questionsAsked = async (extra: object = {}) => {
+      const key = `form-reviewer-${invited.length + 1}`;
+      users[key] = await stack.dataSource.getRepository(User).save({
+        email: `${key}@peer-review.test`,
+        status: 'active',
+        emailVerifiedAt: new Date(),
+        passwordHash,
+        names: { Latn: { given: 'Form', family: `Reviewer ${invited.length + 1}` } },
+        preferredLocale: 'en',
+      });
+      await stack.dataSource
+        .getRepository(JournalRole)
+        .save({ journalId: journal.id, userId: users[key].id, role: 'reviewer' });
+      const login = await http()
+        .post('/api/auth/login')
+        .send({ email: users[key].email, password: DEMO_PASSWORD })
+        .expect(200);
+      auth[key] = `Bearer ${login.body.token}`;
+      const response = await invite(key, extra).expect(201);
+      invited.push(response.body.id);
+      const view = await http().get(`/api/reviews/${response.body.id}`).set(as(key)).expect(200);
+      return (view.body.questions as { label: { en: string } }[]).map((q) => q.label.en);
+    };
+
+    const older = await form('Older form');
+    const newer = await form('Newer form');
+    // Nobody marked a default: the newest active form, not none.
+    expect(await questionsAsked()).toEqual(['Newer form: originality']);
+    await change(older.id, { isDefault: true }).expect(200);
+    expect(await questionsAsked()).toEqual(['Older form: originality']);
+    expect(await questionsAsked({ reviewFormId: newer.id })).toEqual(['Newer form: originality']);
+
+    // An inactive form is never offered, so it cannot be the default either (it would unmark the real one).
+    const refusedNew = await http()
+      .post(forms)
+      .set(as('manager'))
+      .send({ titles: { en: 'Inactive default' }, questions: [], active: false, isDefault: true });
+    expect([refusedNew.status, refusedNew.body.type]).toEqual([
+      422,
+      'urn:tahkim:problem:inactive-default-form',
+    ]);
+    const retired = await form('Retired form', { active: false });
+    const refused = await change(retired.id, { isDefault: true });
+    expect([refused.status, refused.body.type]).toEqual([
+      422,
+      'urn:tahkim:problem:inactive-default-form',
+    ]);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await questionsAsked()).toEqual(['Older form: originality']);
+
+    // Retiring the default falls back to the newest active form; with none active, no questions.
+    await change(older.id, { active: false }).expect(200);
+    expect(await questionsAsked()).toEqual(['Newer form: originality']);
+    await change(newer.id, { active: false }).expect(200);
+    expect(await questionsAsked()).toEqual([]);
+
+    // These reviewers were only for the forms: the round goes on without them, unwritten to.
+    for (const id of invited)
+      await http()
+        .post(
+          `/api/journals/volunteering/submissions/${submissionId}/review-assignments/${id}/cancel`,
+        )
+        .set(as('editor'))
+        .send({ notify: false })
+        .expect(200);
   });
 
   it('lets a reviewer decline through the email link; the editor is told; the link is then dead', async () => {

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Sessions, SESSION_COOKIE } from '../accounts/sessions.service';
-import { ProblemException } from '../common/http/problem.exception';
+import { PROBLEM_TYPES, ProblemException } from '../common/http/problem.exception';
 import { AppConfig } from '../config/app-config';
 import { IS_PUBLIC } from './public.decorator';
 
@@ -17,11 +17,19 @@ export const unauthenticated = () =>
     detail: 'Sign in first (session cookie or Authorization: Bearer <session token>)',
   });
 
+const crossOriginWrite = (detail: string) =>
+  new ProblemException({
+    status: 403,
+    type: PROBLEM_TYPES.crossOriginWrite,
+    title: 'Forbidden',
+    detail,
+  });
+
 /**
  * Runs on every route (APP_GUARD). Finds who is calling: a session token from the cookie or
  * an Authorization bearer header, or the operator token. Routes are closed unless marked
- * @Public(). Cookie-authenticated writes must come from an allowed Origin (with SameSite=Lax
- * cookies this closes cross-site request forgery).
+ * @Public(). Cookie-authenticated writes must show they come from an allowed origin (with
+ * SameSite=Lax cookies this closes cross-site request forgery).
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -65,16 +73,28 @@ export class AuthenticationGuard implements CanActivate {
 
     const principal = request.principal;
     if (principal?.kind === 'user' && principal.viaCookie && !SAFE_METHODS.has(request.method)) {
-      const origin = request.headers.origin;
-      if (origin && !this.allowedOrigins.has(origin)) {
-        throw new ProblemException({
-          status: 403,
-          title: 'Forbidden',
-          detail: `Requests from ${origin} may not use this session`,
-        });
-      }
+      this.requireSameOrigin(request);
     }
     if (!principal && !isPublic) throw unauthenticated();
     return true;
+  }
+
+  /**
+   * A write carried by the session cookie must show it comes from our own pages: an allowed
+   * Origin, or, when a browser leaves Origin out, Sec-Fetch-Site: same-origin. A request that
+   * shows neither may be forged (or be a script that should use a bearer token), so it is refused.
+   */
+  private requireSameOrigin(request: Request): void {
+    const origin = request.headers.origin;
+    if (origin !== undefined) {
+      if (this.allowedOrigins.has(origin)) return;
+      throw crossOriginWrite(`Requests from ${origin} may not use this session`);
+    }
+    if (request.headers['sec-fetch-site'] === 'same-origin') return;
+    throw crossOriginWrite(
+      'A change made with the session cookie must carry an Origin header from this site ' +
+        '(browsers send it) or Sec-Fetch-Site: same-origin; programs should sign in with ' +
+        'Authorization: Bearer <session token> instead',
+    );
   }
 }

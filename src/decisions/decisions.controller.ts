@@ -82,7 +82,7 @@ export class DecisionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DecisionDraftQuery,
   ) {
-    return this.decisions.draft(request.journal!, viewerOf(request), id, query.decision);
+    return this.decisions.draft(request.journal!, viewerOf(request), id, query);
   }
 
   @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })

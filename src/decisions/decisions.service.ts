@@ -34,7 +34,7 @@ import type { DecisionKind } from './decision-kinds';
 import { defaultDecisionLetter, OUTCOME_NAMES } from './decision-texts';
 import { recommendsOnly, RecommendationsService } from './recommendations.service';
 import { Decision } from './decision.entity';
-import type { DecisionDto } from './dto/decision.dto';
+import type { DecisionDraftQuery, DecisionDto } from './dto/decision.dto';
 import { decisionsFrom, type Transition, transitionFor } from './stage-transitions';
 
 /** A review as it may reach the author: a neutral label, never a name. */
@@ -63,7 +63,8 @@ export class DecisionsService {
   ) {}
 
   /** The decisions open now, and the letter and reviews a given one would send. */
-  async draft(journal: Journal, viewer: Viewer, submissionId: string, kind: DecisionKind) {
+  async draft(journal: Journal, viewer: Viewer, submissionId: string, query: DecisionDraftQuery) {
+    const kind = query.decision;
     const submission = await this.listing.handled(journal, viewer, submissionId);
     const manager = this.dataSource.manager;
     const facts = await loadSubmissionFacts(manager, submissionId);
@@ -79,7 +80,8 @@ export class DecisionsService {
       recommendsOnly: recommendsOnly(journal, viewer),
       lockVersion: submission.lockVersion,
       locale,
-      letter: this.defaultLetter(kind, locale, facts, author.name ?? '', viewer.user, null),
+      // The same letter the decision would send by default: minor revisions say "minor".
+      letter: this.defaultLetter(kind, locale, facts, author.name ?? '', viewer.user, query),
       reviews,
     };
   }
@@ -381,7 +383,7 @@ export class DecisionsService {
     facts: SubmissionFacts,
     authorName: string,
     editor: User | null,
-    dto: Pick<DecisionDto, 'revisionsDueAt' | 'revisionKind'> | null,
+    dto: Partial<Pick<DecisionDto, 'revisionsDueAt' | 'revisionKind'>>,
   ) {
     return defaultDecisionLetter(kind, locale, {
       authorName,
@@ -389,8 +391,8 @@ export class DecisionsService {
       title: facts.titleIn(locale),
       submissionNumber: facts.number,
       editorName: editor ? displayName(editor.names, locale) : '',
-      revisionsDueDate: dto?.revisionsDueAt ? day(dto.revisionsDueAt) : null,
-      minor: dto?.revisionKind === 'minor',
+      revisionsDueDate: dto.revisionsDueAt ? day(dto.revisionsDueAt) : null,
+      minor: dto.revisionKind === 'minor',
     });
   }
 

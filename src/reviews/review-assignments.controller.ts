@@ -91,7 +91,10 @@ export class ReviewAssignmentsController {
 
   @JournalAccess({ roles: [...EDITORS.roles] })
   @Post('submissions/:id/review-assignments')
-  @ApiOperation({ summary: 'Invite a reviewer to the current round' })
+  @ApiOperation({
+    summary:
+      'Invite a reviewer to the current round (409 for a conflict, a reviewer at capacity or unavailable, unless overridden)',
+  })
   invite(
     @Req() request: Request,
     @Param('id', ParseUUIDPipe) id: string,
@@ -268,8 +271,11 @@ export class ReviewAssignmentsController {
 
   @JournalAccess({ roles: [...EDITORS.roles] })
   @Get('reviewers/:reviewerId/history')
-  @ApiOperation({ summary: 'A reviewer’s assignments and statistics in this journal' })
+  @ApiOperation({
+    summary:
+      'A reviewer’s assignments and statistics in this journal, over the submissions you handle',
+  })
   history(@Req() request: Request, @Param('reviewerId', ParseUUIDPipe) reviewerId: string) {
-    return this.assignments.reviewerHistory(request.journal!, reviewerId);
+    return this.assignments.reviewerHistory(request.journal!, viewerOf(request), reviewerId);
   }
 }

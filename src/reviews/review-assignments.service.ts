@@ -21,6 +21,7 @@ import type {
   ReinviteReviewersDto,
 } from './dto/review-assignment.dto';
 import {
+  type AssignmentState,
   assignmentStatus,
   ReviewAssignment,
   type ConflictOfInterest,
@@ -38,6 +39,14 @@ import { findConflicts } from './reviewer-conflicts';
 import { day, loadSubmissionFacts, type SubmissionFacts } from './submission-facts';
 
 const CAN_CANCEL = ['invited', 'accepted'];
+/** An assignment that still asks something of its reviewer: it counts against their maximum. */
+const OPEN_STATES: AssignmentState[] = ['invited', 'accepted'];
+
+/** What an editor knowingly went past when inviting, as the audit log records it. */
+interface CapacityOverrides {
+  despiteUnavailable?: true;
+  overCapacity?: { openReviews: number; maxReviews: number };
+}
 
 /**
  * The editor's side of peer review: rounds and their assignments, inviting (with conflict
@@ -171,7 +180,11 @@ export class ReviewAssignmentsService {
         (await manager.findBy(ReviewAssignment, { roundId: round.id })).map((a) => a.reviewerId),
       );
       const created: ReviewAssignment[] = [];
-      for (const assignment of chosen.filter((a) => !current.has(a.reviewerId))) {
+      // In reviewer order, so that two re-invitations lock the reviewers in the same order.
+      const again = chosen
+        .filter((assignment) => !current.has(assignment.reviewerId))
+        .sort((a, b) => a.reviewerId.localeCompare(b.reviewerId));
+      for (const assignment of again) {
         created.push(
           await this.createAssignment(
             manager,
@@ -187,6 +200,8 @@ export class ReviewAssignmentsService {
               reviewFormId: assignment.reviewFormId ?? undefined,
               // Whoever was accepted despite a conflict before keeps the stated reason.
               conflictOverrideReason: assignment.conflictOverrideReason ?? undefined,
+              overCapacity: dto.overCapacity,
+              despiteUnavailable: dto.despiteUnavailable,
             },
             actor,
           ),
@@ -216,6 +231,7 @@ export class ReviewAssignmentsService {
       reviewer.id,
     )!;
     this.assertConflictsOverridden(conflicts, dto.conflictOverrideReason);
+    const overrides = await this.assertCanTakeAnother(manager, journal, reviewer, dto);
 
     const now = Date.now();
     const responseDueAt = dto.responseDueAt ?? new Date(now + journal.reviewResponseDays * DAY_MS);
@@ -262,10 +278,57 @@ export class ReviewAssignmentsService {
       objectType: 'review_assignment',
       objectId: assignment.id,
       action: 'review.invited',
-      after: { reviewerId: reviewer.id, round: round.number, conflicts },
+      after: { reviewerId: reviewer.id, round: round.number, conflicts, ...overrides },
     });
     await this.mailer.invitation(manager, assignment.id);
     return manager.findOneByOrFail(ReviewAssignment, { id: assignment.id });
+  }
+
+  /**
+   * Refuses a reviewer who said they are unavailable, or whose open reviews in this journal
+   * (invited or accepted, the load the suggestions show) already reach their stated maximum,
+   * unless the editor says they invite them knowingly. Returns what was overridden, for the
+   * audit log.
+   */
+  private async assertCanTakeAnother(
+    manager: EntityManager,
+    journal: Journal,
+    reviewer: User,
+    dto: Pick<InviteReviewerDto, 'overCapacity' | 'despiteUnavailable'>,
+  ): Promise<CapacityOverrides> {
+    const name = displayName(reviewer.names) || 'This reviewer';
+    const overrides: CapacityOverrides = {};
+    if (!reviewer.availableForReview) {
+      if (!dto.despiteUnavailable)
+        throw new ProblemException({
+          status: 409,
+          type: 'urn:tahkim:problem:reviewer-unavailable',
+          title: 'Reviewer unavailable',
+          detail: `${name} is not available for review (their profile says so); set despiteUnavailable: true to invite them anyway`,
+          extensions: { reviewerId: reviewer.id },
+        });
+      overrides.despiteUnavailable = true;
+    }
+    // Serialises invitations of one reviewer, so two editors cannot both take the last place.
+    await manager.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [reviewer.id]);
+    const openReviews = await manager.countBy(ReviewAssignment, {
+      journalId: journal.id,
+      reviewerId: reviewer.id,
+      state: In(OPEN_STATES),
+    });
+    const maxReviews = reviewer.maxConcurrentReviews;
+    if (openReviews >= maxReviews) {
+      if (!dto.overCapacity)
+        throw new ProblemException({
+          status: 409,
+          type: 'urn:tahkim:problem:reviewer-at-capacity',
+          title: 'Reviewer at capacity',
+          detail: `${name} has ${openReviews} open review${openReviews === 1 ? '' : 's'} of the ${maxReviews} they accept; set overCapacity: true to invite them anyway`,
+          extensions: { reviewerId: reviewer.id, openReviews, maxReviews },
+        });
+      overrides.overCapacity = { openReviews, maxReviews };
+    }
+    return overrides;
   }
 
   private assertConflictsOverridden(conflicts: ConflictOfInterest[], reason?: string): void {
@@ -509,9 +572,13 @@ export class ReviewAssignmentsService {
     });
   }
 
-  /** One reviewer's record in this journal: every assignment and the figures editors weigh. */
-  async reviewerHistory(journal: Journal, reviewerId: string) {
+  /**
+   * One reviewer's record in this journal: the assignments and the figures editors weigh, over
+   * the submissions this viewer may handle (a section editor sees their sections' only).
+   */
+  async reviewerHistory(journal: Journal, viewer: Viewer, reviewerId: string) {
     const reviewer = await this.reviewerOf(this.dataSource.manager, journal, reviewerId);
+    const visible = await this.handledSubmissionsOf(journal, viewer, reviewerId);
     const [stats]: {
       invitations: number;
       accepted: number;
@@ -528,11 +595,12 @@ export class ReviewAssignmentsService {
                 ORDER BY extract(epoch FROM completed_at - responded_at) / 86400
               ) FILTER (WHERE state = 'completed')::float8 AS median_days,
               avg(quality_rating)::float8 AS average_rating
-         FROM review_assignments WHERE journal_id = $1 AND reviewer_id = $2`,
-      [journal.id, reviewerId],
+         FROM review_assignments
+        WHERE journal_id = $1 AND reviewer_id = $2 AND submission_id = ANY($3::uuid[])`,
+      [journal.id, reviewerId, visible],
     );
     const assignments = await this.dataSource.manager.find(ReviewAssignment, {
-      where: { journalId: journal.id, reviewerId },
+      where: { journalId: journal.id, reviewerId, submissionId: In(visible) },
       order: { invitedAt: 'DESC' },
       take: 200,
     });
@@ -555,6 +623,33 @@ export class ReviewAssignmentsService {
         stats.average_rating === null ? null : Math.round(stats.average_rating * 10) / 10,
       assignments: assignments.map((assignment) => this.assignmentView(assignment)),
     };
+  }
+
+  /**
+   * The submissions this reviewer was asked to review that the viewer handles, decided by the
+   * editorial listing's own rule (`handled`), so that the history and the listing never disagree.
+   */
+  private async handledSubmissionsOf(
+    journal: Journal,
+    viewer: Viewer,
+    reviewerId: string,
+  ): Promise<string[]> {
+    const rows: { submission_id: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT submission_id FROM review_assignments WHERE journal_id = $1 AND reviewer_id = $2',
+      [journal.id, reviewerId],
+    );
+    const handled = await Promise.all(
+      rows.map(({ submission_id: id }) =>
+        this.listing.handled(journal, viewer, id).then(
+          () => id,
+          (error: unknown) => {
+            if (error instanceof ProblemException && error.problem.status === 404) return null;
+            throw error;
+          },
+        ),
+      ),
+    );
+    return handled.filter((id): id is string => id !== null);
   }
 
   /** Loads an assignment of a handled submission, applies `apply` and returns the result. */
@@ -648,8 +743,11 @@ export class ReviewAssignmentsService {
         );
       return form.id;
     }
+    // The form a manager marked default, else the newest active one: a journal with a form
+    // never sends a reviewer an empty one because nobody ticked "default".
     const fallback = await manager.findOne(ReviewForm, {
-      where: { journalId: journal.id, active: true, isDefault: true },
+      where: { journalId: journal.id, active: true },
+      order: { isDefault: 'DESC', createdAt: 'DESC', id: 'ASC' },
     });
     return fallback?.id ?? null;
   }

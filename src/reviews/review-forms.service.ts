@@ -38,6 +38,7 @@ export class ReviewFormsService {
   }
 
   async create(journal: Journal, dto: CreateReviewFormDto, actor: Actor): Promise<ReviewForm> {
+    assertDefaultIsActive(dto.isDefault, dto.active ?? true);
     return this.dataSource.transaction(async (manager) => {
       const form = await manager.save(
         manager.create(ReviewForm, {
@@ -66,6 +67,7 @@ export class ReviewFormsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!before) throw problem(404, 'not-found', 'There is no such review form in this journal');
+      assertDefaultIsActive(dto.isDefault, dto.active ?? before.active);
       const changes: Partial<ReviewForm> = {};
       if (dto.titles) changes.titles = dto.titles;
       if (dto.questions) changes.questions = questionsOf(dto.questions);
@@ -107,6 +109,19 @@ export class ReviewFormsService {
       after: form,
     });
   }
+}
+
+/**
+ * New invitations use the default form, and only active forms are offered: marking an inactive
+ * form default would also unmark the journal's real default.
+ */
+function assertDefaultIsActive(isDefault: boolean | undefined, active: boolean): void {
+  if (isDefault && !active)
+    throw problem(
+      422,
+      'inactive-default-form',
+      'An inactive form cannot be the default form: activate it too (active: true)',
+    );
 }
 
 /** Checks what class-validator cannot: unique ids, options for choices, a sane scale. */

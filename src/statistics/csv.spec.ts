@@ -24,6 +24,25 @@ describe('csvField (RFC 4180)', () => {
     expect(csvField('carriage\rreturn')).toBe('"carriage\rreturn"');
   });
 
+  it('neutralises text a spreadsheet would run as a formula, with a leading single quote', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(
+      '"\'=HYPERLINK(""http://evil.example"",""click"")"',
+    );
+    expect(csvField('+1+1')).toBe("'+1+1");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1:A2)')).toBe("'@SUM(A1:A2)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe('"\'\r=1"');
+    // Only the first character counts; a number given as text is text like any other.
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('-1')).toBe("'-1");
+  });
+
+  it('keeps numbers, negative ones included, as numbers', () => {
+    expect(csvField(-3)).toBe('-3');
+    expect(toCsv([['reviews', 'median_days', '', -0.5]])).toBe('reviews,median_days,,-0.5\r\n');
+  });
+
   it('does not quote other punctuation or spaces', () => {
     expect(csvField(" it's ; fine ")).toBe(" it's ; fine ");
   });

@@ -36,7 +36,23 @@ const PG_CLIENT_ERRORS: Record<string, ProblemInit> = {
   '22001': { status: 400, title: 'A value is too long' },
 };
 
-/** Turns anything thrown into an RFC 9457 problem. Exported for the body-parser error hook. */
+// What body-parser's errors (http-errors `type`) mean, in words written for the client.
+const MIDDLEWARE_ERROR_DETAILS: Record<string, string> = {
+  'entity.parse.failed': 'The request body is not valid JSON',
+  'entity.too.large': 'The request body is larger than this server accepts',
+  'parameters.too.many': 'The request body has more parameters than this server accepts',
+  'charset.unsupported': 'The request body must be sent in UTF-8',
+  'encoding.unsupported': 'The request body has a Content-Encoding this server does not accept',
+  'request.aborted': 'The request ended before its body had arrived',
+  'request.size.invalid': 'The request body is not as long as its Content-Length says',
+};
+
+/**
+ * Turns anything thrown into an RFC 9457 problem. Only ProblemException and Nest's
+ * HttpException (raised on purpose, worded for the client) put their own text in the answer;
+ * PostgreSQL refusals and body-parser errors get our words, anything else is a 500 with one
+ * generic sentence (the error itself goes to the log). Exported for the body-parser error hook.
+ */
 export function toProblem(exception: unknown): ProblemInit {
   if (exception instanceof ProblemException) return exception.problem;
   if (exception instanceof HttpException) {
@@ -58,26 +74,20 @@ export function toProblem(exception: unknown): ProblemInit {
     return { status, title: STATUS_CODES[status] ?? 'Error', detail, extensions };
   }
   if (exception instanceof QueryFailedError) {
+    // PostgreSQL's own detail names tables, columns and values: it stays in the log.
     const code = (exception.driverError as { code?: string } | undefined)?.code;
-    if (code && PG_CLIENT_ERRORS[code]) {
-      const detail = (exception.driverError as { detail?: string }).detail;
-      return { ...PG_CLIENT_ERRORS[code], detail };
-    }
+    if (code && PG_CLIENT_ERRORS[code]) return PG_CLIENT_ERRORS[code];
   }
-  // body-parser and other Express middleware errors carry an HTTP status of their own.
+  // body-parser and other Express middleware errors carry an HTTP status of their own. Their
+  // messages are not ours to show: known kinds get our sentence, others only the status title.
   const status = (exception as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const type = (exception as { type?: string }).type;
+    const type = (exception as { type?: unknown }).type;
     return {
       status,
       type: type === 'entity.parse.failed' ? PROBLEM_TYPES.malformedBody : undefined,
       title: STATUS_CODES[status] ?? 'Bad Request',
-      detail:
-        type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
-          : type === 'entity.too.large'
-            ? 'The request body is larger than this server accepts'
-            : (exception as Error).message,
+      detail: typeof type === 'string' ? MIDDLEWARE_ERROR_DETAILS[type] : undefined,
     };
   }
   return {

@@ -30,6 +30,8 @@ export const PROBLEM_TYPES = {
   validation: 'urn:tahkim:problem:validation-error',
   conflict: 'urn:tahkim:problem:conflict',
   malformedBody: 'urn:tahkim:problem:malformed-body',
+  nestedTooDeeply: 'urn:tahkim:problem:nested-too-deeply',
+  crossOriginWrite: 'urn:tahkim:problem:cross-origin-write',
 } as const;
 
 export class RequestValidationException extends ProblemException {

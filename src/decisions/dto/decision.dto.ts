@@ -108,6 +108,15 @@ export class DecisionDraftQuery {
   @ApiProperty({ enum: DECISION_KINDS })
   @IsIn(DECISION_KINDS)
   decision: DecisionKind;
+
+  @ApiPropertyOptional({
+    enum: ['minor', 'major'],
+    default: 'major',
+    description: 'request_revisions: the letter asks for minor or major revisions',
+  })
+  @IsOptional()
+  @IsIn(['minor', 'major'])
+  revisionKind?: 'minor' | 'major';
 }
 
 export class RevisionDto {

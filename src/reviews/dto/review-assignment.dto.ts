@@ -16,7 +16,25 @@ import {
 } from 'class-validator';
 import { REVIEW_METHODS, type ReviewMethod } from '../review-vocabulary';
 
-export class InviteReviewerDto {
+const OVER_CAPACITY =
+  'Invite knowingly beyond the reviewer’s stated maximum of open reviews (otherwise 409 reviewer-at-capacity); recorded in the audit log';
+const DESPITE_UNAVAILABLE =
+  'Invite knowingly although the reviewer’s profile says they are not available (otherwise 409 reviewer-unavailable); recorded in the audit log';
+
+/** What an editor may knowingly go past when inviting; the audit log records it. */
+class KnowingInvitationDto {
+  @ApiPropertyOptional({ default: false, description: OVER_CAPACITY })
+  @IsOptional()
+  @IsBoolean()
+  overCapacity?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: DESPITE_UNAVAILABLE })
+  @IsOptional()
+  @IsBoolean()
+  despiteUnavailable?: boolean;
+}
+
+export class InviteReviewerDto extends KnowingInvitationDto {
   @ApiProperty({ format: 'uuid', description: 'A person with the reviewer role in this journal' })
   @IsUUID()
   reviewerId: string;
@@ -44,7 +62,11 @@ export class InviteReviewerDto {
   @MaxLength(10_000)
   personalMessage?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the journal’s default form' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Defaults to the form a manager marked default, else the journal’s newest active form (none if it has no active form)',
+  })
   @IsOptional()
   @IsUUID()
   reviewFormId?: string;
@@ -59,7 +81,7 @@ export class InviteReviewerDto {
   conflictOverrideReason?: string;
 }
 
-export class ReinviteReviewersDto {
+export class ReinviteReviewersDto extends KnowingInvitationDto {
   @ApiPropertyOptional({
     type: [String],
     description: 'Assignments of the previous round to repeat; default: all who completed',
