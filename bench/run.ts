@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { SUPPORTED_LOCALES } from '../src/common/i18n/locale';
 import { EmailRenderer } from '../src/mail/email-renderer.service';
 import { LocalFileStorage } from '../src/storage/local-file-storage';
+import { benchArchiveBombs } from './archive-bombs.bench';
 import { benchSubmissionsListing } from './submissions-listing.bench';
 import { benchTypesetting } from './typesetting.bench';
 
@@ -108,10 +109,16 @@ async function main(): Promise<void> {
     await benchTypesetting(toReport);
     return;
   }
+  // `npm run bench -- archive-bombs`: zip bombs through the upload route.
+  if (process.argv.includes('archive-bombs')) {
+    await benchArchiveBombs(toReport);
+    return;
+  }
   renderEmails();
   await streamStorage();
   await benchSubmissionsListing(toReport);
   await benchTypesetting(toReport);
+  await benchArchiveBombs(toReport);
   const missed = figures.filter((figure) => !figure.met).length;
   console.log(`${figures.length - missed} of ${figures.length} targets met`);
 }

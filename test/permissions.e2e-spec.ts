@@ -18,6 +18,7 @@ import { Section } from '../src/journals/section.entity';
 import { ReviewAssignment } from '../src/reviews/entities/review-assignment.entity';
 import { Review } from '../src/reviews/entities/review.entity';
 import { FileStorage } from '../src/storage/file-storage';
+import { SubmissionFile } from '../src/submissions/entities/submission-file.entity';
 import { Submission } from '../src/submissions/entities/submission.entity';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
 
@@ -914,6 +915,37 @@ const ROUTES: Route[] = [
     },
   },
 
+  {
+    name: 'POST /journals/:slug/submissions/:id/files/:fileId/release',
+    method: 'post',
+    ok: 200,
+    allowed: [...EDITORS, 'section.policy'],
+    notFound: ['section.field'],
+    journalScoped: true,
+    build: async (fx, slug) => {
+      // A file the pipeline could not clean, held back from reviewers.
+      const files = fx.dataSource.getRepository(SubmissionFile);
+      const { id } = await files.save({
+        submissionId: fx.review.submissionId,
+        genre: 'dataset',
+        version: 1,
+        storageKey: '0'.repeat(64),
+        sha256: '0'.repeat(64),
+        size: 1,
+        mediaType: 'application/zip',
+        originalName: `held-${fx.next()}.zip`,
+        uploadedBy: fx.userIds.author1,
+        anonymisedKey: null,
+        anonymisation: { heldReason: 'The file is a zip archive' },
+        heldReason: 'The file is a zip archive',
+      });
+      return {
+        path: `/api/journals/${slug}/submissions/${fx.review.submissionId}/files/${id}/release`,
+        changed: async () => (await files.findOneByOrFail({ id })).releasedAt !== null,
+      };
+    },
+  },
+
   // The author's side of decisions: only the author of the submission.
   {
     name: 'GET /submissions/:id/history',
@@ -1144,6 +1176,60 @@ describe('permission matrix', () => {
           who,
           refused: true,
         });
+      }
+    });
+
+    it('shows a section editor only the reviewer history of submissions they handle, figures included', async () => {
+      const all: { id: string; submission_id: string; section_id: string; state: string }[] =
+        await fx.dataSource.query(
+          `SELECT a.id, a.submission_id, s.section_id, a.state
+             FROM review_assignments a JOIN submissions s ON s.id = a.submission_id
+            WHERE a.journal_id = $1 AND a.reviewer_id = $2`,
+          [fx.journalId, fx.review.reviewer3Id],
+        );
+      const inSection = (sectionId: string) => all.filter((a) => a.section_id === sectionId);
+      // The demo's reviewer3 reviews in the field, policy and research sections alike.
+      expect(inSection(fx.fieldSectionId).length).toBeGreaterThan(0);
+      expect(inSection(fx.policySectionId).length).toBeGreaterThan(0);
+      expect(all.length).toBeGreaterThan(
+        inSection(fx.fieldSectionId).length + inSection(fx.policySectionId).length,
+      );
+      const cases: [Who, typeof all][] = [
+        ['editor', all],
+        ['manager', all],
+        ['operator', all],
+        ['section.field', inSection(fx.fieldSectionId)],
+        ['section.policy', inSection(fx.policySectionId)],
+      ];
+      for (const [who, seen] of cases) {
+        const response = await send(
+          'get',
+          `/api/journals/${JOURNAL}/reviewers/${fx.review.reviewer3Id}/history`,
+          who,
+        );
+        expectStatus(response, 200);
+        const body = response.body as {
+          invitations: number;
+          completed: number;
+          declined: number;
+          assignments: { id: string }[];
+        };
+        const count = (state: string) => seen.filter((a) => a.state === state).length;
+        expect({ who, ids: body.assignments.map((a) => a.id).sort() }).toEqual({
+          who,
+          ids: seen.map((a) => a.id).sort(),
+        });
+        expect({ who, figures: [body.invitations, body.completed, body.declined] }).toEqual({
+          who,
+          figures: [seen.length, count('completed'), count('declined')],
+        });
+        // Not a trace of the other submissions: neither their ids nor their assignments'.
+        const text = JSON.stringify(body);
+        const hidden = all.filter((a) => !seen.includes(a));
+        expect({
+          who,
+          leaked: hidden.flatMap((a) => [a.id, a.submission_id]).filter((id) => text.includes(id)),
+        }).toEqual({ who, leaked: [] });
       }
     });
 

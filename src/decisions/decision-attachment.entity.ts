@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import { User } from '../accounts/user.entity';
 import { Submission } from '../submissions/entities/submission.entity';
+import type { StoredAnonymisation } from '../anonymisation/file-anonymiser';
 import { Decision } from './decision.entity';
 
 /**
@@ -67,6 +68,10 @@ export class DecisionAttachment {
   /** The name the editor uploaded it under: the name the author sees. Never used as a path. */
   @Column({ type: 'varchar', length: 255 })
   originalName: string;
+
+  /** The anonymisation report: what was stripped, and reviewers still named in the file. */
+  @Column({ type: 'jsonb', nullable: true })
+  anonymisation: StoredAnonymisation | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../access/actor';
 import type { User } from '../accounts/user.entity';
@@ -11,18 +9,13 @@ import { ProblemException } from '../common/http/problem.exception';
 import type { Journal } from '../journals/journal.entity';
 import { ReviewAssignment } from '../reviews/entities/review-assignment.entity';
 import { problem } from '../reviews/review-problems';
-import { FileStorage, type StoredFile } from '../storage/file-storage';
-import {
-  anonymiseDocument,
-  DocumentAnonymisationError,
-  isAnonymisableMediaType,
-  type NameWarning,
-} from '../submissions/anonymisation/document-anonymiser';
-import { compileNames, findNames } from '../submissions/anonymisation/name-matcher';
+import { compileNames, findNames } from '../anonymisation/name-matcher';
 import { contentInUse } from '../submissions/content-in-use';
 import { EditorialListing } from '../submissions/editorial-listing.service';
 import type { Viewer } from '../submissions/editorial-viewer';
 import { FileIntake } from '../submissions/file-intake.service';
+import type { StoredAnonymisation } from '../anonymisation/file-anonymiser';
+import { ReviewCopies } from '../submissions/review-copies.service';
 import { personNameVariants } from '../submissions/submissions.service';
 import { DecisionAttachment } from './decision-attachment.entity';
 
@@ -43,15 +36,6 @@ export function attachmentView(attachment: DecisionAttachment): AttachmentView {
   return view;
 }
 
-/** What the upload stripped, and reviewers still named in the file (or in its name). */
-export interface AttachmentAnonymisation {
-  /** Document properties removed; empty for files stored as received (images, spreadsheets…). */
-  removed: string[];
-  nameWarnings: NameWarning[];
-  /** False when the text could not be searched for names (a scanned PDF; not a document). */
-  bodyTextChecked: boolean;
-}
-
 /**
  * Files an editor attaches to a decision letter. Uploaded before deciding, listed and removable
  * while unsent; the decision links them (DecisionsService.decide) and they are then part of the
@@ -65,8 +49,8 @@ export class DecisionAttachmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listing: EditorialListing,
     private readonly intake: FileIntake,
-    private readonly storage: FileStorage,
     private readonly audit: AuditLog,
+    private readonly copies: ReviewCopies,
   ) {}
 
   async upload(
@@ -76,48 +60,27 @@ export class DecisionAttachmentsService {
     submissionId: string,
     request: Request,
     actor: Actor,
-  ): Promise<AttachmentView & { anonymisation: AttachmentAnonymisation }> {
+  ): Promise<AttachmentView> {
     // Checked before the upload, so nothing is stored for someone who may not attach it.
     await this.listing.handled(journal, viewer, submissionId);
-    const inUse = (key: string) => contentInUse(this.dataSource.manager, key);
     const received = await this.intake.receive(
       request,
-      'supplementary',
+      'letter_attachment',
       journal.maxUploadMb * 1024 * 1024,
-      inUse,
+      (key) => contentInUse(this.dataSource.manager, key),
     );
-    let stored: StoredFile = received;
     const names = await this.reviewerNames(submissionId);
-    const anonymisation: AttachmentAnonymisation = {
-      removed: [],
-      nameWarnings: findNames(received.originalName, compileNames(names), 'file name'),
-      bodyTextChecked: false,
+    const copy = await this.copies.make(received, names, 'refuse');
+    if (copy.outcome !== 'cleaned') throw new Error('an uncleanable attachment was not refused');
+    const fileNameWarnings = findNames(received.originalName, compileNames(names), 'file name');
+    const anonymisation: StoredAnonymisation = {
+      ...copy.report,
+      nameWarnings: [...fileNameWarnings, ...(copy.report.nameWarnings ?? [])],
     };
-    if (isAnonymisableMediaType(received.mediaType)) {
-      try {
-        const copy = await anonymiseDocument(
-          await buffer(await this.storage.get(received.key)),
-          received.mediaType,
-          { contributorNames: names },
-        );
-        stored = await this.storage.put(Readable.from(copy.content));
-        anonymisation.removed = copy.removed;
-        anonymisation.nameWarnings.push(...copy.nameWarnings);
-        anonymisation.bodyTextChecked = copy.bodyTextChecked;
-      } catch (error) {
-        if (!(await inUse(received.key))) await this.storage.delete(received.key);
-        if (!(error instanceof DocumentAnonymisationError)) throw error;
-        throw problem(
-          422,
-          'unacceptable-file',
-          `The file could not be used: ${(error as Error).message}`,
-        );
-      }
-      // Only the stripped copy is kept; the original goes unless other rows share its bytes
-      // (or the copy is byte for byte the original: nothing was there to strip).
-      if (stored.key !== received.key && !(await inUse(received.key)))
-        await this.storage.delete(received.key);
-    }
+    // Only the cleaned copy is kept; the original goes unless other rows share its bytes
+    // (or the copy is byte for byte the original: nothing was there to strip).
+    const { stored } = copy;
+    if (stored.key !== received.key) await this.copies.discard(received.key);
     const attachment = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(DecisionAttachment, {
@@ -129,6 +92,7 @@ export class DecisionAttachmentsService {
           size: stored.size,
           mediaType: received.mediaType,
           originalName: received.originalName,
+          anonymisation,
         }),
       );
       await this.audit.record(manager, {
@@ -145,7 +109,7 @@ export class DecisionAttachmentsService {
       });
       return saved;
     });
-    return { ...attachmentView(attachment), anonymisation };
+    return attachmentView(attachment);
   }
 
   /** The submission's attachments, oldest first: unsent ones have no decisionId. */

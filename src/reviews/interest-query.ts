@@ -1,4 +1,4 @@
-import { foldForMatching } from '../submissions/anonymisation/name-matcher';
+import { foldForMatching } from '../anonymisation/name-matcher';
 
 /** Words too common to say anything about a reviewer's field. */
 const STOP_WORDS = new Set([

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PersonNames } from '../accounts/user.entity';
 import type { Journal } from '../journals/journal.entity';
-import { foldForMatching } from '../submissions/anonymisation/name-matcher';
+import { foldForMatching } from '../anonymisation/name-matcher';
 import { EditorialListing } from '../submissions/editorial-listing.service';
 import type { Viewer } from '../submissions/editorial-viewer';
 import { searchQuery } from '../submissions/submission-search';

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../access/actor';
 import type { User } from '../accounts/user.entity';
@@ -10,17 +8,11 @@ import { RequestValidationException } from '../common/http/problem.exception';
 import { AppConfig } from '../config/app-config';
 import { Journal } from '../journals/journal.entity';
 import { FileStorage } from '../storage/file-storage';
-import {
-  type AnonymisableMediaType,
-  anonymiseDocument,
-  isAnonymisableMediaType,
-} from '../submissions/anonymisation/document-anonymiser';
 import { contentInUse } from '../submissions/content-in-use';
 import { Contributor } from '../submissions/entities/contributor.entity';
 import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import {
-  FILE_GENRES,
-  type FileGenre,
+  REVIEW_ROUND_GENRES,
   SubmissionFile,
 } from '../submissions/entities/submission-file.entity';
 import { SubmissionMetadata } from '../submissions/entities/submission-metadata.entity';
@@ -28,6 +20,7 @@ import { Submission } from '../submissions/entities/submission.entity';
 import { sendSubmissionFile } from '../submissions/file-download';
 import { personNameVariants } from '../submissions/submissions.service';
 import { extensionOf, FileIntake } from '../submissions/file-intake.service';
+import { ReviewCopies } from '../submissions/review-copies.service';
 import type { DeclineInvitationDto, ReviewDraftDto } from './dto/review.dto';
 import {
   assignmentStatus,
@@ -62,14 +55,6 @@ const invalidLink = () =>
 const notYours = () => problem(404, 'not-found', 'There is no such review assignment of yours');
 
 /**
- * What a round shows its reviewers: the author's files, except cover letters (addressed to the
- * editor, often signed); never the copyedited files and galleys of the later stages.
- */
-const REVIEW_ROUND_GENRES: readonly FileGenre[] = FILE_GENRES.filter(
-  (genre) => genre !== 'cover_letter',
-);
-
-/**
  * The reviewer's side: the dashboard, answering an invitation (signed in or through the email
  * link), the submission as the reviewer may see it, the files of the round, the review itself
  * (autosaved drafts, then submitted and locked) and annotated files.
@@ -82,6 +67,7 @@ export class ReviewerWorkService {
     private readonly storage: FileStorage,
     private readonly intake: FileIntake,
     private readonly mailer: ReviewMailer,
+    private readonly copies: ReviewCopies,
   ) {}
 
   /** Pending invitations, active reviews and completed ones, across journals. */
@@ -179,8 +165,8 @@ export class ReviewerWorkService {
       },
       // Neutral names only: the uploaded names and storage keys stay with the editors.
       files: working
-        ? (await this.roundFiles(manager, submission.id, round.fileVersion)).map(
-            ({ file: _file, ...view }) => view,
+        ? (await this.roundFiles(manager, assignment, round.fileVersion)).map(
+            ({ file: _file, key: _key, ...view }) => view,
           )
         : [],
       questions: review?.questions ?? form?.questions ?? [],
@@ -188,12 +174,13 @@ export class ReviewerWorkService {
       reviewFiles: working
         ? (
             await manager.find(ReviewFile, { where: { assignmentId }, order: { createdAt: 'ASC' } })
-          ).map(({ id, originalName, mediaType, size, shareWithAuthor }) => ({
+          ).map(({ id, originalName, mediaType, size, shareWithAuthor, anonymisation }) => ({
             id,
             originalName,
             mediaType,
             size,
             shareWithAuthor,
+            anonymisation,
           }))
         : [],
     };
@@ -201,25 +188,34 @@ export class ReviewerWorkService {
 
   /**
    * The files of the round's version: per kind, the newest version not after the round's;
-   * only the kinds in REVIEW_ROUND_GENRES.
+   * only the kinds in REVIEW_ROUND_GENRES. A double-anonymous reviewer gets each file's cleaned
+   * copy, or the original of a file an editor released after checking it by hand; a file that
+   * could not be cleaned and was not released is not shown at all.
    */
   private async roundFiles(
     manager: EntityManager,
-    submissionId: string,
+    assignment: ReviewAssignment,
     version: number,
-  ): Promise<(ReviewerFileView & { file: SubmissionFile })[]> {
+  ): Promise<(ReviewerFileView & { file: SubmissionFile; key: string })[]> {
     const files = await manager.find(SubmissionFile, {
-      where: { submissionId },
+      where: { submissionId: assignment.submissionId },
       order: { createdAt: 'ASC' },
     });
     const latest = new Map<string, number>();
     for (const file of files)
       if (file.version <= version && REVIEW_ROUND_GENRES.includes(file.genre))
         latest.set(file.genre, Math.max(latest.get(file.genre) ?? 0, file.version));
-    const chosen = files.filter((file) => latest.get(file.genre) === file.version);
-    return chosen.map((file) => {
-      const sameGenre = chosen.filter((other) => other.genre === file.genre);
-      const n = sameGenre.length > 1 ? `-${sameGenre.indexOf(file) + 1}` : '';
+    const anonymous = assignment.method === 'double_anonymous';
+    const chosen = files.flatMap((file) => {
+      if (latest.get(file.genre) !== file.version) return [];
+      if (!anonymous) return [{ file, key: file.storageKey }];
+      if (file.anonymisedKey) return [{ file, key: file.anonymisedKey }];
+      return file.releasedAt ? [{ file, key: file.storageKey }] : [];
+    });
+    return chosen.map(({ file, key }) => {
+      const sameGenre = chosen.filter((other) => other.file.genre === file.genre);
+      const n =
+        sameGenre.length > 1 ? `-${sameGenre.findIndex((other) => other.file === file) + 1}` : '';
       return {
         id: file.id,
         genre: file.genre,
@@ -227,30 +223,27 @@ export class ReviewerWorkService {
         mediaType: file.mediaType,
         size: file.size,
         file,
+        key,
       };
     });
   }
 
-  /** Streams a file of the round: the anonymised copy whenever there is one. */
+  /** Streams a file of the round: what roundFiles says this reviewer may receive. */
   async sendFile(user: User, assignmentId: string, fileId: string, response: Response) {
     const manager = this.dataSource.manager;
     const assignment = await this.own(manager, user, assignmentId);
     if (assignment.state !== 'accepted' && assignment.state !== 'completed')
       throw problem(403, 'not-accepted', 'Files become available once you accept the invitation');
     const round = await manager.findOneByOrFail(ReviewRound, { id: assignment.roundId });
-    const found = (await this.roundFiles(manager, assignment.submissionId, round.fileVersion)).find(
+    const found = (await this.roundFiles(manager, assignment, round.fileVersion)).find(
       (candidate) => candidate.id === fileId,
     );
     if (!found) throw problem(404, 'not-found', 'There is no such file in this review');
-    const key =
-      assignment.method === 'double_anonymous' && found.file.anonymisedKey
-        ? found.file.anonymisedKey
-        : found.file.storageKey;
     await sendSubmissionFile(
       response,
       this.storage,
       { ...found.file, originalName: found.name },
-      key,
+      found.key,
     );
   }
 
@@ -451,7 +444,11 @@ export class ReviewerWorkService {
     return { assignment, review };
   }
 
-  /** An annotated file with the review; the author's copy has the reviewer's name removed. */
+  /**
+   * An annotated file with the review. The copy the author may receive goes through the
+   * anonymisation pipeline with the reviewer's names; a file it cannot clean is refused (422),
+   * so the reviewer can send it in another form.
+   */
   async uploadFile(user: User, assignmentId: string, request: Request): Promise<ReviewFile> {
     const { assignment } = await this.dataSource.transaction((manager) =>
       this.editable(manager, user, assignmentId),
@@ -460,36 +457,20 @@ export class ReviewerWorkService {
       id: assignment.journalId,
     });
     const files = this.dataSource.getRepository(ReviewFile);
-    const inUse = (key: string) => contentInUse(this.dataSource.manager, key);
     const received = await this.intake.receive(
       request,
-      'manuscript',
+      'review_attachment',
       journal.maxUploadMb * 1024 * 1024,
-      inUse,
+      (key) => contentInUse(this.dataSource.manager, key),
     );
-    let anonymisedKey: string;
-    try {
-      if (!isAnonymisableMediaType(received.mediaType))
-        throw new Error('only DOCX, ODT, PDF and Markdown files can be attached to a review');
-      const copy = await anonymiseDocument(
-        await buffer(await this.storage.get(received.key)),
-        received.mediaType as AnonymisableMediaType,
-        { contributorNames: personNameVariants(user.names) },
-      );
-      anonymisedKey = (await this.storage.put(Readable.from(copy.content))).key;
-    } catch (error) {
-      if (!(await inUse(received.key))) await this.storage.delete(received.key);
-      throw problem(
-        422,
-        'unacceptable-file',
-        `The file could not be used: ${(error as Error).message}`,
-      );
-    }
+    const copy = await this.copies.make(received, personNameVariants(user.names), 'refuse');
+    if (copy.outcome !== 'cleaned') throw new Error('an uncleanable review file was not refused');
     return files.save(
       files.create({
         assignmentId,
         storageKey: received.key,
-        anonymisedKey,
+        anonymisedKey: copy.stored.key,
+        anonymisation: copy.report,
         sha256: received.sha256,
         size: received.size,
         mediaType: received.mediaType,

@@ -109,7 +109,10 @@ export class ReviewerController {
 
   @Post('reviews/:assignmentId/review-files')
   @ApiFileUpload()
-  @ApiOperation({ summary: 'Attach an annotated file (DOCX, ODT, PDF, Markdown) to my review' })
+  @ApiOperation({
+    summary:
+      'Attach a file (a document, spreadsheet or image) to my review; its copy for the author is cleaned of my name and its anonymisation report returned (422 for a file that cannot be cleaned)',
+  })
   async upload(
     @CurrentUser() user: User,
     @Param('assignmentId', ParseUUIDPipe) id: string,

@@ -1,4 +1,14 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { IsIn, IsOptional } from 'class-validator';
@@ -6,7 +16,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { FileStorage } from '../storage/file-storage';
 import { ProblemException } from '../common/http/problem.exception';
 import { sendSubmissionFile } from './file-download';
+import { type Actor, CurrentActor } from '../access/actor';
 import { JournalAccess } from '../access/journal-access.decorator';
+import { HeldFiles } from './held-files.service';
 import { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
 import { EditorialListing } from './editorial-listing.service';
 import { viewerOf } from './editorial-viewer';
@@ -27,6 +39,7 @@ export class EditorialSubmissionsController {
     private readonly listing: EditorialListing,
     private readonly storage: FileStorage,
     private readonly history: SubmissionHistory,
+    private readonly heldFiles: HeldFiles,
   ) {}
 
   @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
@@ -85,5 +98,21 @@ export class EditorialSubmissionsController {
         detail: 'This file has no anonymised copy',
       });
     await sendSubmissionFile(response, this.storage, file, key);
+  }
+
+  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @Post(':id/files/:fileId/release')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Release to double-anonymous reviewers a file held back because it could not be cleaned (after checking it by hand); recorded in the history',
+  })
+  release(
+    @Req() request: Request,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.heldFiles.release(request.journal!, viewerOf(request), id, fileId, actor);
   }
 }

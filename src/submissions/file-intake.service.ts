@@ -30,6 +30,10 @@ export const MEDIA_TYPES = {
   jpeg: 'image/jpeg',
   tiff: 'image/tiff',
   webp: 'image/webp',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odp: 'application/vnd.oasis.opendocument.presentation',
   xml: 'application/xml',
   epub: 'application/epub+zip',
 } as const;
@@ -48,6 +52,10 @@ const EXTENSIONS: Record<string, string> = {
   [MEDIA_TYPES.jpeg]: 'jpg',
   [MEDIA_TYPES.tiff]: 'tif',
   [MEDIA_TYPES.webp]: 'webp',
+  [MEDIA_TYPES.gif]: 'gif',
+  [MEDIA_TYPES.svg]: 'svg',
+  [MEDIA_TYPES.pptx]: 'pptx',
+  [MEDIA_TYPES.odp]: 'odp',
   [MEDIA_TYPES.xml]: 'xml',
   [MEDIA_TYPES.epub]: 'epub',
 };
@@ -57,11 +65,40 @@ export function extensionOf(mediaType: string): string {
   return EXTENSIONS[mediaType] ?? 'bin';
 }
 
+/**
+ * What an upload is for: a kind of submission file, a reviewer's attachment to a review, or an
+ * editor's attachment to a decision letter.
+ */
+export type UploadKind = FileGenre | 'review_attachment' | 'letter_attachment';
+
+const IMAGES = [
+  MEDIA_TYPES.png,
+  MEDIA_TYPES.jpeg,
+  MEDIA_TYPES.tiff,
+  MEDIA_TYPES.webp,
+  MEDIA_TYPES.gif,
+  MEDIA_TYPES.svg,
+] as const;
+/** What a reviewer or an editor may attach: what the anonymisation pipeline can clean. */
+const ATTACHMENTS = [
+  MEDIA_TYPES.docx,
+  MEDIA_TYPES.odt,
+  MEDIA_TYPES.pdf,
+  MEDIA_TYPES.markdown,
+  MEDIA_TYPES.text,
+  MEDIA_TYPES.xlsx,
+  MEDIA_TYPES.ods,
+  MEDIA_TYPES.csv,
+  MEDIA_TYPES.pptx,
+  MEDIA_TYPES.odp,
+  ...IMAGES,
+] as const;
+
 /** What each kind of file may be, by its content. */
-const ALLOWED: Record<FileGenre, readonly string[]> = {
+const ALLOWED: Record<UploadKind, readonly string[]> = {
   manuscript: [MEDIA_TYPES.docx, MEDIA_TYPES.odt, MEDIA_TYPES.pdf, MEDIA_TYPES.markdown],
   cover_letter: [MEDIA_TYPES.docx, MEDIA_TYPES.odt, MEDIA_TYPES.pdf, MEDIA_TYPES.markdown],
-  figure: [MEDIA_TYPES.png, MEDIA_TYPES.jpeg, MEDIA_TYPES.tiff, MEDIA_TYPES.webp, MEDIA_TYPES.pdf],
+  figure: [...IMAGES, MEDIA_TYPES.pdf],
   table: [
     MEDIA_TYPES.docx,
     MEDIA_TYPES.odt,
@@ -79,13 +116,29 @@ const ALLOWED: Record<FileGenre, readonly string[]> = {
     MEDIA_TYPES.xlsx,
     MEDIA_TYPES.ods,
     MEDIA_TYPES.csv,
+    MEDIA_TYPES.pptx,
+    MEDIA_TYPES.odp,
     MEDIA_TYPES.zip,
-    MEDIA_TYPES.png,
-    MEDIA_TYPES.jpeg,
+    ...IMAGES,
   ],
   copyedited: [MEDIA_TYPES.docx, MEDIA_TYPES.odt, MEDIA_TYPES.pdf, MEDIA_TYPES.markdown],
   // Proofs, JATS XML (with its XML declaration) and e-books.
   galley: [MEDIA_TYPES.pdf, MEDIA_TYPES.xml, MEDIA_TYPES.epub],
+  review_attachment: ATTACHMENTS,
+  letter_attachment: ATTACHMENTS,
+};
+
+const KIND_NAMES: Record<UploadKind, string> = {
+  manuscript: 'manuscript',
+  cover_letter: 'cover letter',
+  figure: 'figure',
+  table: 'table',
+  dataset: 'dataset',
+  supplementary: 'supplementary file',
+  copyedited: 'copyedited file',
+  galley: 'galley',
+  review_attachment: 'file attached to a review',
+  letter_attachment: 'file attached to a letter',
 };
 
 export interface ReceivedFile extends StoredFile {
@@ -139,13 +192,30 @@ function looksLikeText(head: Buffer): boolean {
   }
 }
 
-async function detectMediaType(head: Buffer, genre: FileGenre): Promise<string | null> {
+// An SVG drawing: its root element after an optional XML declaration, comments and doctype.
+const SVG_ROOT =
+  /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/u;
+/** Kinds whose text files are documents (Markdown) rather than data (CSV, plain text). */
+const DOCUMENT_KINDS: readonly UploadKind[] = [
+  'manuscript',
+  'cover_letter',
+  'supplementary',
+  'copyedited',
+  'review_attachment',
+  'letter_attachment',
+];
+
+async function detectMediaType(head: Buffer, genre: UploadKind): Promise<string | null> {
   const detected = await fromBuffer(head);
+  // An SVG is XML or text by its bytes: told apart by its root, so that it is cleaned as an
+  // image (its metadata removed), not read as Markdown.
+  if ((!detected || detected.mime === MEDIA_TYPES.xml) && looksLikeText(head)) {
+    if (SVG_ROOT.test(head.toString('utf8'))) return MEDIA_TYPES.svg;
+  }
   if (detected) return detected.mime;
   if (!looksLikeText(head)) return null;
   // Text has no signature: for documents it is Markdown, for data CSV or plain text.
-  if (['manuscript', 'cover_letter', 'supplementary', 'copyedited'].includes(genre))
-    return MEDIA_TYPES.markdown;
+  if (DOCUMENT_KINDS.includes(genre)) return MEDIA_TYPES.markdown;
   const firstLine = head.toString('utf8').split(/\r?\n/, 1)[0];
   return firstLine.includes(',') || firstLine.includes(';') ? MEDIA_TYPES.csv : MEDIA_TYPES.text;
 }
@@ -166,7 +236,7 @@ export class FileIntake {
    */
   receive(
     request: Request,
-    genre: FileGenre,
+    genre: UploadKind,
     limitBytes: number,
     isKeyInUse: (key: string) => Promise<boolean>,
   ): Promise<ReceivedFile> {
@@ -211,7 +281,7 @@ export class FileIntake {
               await discard();
               return reject(
                 badFile(
-                  `A ${genre.replace('_', ' ')} must be one of: ${ALLOWED[genre].join(', ')}; this file's content is ${mediaType ?? 'not a recognised type'}` +
+                  `A ${KIND_NAMES[genre]} must be one of: ${ALLOWED[genre].join(', ')}; this file's content is ${mediaType ?? 'not a recognised type'}` +
                     ' (the file name does not count)',
                   415,
                 ),

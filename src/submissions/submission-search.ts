@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { foldForMatching } from './anonymisation/name-matcher';
+import { foldForMatching } from '../anonymisation/name-matcher';
 
 /**
  * Full-text search over titles, subtitles, abstracts and keywords in Arabic and Latin scripts.

@@ -5,12 +5,22 @@ import { EditorialSubmissionsController } from './editorial-submissions.controll
 import { FileIntake } from './file-intake.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionHistory } from './submission-history.service';
+import { HeldFiles } from './held-files.service';
+import { ReviewCopies } from './review-copies.service';
 import { SubmissionsService } from './submissions.service';
 
 @Module({
   controllers: [SubmissionsController, EditorialSubmissionsController],
   // ReviewMailer: a withdrawal tells the reviewers still at work (it needs only config and the outbox).
-  providers: [SubmissionsService, FileIntake, EditorialListing, ReviewMailer, SubmissionHistory],
-  exports: [EditorialListing, FileIntake],
+  providers: [
+    SubmissionsService,
+    FileIntake,
+    ReviewCopies,
+    HeldFiles,
+    EditorialListing,
+    ReviewMailer,
+    SubmissionHistory,
+  ],
+  exports: [EditorialListing, FileIntake, ReviewCopies],
 })
 export class SubmissionsModule {}

@@ -3,9 +3,6 @@ import { ReviewMailer } from '../reviews/review-mailer';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
-import { PDFDocument } from 'pdf-lib';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { JournalRole } from '../access/journal-role.entity';
@@ -25,7 +22,6 @@ import { Journal } from '../journals/journal.entity';
 import { Section } from '../journals/section.entity';
 import { NotificationService } from '../notifications/notification.service';
 import { FileStorage } from '../storage/file-storage';
-import { type AnonymisableMediaType, anonymiseDocument } from './anonymisation/document-anonymiser';
 import { contentInUse } from './content-in-use';
 import { copyrightTerms } from './copyright-terms';
 import type {
@@ -39,20 +35,19 @@ import { Contributor } from './entities/contributor.entity';
 import { CopyrightAgreement } from './entities/copyright-agreement.entity';
 import { SubmissionEditor } from './entities/submission-editor.entity';
 import { SubmissionEvent } from './entities/submission-event.entity';
-import { type FileGenre, SubmissionFile } from './entities/submission-file.entity';
+import {
+  type FileGenre,
+  REVIEW_ROUND_GENRES,
+  SubmissionFile,
+} from './entities/submission-file.entity';
 import { SubmissionMetadata } from './entities/submission-metadata.entity';
 import { Submission, type SubmissionStage } from './entities/submission.entity';
 import { sendSubmissionFile } from './file-download';
-import { FileIntake, MEDIA_TYPES } from './file-intake.service';
+import { FileIntake } from './file-intake.service';
+import { type ReviewCopy, ReviewCopies } from './review-copies.service';
 import { loadSubmissionDetails } from './submission-details';
 import { refreshSubmissionSearch } from './submission-search';
 
-const ANONYMISABLE: readonly string[] = [
-  MEDIA_TYPES.docx,
-  MEDIA_TYPES.odt,
-  MEDIA_TYPES.pdf,
-  MEDIA_TYPES.markdown,
-];
 /** Stages in which the author may still withdraw: before any final decision. */
 const WITHDRAWABLE: readonly SubmissionStage[] = ['submitted', 'review'];
 
@@ -100,6 +95,7 @@ export class SubmissionsService {
     private readonly notifications: NotificationService,
     private readonly audit: AuditLog,
     private readonly reviewMailer: ReviewMailer,
+    private readonly copies: ReviewCopies,
   ) {}
 
   /** The submission if `user` submitted it; 404 otherwise (its existence is not revealed). */
@@ -268,8 +264,10 @@ export class SubmissionsService {
   }
 
   /**
-   * Streams an upload into storage, checks its type by content, and for double-anonymous
-   * journals stores the anonymised review copy beside the original.
+   * Streams an upload into storage and checks its type by content. Every file reviewers may
+   * receive goes through the anonymisation pipeline: the cleaned copy is stored beside the
+   * original with its report, or, when the file cannot be cleaned, it is held back from
+   * double-anonymous reviewers until an editor releases it.
    */
   async uploadFile(
     id: string,
@@ -292,48 +290,18 @@ export class SubmissionsService {
       (key) => contentInUse(this.dataSource.manager, key),
     );
 
-    let anonymisedKey: string | null = null;
-    let anonymisation: SubmissionFile['anonymisation'] = null;
-    try {
-      // Read once, only when needed: to check a PDF opens, and to make the review copy.
-      let content: Buffer | undefined;
-      const read = async () => (content ??= await buffer(await this.storage.get(received.key)));
-      // A PDF must open: a file that only starts like one is refused.
-      if (received.mediaType === MEDIA_TYPES.pdf)
-        await PDFDocument.load(await read(), { updateMetadata: false });
-      if (
-        journal.reviewPolicy === 'double_anonymous' &&
-        genre === 'manuscript' &&
-        ANONYMISABLE.includes(received.mediaType)
-      ) {
-        const contributors = await this.dataSource
-          .getRepository(Contributor)
-          .findBy({ submissionId: id });
-        const names = [
-          ...contributors.flatMap((contributor) => personNameVariants(contributor.names)),
-          ...personNameVariants(user.names),
-        ];
-        const copy = await anonymiseDocument(
-          await read(),
-          received.mediaType as AnonymisableMediaType,
-          { contributorNames: [...new Set(names)] },
-        );
-        anonymisedKey = (await this.storage.put(Readable.from(copy.content))).key;
-        anonymisation = {
-          removed: copy.removed,
-          nameWarnings: copy.nameWarnings,
-          bodyTextChecked: copy.bodyTextChecked,
-        };
-      }
-    } catch (error) {
-      if (!(await contentInUse(this.dataSource.manager, received.key)))
-        await this.storage.delete(received.key);
-      throw new ProblemException({
-        status: 400,
-        type: 'urn:tahkim:problem:unacceptable-file',
-        title: 'Bad Request',
-        detail: `The ${received.mediaType === MEDIA_TYPES.pdf ? 'PDF' : 'document'} could not be read: ${(error as Error).message}`,
-      });
+    let copy: ReviewCopy | null = null;
+    if (REVIEW_ROUND_GENRES.includes(genre)) {
+      const contributors = await this.dataSource
+        .getRepository(Contributor)
+        .findBy({ submissionId: id });
+      const names = [
+        ...contributors.flatMap((contributor) => personNameVariants(contributor.names)),
+        ...personNameVariants(user.names),
+      ];
+      copy = await this.copies.make(received, names, 'hold');
+    } else {
+      await this.copies.checkSound(received);
     }
 
     return this.dataSource.transaction(async (manager) => {
@@ -348,14 +316,16 @@ export class SubmissionsService {
           mediaType: received.mediaType,
           originalName: received.originalName,
           uploadedBy: user.id,
-          anonymisedKey,
-          anonymisation,
+          anonymisedKey: copy?.outcome === 'cleaned' ? copy.stored.key : null,
+          anonymisation: copy?.report ?? null,
+          heldReason: copy?.outcome === 'held' ? copy.report.heldReason : null,
         }),
       );
       await this.event(manager, id, actor, 'file_uploaded', true, {
         fileId: file.id,
         genre,
         originalName: file.originalName,
+        ...(file.heldReason ? { heldFromReviewers: file.heldReason } : {}),
       });
       return file;
     });

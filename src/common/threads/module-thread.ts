@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 // Run from the TypeScript sources (the tests, through ts-jest), a thread cannot load a `.ts`
 // entry by itself: it first teaches `require` to transpile TypeScript, with the compiler the
@@ -27,9 +27,9 @@ require(workerData.entry);
  * A worker thread running one module of this codebase (its top level listens on `parentPort`):
  * `entry` is that module's file, the `.js` of the build or the `.ts` of the sources.
  */
-export function startModuleThread(entry: string): Worker {
+export function startModuleThread(entry: string, resourceLimits?: ResourceLimits): Worker {
   if (entry.endsWith('.ts')) {
-    return new Worker(TYPESCRIPT_BOOTSTRAP, { eval: true, workerData: { entry } });
+    return new Worker(TYPESCRIPT_BOOTSTRAP, { eval: true, workerData: { entry }, resourceLimits });
   }
-  return new Worker(entry);
+  return new Worker(entry, { resourceLimits });
 }

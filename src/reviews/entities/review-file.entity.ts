@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { StoredAnonymisation } from '../../anonymisation/file-anonymiser';
 import { ReviewAssignment } from './review-assignment.entity';
 
 /**
@@ -48,6 +49,10 @@ export class ReviewFile {
   /** Shown to the reviewer and editors only. */
   @Column({ type: 'varchar', length: 255 })
   originalName: string;
+
+  /** The anonymisation report of the copy, for the reviewer and the editors. */
+  @Column({ type: 'jsonb', nullable: true })
+  anonymisation: StoredAnonymisation | null;
 
   /** Whether the reviewer offers the file to the author (the editor still chooses). */
   @Column({ type: 'boolean', default: true })

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { StoredAnonymisation } from '../../anonymisation/file-anonymiser';
 import { Submission } from './submission.entity';
 
 /** What authors upload with a submission and its revisions. */
@@ -24,6 +25,11 @@ export const FILE_GENRES = [
  */
 export const STAGE_FILE_GENRES = ['copyedited', 'galley'] as const;
 export type FileGenre = (typeof FILE_GENRES)[number] | (typeof STAGE_FILE_GENRES)[number];
+
+/** What reviewers receive of a round's files: everything the author uploads but the cover letter. */
+export const REVIEW_ROUND_GENRES: readonly FileGenre[] = FILE_GENRES.filter(
+  (genre) => genre !== 'cover_letter',
+);
 
 /**
  * One uploaded file version. Content lives in FileStorage under its SHA-256; a revision adds a
@@ -73,16 +79,27 @@ export class SubmissionFile {
   @Column({ type: 'uuid' })
   uploadedBy: string;
 
+  /** The copy that double-anonymous reviewers receive; null when the file could not be cleaned. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   anonymisedKey: string | null;
 
-  /** What the anonymised copy had removed, and contributor names found in the body text. */
+  /** The anonymisation report: what the copy had removed, and names left in its text. */
   @Column({ type: 'jsonb', nullable: true })
-  anonymisation: {
-    removed: string[];
-    nameWarnings: { name: string; excerpt: string }[];
-    bodyTextChecked: boolean;
-  } | null;
+  anonymisation: StoredAnonymisation | null;
+
+  /**
+   * Why the file could not be cleaned (an archive, an encrypted PDF, an OLE object…): it is held
+   * back from double-anonymous reviewers until an editor releases it. Null for a cleaned file.
+   */
+  @Column({ type: 'text', nullable: true })
+  heldReason: string | null;
+
+  /** When an editor released a held file to reviewers, who had checked it by hand. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  releasedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  releasedBy: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -2,6 +2,7 @@ import { demoManuscript } from '../../database/seeds/demo-manuscripts';
 import { readManuscript, readMarkdown } from './manuscript-readers';
 import { ManuscriptContentError } from './article-content';
 import { makeDocx } from '../../../test/support/manuscripts';
+import { docxBomb, GiB } from '../../../bench/fixtures/zip-bombs';
 
 describe('manuscript readers', () => {
   it('reads a Markdown article: sections, list, table with caption, footnotes, references', () => {
@@ -84,5 +85,21 @@ describe('manuscript readers', () => {
         mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       }),
     ).rejects.toThrow('final.docx is not a Word document Tahkim can read');
+  });
+
+  it('reads a DOCX within the archive limits: a zip bomb fails the run, not the worker', async () => {
+    const before = process.memoryUsage().rss;
+    // 1 GiB of zeros in a 1 MB file, its headers claiming 4 KiB: mammoth alone would inflate it.
+    const bomb = docxBomb({ entryBytes: GiB, claimedSize: 4096 });
+    const reading = readManuscript({
+      bytes: bomb,
+      fileName: 'final.docx',
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    await expect(reading).rejects.toThrow(ManuscriptContentError);
+    await expect(reading).rejects.toThrow(
+      /^final\.docx: The file has a part compressed more than 100:1/,
+    );
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
 });

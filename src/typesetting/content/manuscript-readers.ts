@@ -1,6 +1,8 @@
 import { fromBuffer as fileTypeFromBuffer } from 'file-type';
 import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
+import { ArchiveLimitError } from '../../anonymisation/archive-limits';
+import { assertSound } from '../../anonymisation/soundness';
 import markdownItFootnote from 'markdown-it-footnote';
 import {
   type ArticleContent,
@@ -67,6 +69,15 @@ function asset(
 export async function readDocx(bytes: Buffer, fileName: string): Promise<ArticleContent> {
   const images = new Map<string, { data: Buffer; mediaType: string }>();
   let result: { value: string; messages: { type: string; message: string }[] };
+  try {
+    // mammoth inflates whole entries with no limit: the package is first read within the
+    // archive limits, as a stream, so a bomb stops the run instead of the worker.
+    await assertSound(bytes, DOCX_MEDIA_TYPE);
+  } catch (error) {
+    if (error instanceof ArchiveLimitError)
+      throw new ManuscriptContentError(`${fileName}: ${error.message}`);
+    throw new ManuscriptContentError(`${fileName} is not a Word document Tahkim can read`);
+  }
   try {
     result = await mammoth.convertToHtml(
       { buffer: bytes },

@@ -1,3 +1,5 @@
+import type { CleaningContext, RemovalKind } from './cleaning-context';
+import { isMarkupPart } from './embedded-parts';
 import { findNames, type NameTerm, type NameWarning } from './name-matcher';
 import {
   decodeXml,
@@ -9,15 +11,10 @@ import {
 } from './xml-edit';
 import { type ZipPackage } from './zip-package';
 
-/** Edits shared by the DOCX and ODT anonymisers. Each appends what it stripped to `removed`. */
+/** Edits shared by the OOXML and ODF anonymisers. Each reports what it stripped to `ctx`. */
 
-/** 'part qname', with a count when the same thing was stripped more than once. */
-export function describeRemoval(part: string, what: string, count = 1): string {
-  return count > 1 ? `${part} ${what} (${count})` : `${part} ${what}`;
-}
-
-function tally(removed: string[], part: string, counts: Map<string, number>): void {
-  for (const [qname, count] of counts) removed.push(describeRemoval(part, qname, count));
+function tally(ctx: CleaningContext, kind: RemovalKind, part: string, counts: Map<string, number>) {
+  for (const [qname, count] of counts) ctx.removed(kind, part, qname, count);
 }
 
 /** Empties the text of the named elements when `shouldBlank(text)` says so (and there is text). */
@@ -26,7 +23,8 @@ export function blankElements(
   part: string,
   localNames: readonly string[],
   shouldBlank: (text: string) => boolean,
-  removed: string[],
+  ctx: CleaningContext,
+  kind: RemovalKind,
   replacement = '',
 ): string {
   const counts = new Map<string, number>();
@@ -36,7 +34,7 @@ export function blankElements(
     counts.set(qname, (counts.get(qname) ?? 0) + 1);
     return `<${qname}${attributes}>${replacement}</${qname}>`;
   });
-  tally(removed, part, counts);
+  tally(ctx, kind, part, counts);
   return out;
 }
 
@@ -45,15 +43,28 @@ export function removeElements(
   xml: string,
   part: string,
   localNames: readonly string[],
-  removed: string[],
+  ctx: CleaningContext,
+  kind: RemovalKind,
 ): string {
   const counts = new Map<string, number>();
   const out = mapElements(xml, localNames, ({ qname }) => {
     counts.set(qname, (counts.get(qname) ?? 0) + 1);
     return '';
   });
-  tally(removed, part, counts);
+  tally(ctx, kind, part, counts);
   return out;
+}
+
+/** Empties every text element (`w:t`, `a:t`) of a fragment, keeping its tags and field codes. */
+export function blankTextElements(fragment: string, localNames: readonly string[]): string {
+  return mapElements(fragment, localNames, ({ qname, attributes, content }) =>
+    content ? `<${qname}${attributes}></${qname}>` : undefined,
+  );
+}
+
+/** Drops a fragment's character data, keeping its tags (ODF keeps text directly in text:p). */
+export function dropCharacterData(fragment: string): string {
+  return fragment.replace(/(^|>)[^<]+/gu, '$1');
 }
 
 /** The decoded value of an attribute (by local name, any prefix) in a raw attribute string. */
@@ -73,12 +84,12 @@ export function readAttribute(attributes: string, name: string): string | undefi
 export function scanParts(
   pkg: ZipPackage,
   terms: readonly NameTerm[],
-  bodyPart: string,
+  bodyPart: string | undefined,
 ): NameWarning[] {
   if (terms.length === 0) return [];
   const warnings: NameWarning[] = [];
   for (const name of pkg.names()) {
-    if (!/\.(xml|rels)$/iu.test(name)) continue;
+    if (!isMarkupPart(name)) continue;
     let xml: string;
     try {
       xml = pkg.text(name);

@@ -1,6 +1,6 @@
 import { DocumentAnonymisationError } from './anonymisation.errors';
-import type { AnonymisedDocument } from './document-anonymiser';
-import { findNames, type NameTerm } from './name-matcher';
+import type { CleaningContext } from './cleaning-context';
+import { findNames, lineLocator } from './name-matcher';
 
 /** Front-matter keys that identify the authors; matched case-insensitively, at any depth. */
 const IDENTIFYING_KEYS = new Set([
@@ -27,7 +27,7 @@ const isBlank = (line: string) => line.trim() === '';
  * allows `authors:` followed by unindented items). Works line by line so that comments, quoting
  * and the order of the other keys stay exactly as written.
  */
-function stripFrontMatter(lines: string[], removed: string[]): string[] {
+function stripFrontMatter(lines: string[], ctx: CleaningContext): string[] {
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const key = KEY_LINE.exec(lines[i]);
@@ -35,7 +35,7 @@ function stripFrontMatter(lines: string[], removed: string[]): string[] {
       kept.push(lines[i]);
       continue;
     }
-    removed.push(`front matter ${key[3]}`);
+    ctx.removed('property', '', `front matter ${key[3]}`);
     const indent = key[1].length;
     const belongs = (line: string) =>
       indentOf(line) > indent || (indentOf(line) === indent && LIST_ITEM.test(line));
@@ -50,17 +50,28 @@ function stripFrontMatter(lines: string[], removed: string[]): string[] {
   return kept;
 }
 
-export function anonymiseMarkdown(input: Buffer, terms: readonly NameTerm[]): AnonymisedDocument {
+/** The file as UTF-8 text without NUL: anything else is not a text file we can read. */
+function decodeText(input: Uint8Array, ctx: CleaningContext, kind: string): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
   } catch (error) {
-    throw new DocumentAnonymisationError('The Markdown file is not UTF-8 text', { cause: error });
+    throw new DocumentAnonymisationError(`${ctx.where}: the ${kind} file is not UTF-8 text`, {
+      cause: error,
+    });
   }
   if (text.includes('\u0000')) {
-    throw new DocumentAnonymisationError('The Markdown file contains binary data');
+    throw new DocumentAnonymisationError(`${ctx.where}: the ${kind} file contains binary data`);
   }
-  const removed: string[] = [];
+  return text;
+}
+
+/**
+ * Markdown: the identifying keys of a YAML front matter are removed; the rest (a title, say) and
+ * the body are searched for the contributors' names, each mention given with its line.
+ */
+export function anonymiseMarkdown(input: Buffer, ctx: CleaningContext): Buffer {
+  const text = decodeText(input, ctx, 'text');
   let output = text;
   const open = FENCE_OPEN.exec(text);
   if (open) {
@@ -68,15 +79,20 @@ export function anonymiseMarkdown(input: Buffer, terms: readonly NameTerm[]): An
     const close = lines.findIndex((line) => FENCE_CLOSE.test(line));
     // No closing fence: a thematic break, not front matter. Leave the text alone.
     if (close !== -1) {
-      const front = stripFrontMatter(lines.slice(0, close), removed);
+      const front = stripFrontMatter(lines.slice(0, close), ctx);
       output = open[0] + front.join('') + lines.slice(close).join('');
     }
   }
-  // What remains of the front matter (a title, say) is searched too: reviewers see it.
-  return {
-    content: Buffer.from(output, 'utf8'),
-    removed,
-    nameWarnings: findNames(output, terms, 'body'),
-    bodyTextChecked: true,
-  };
+  // What remains of the front matter is searched too: reviewers see it.
+  ctx.warn(findNames(output, ctx.terms, 'body', lineLocator(output)));
+  return output === text ? input : Buffer.from(output, 'utf8');
+}
+
+/**
+ * Plain text and CSV: cleaned as Markdown, since a text file is one as soon as it opens with a
+ * front matter (a data file exported with its YAML header names its authors there); without
+ * one, nothing is metadata and the text is only searched for the names.
+ */
+export function anonymisePlainText(input: Buffer, ctx: CleaningContext): Buffer {
+  return anonymiseMarkdown(input, ctx);
 }

@@ -6,6 +6,34 @@ export interface NameWarning {
   excerpt: string;
   /** 'body' for the main text, otherwise the package part (e.g. 'word/header1.xml'). */
   location: string;
+  /** The page (PDF; Word's or LibreOffice's last layout; a slide) the mention is on. */
+  page?: number;
+  /** The paragraph, counted from 1, when the file knows no pages. */
+  paragraph?: number;
+  /** The line of a Markdown or plain-text file. */
+  line?: number;
+}
+
+/** Where in a text an offset is: the page, paragraph or line to tell the reader. */
+export type Locator = (offset: number) => Pick<NameWarning, 'page' | 'paragraph' | 'line'>;
+
+/** The index of the last of the sorted `starts` at or before `offset`, +1 (0 when none). */
+export function countAtOrBefore(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (starts[middle] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Lines of a text file, counted from 1. */
+export function lineLocator(text: string): Locator {
+  const starts: number[] = [];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at);
+  return (offset) => ({ line: countAtOrBefore(starts, offset - 1) + 1 });
 }
 
 /** One thing to look for: how the caller wrote it, and its folded form. */
@@ -194,6 +222,7 @@ export function findNames(
   text: string,
   terms: readonly NameTerm[],
   location: string,
+  locate?: Locator,
 ): NameWarning[] {
   if (terms.length === 0 || !text) return [];
   const { folded, origin } = foldWithOrigin(text);
@@ -202,6 +231,7 @@ export function findNames(
     .map(({ term, start, end }) => {
       const last = origin[end - 1];
       const lastEnd = last + String.fromCodePoint(text.codePointAt(last)!).length;
-      return { name: term.display, excerpt: excerptAround(text, origin[start], lastEnd), location };
+      const excerpt = excerptAround(text, origin[start], lastEnd);
+      return { name: term.display, excerpt, location, ...locate?.(origin[start]) };
     });
 }

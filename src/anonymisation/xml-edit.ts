@@ -39,7 +39,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$
  */
 export function rewriteAttributes(
   xml: string,
-  replacement: (qname: string, value: string) => string | undefined,
+  replacement: (qname: string, value: string, element: string) => string | undefined,
 ): { xml: string; changed: number } {
   let changed = 0;
   const out = xml.replace(
@@ -50,7 +50,7 @@ export function rewriteAttributes(
         ATTRIBUTE,
         (attr, space: string, qname: string, equals: string, quoted: string) => {
           const value = decodeXml(quoted.slice(1, -1));
-          const next = replacement(qname, value);
+          const next = replacement(qname, value, name);
           if (next === undefined || next === value) return attr;
           changed++;
           return `${space}${qname}${equals}"${escapeXmlAttribute(next)}"`;
@@ -140,4 +140,66 @@ export function xmlAttributeValues(xml: string): string {
     }
   }
   return values.join('\n');
+}
+
+export interface DocumentTextOptions {
+  /** Elements whose end ends a paragraph ('p', 'h'). */
+  paragraphs: ReadonlySet<string>;
+  /** What ends a paragraph in the text: a blank line for Word (as mammoth reads it), else '\n'. */
+  separator: string;
+  /** Elements whose character data is not the text a reader sees (deleted text, field codes). */
+  skip: ReadonlySet<string>;
+  /** Whether a start or empty tag begins a new page (a rendered page break, a slide). */
+  pageBreak: (localName: string, tag: string) => boolean;
+}
+
+/** A document's running text, with where its pages and paragraphs start. */
+export interface DocumentText {
+  text: string;
+  /** Offsets in `text` where page 2, 3, … begin; empty when the file records no pages. */
+  pageStarts: number[];
+  /** Offsets where paragraph 1, 2, … begin. */
+  paragraphStarts: number[];
+}
+
+/**
+ * The body text of a WordprocessingML or ODF part in reading order, remembering page and paragraph boundaries so a mention can be placed ("page 3").
+ */
+export function documentText(xml: string, options: DocumentTextOptions): DocumentText {
+  const pieces: string[] = [];
+  let length = 0;
+  const push = (piece: string) => {
+    if (!piece) return;
+    pieces.push(piece);
+    length += piece.length;
+  };
+  const pageStarts: number[] = [];
+  const paragraphStarts = [0];
+  let skipping = 0;
+  let last = 0;
+  for (const token of xml.matchAll(TOKEN)) {
+    if (!skipping) push(decodeXml(xml.slice(last, token.index)));
+    last = token.index + token[0].length;
+    const [whole, cdata, slash, name] = token;
+    if (cdata !== undefined) {
+      if (!skipping) push(cdata);
+      continue;
+    }
+    if (name === undefined) continue;
+    const local = localName(name);
+    const empty = whole.endsWith('/>');
+    if (options.skip.has(local)) {
+      if (slash) skipping = Math.max(0, skipping - 1);
+      else if (!empty) skipping++;
+      continue;
+    }
+    if (!slash && options.pageBreak(local, whole)) pageStarts.push(length);
+    if (options.paragraphs.has(local) && (slash || empty)) {
+      push(options.separator);
+      paragraphStarts.push(length);
+    } else if (LINE_BREAKS.has(local) && (slash || empty)) push('\n');
+    else if (SPACES.has(local) && !slash) push(' ');
+  }
+  if (!skipping) push(decodeXml(xml.slice(last)));
+  return { text: pieces.join(''), pageStarts, paragraphStarts };
 }
