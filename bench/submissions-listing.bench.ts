@@ -12,7 +12,7 @@ import { runMigrationsLocked } from '../src/database/run-migrations';
 import type { Journal } from '../src/journals/journal.entity';
 import type { EditorialQuery } from '../src/submissions/dto/editorial-query.dto';
 import { EditorialListing } from '../src/submissions/editorial-listing.service';
-import type { Viewer } from '../src/submissions/editorial-viewer';
+import type { Viewer } from '../src/editorial/request-context';
 
 export const LISTING_SUBMISSIONS = 100_000;
 const RUNS_PER_CASE = 60;

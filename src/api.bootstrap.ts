@@ -1,13 +1,14 @@
 import { type DynamicModule, Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { correlationId } from './common/http/correlation-id.middleware';
+import { buildOpenApiDocument } from './common/http/openapi';
 import { refuseHostileInput, requireUtf8Body } from './common/http/hostile-input';
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
@@ -61,15 +62,7 @@ export async function createApi(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tahkim API')
-      .setDescription('Peer-reviewed journal management. Errors are RFC 9457 problem details.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -12,8 +12,8 @@ import { throttlerOptions } from './rate-limit';
 import { RolesController } from './roles.controller';
 
 /**
- * Who may do what: rate limits and authentication on every route (global guards, in that
- * order), per-journal role checks (@JournalAccess), and enrolment.
+ * Who may do what: rate limits, authentication and per-journal role checks (@JournalAccess) on
+ * every route (global guards, in that order), and enrolment.
  */
 @Module({
   imports: [
@@ -25,7 +25,8 @@ import { RolesController } from './roles.controller';
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AuthenticationGuard },
-    JournalAccessGuard,
+    // After authentication: the roles a route's @JournalAccess asks for, in the journal it names.
+    { provide: APP_GUARD, useClass: JournalAccessGuard },
     EnrolmentService,
   ],
 })

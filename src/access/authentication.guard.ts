@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Sessions, SESSION_COOKIE } from '../accounts/sessions.service';
-import { PROBLEM_TYPES, ProblemException } from '../common/http/problem.exception';
+import { ProblemException } from '../common/http/problem.exception';
+import { httpProblems } from '../common/problems/http.problems';
 import { AppConfig } from '../config/app-config';
 import { IS_PUBLIC } from './public.decorator';
 
@@ -20,7 +21,7 @@ export const unauthenticated = () =>
 const crossOriginWrite = (detail: string) =>
   new ProblemException({
     status: 403,
-    type: PROBLEM_TYPES.crossOriginWrite,
+    type: httpProblems.type('cross-origin-write'),
     title: 'Forbidden',
     detail,
   });

@@ -1,3 +1,4 @@
+import type { Viewer } from '../editorial/request-context';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -5,15 +6,16 @@ import { INVITATION_TTL_DAYS, normalizeEmail } from '../accounts/auth.service';
 import { displayName, type PersonNames, User } from '../accounts/user.entity';
 import { UserTokens } from '../accounts/user-tokens.service';
 import { AuditLog } from '../audit/audit-log.service';
-import { ProblemException, RequestValidationException } from '../common/http/problem.exception';
+import { ProblemException } from '../common/http/problem.exception';
+import { RequestValidationException } from '../common/http/request-validation.exception';
 import { type Page, paginate } from '../common/pagination/cursor-page';
 import { AppConfig } from '../config/app-config';
 import type { Journal } from '../journals/journal.entity';
 import { NotificationService } from '../notifications/notification.service';
-import type { Actor } from './actor';
+import type { Actor } from '../editorial/request-context';
 import type { EnrolDto, RoleListQuery } from './dto/enrolment.dto';
 import { JournalRole, type JournalRoleName } from './journal-role.entity';
-import { ROLE_NAMES } from './role-names';
+import { ROLE_NAMES } from '../editorial/roles';
 
 /** Who may give which role. Managers give any; editors staff review, copyediting and production. */
 const GRANTABLE: Record<'manager' | 'editor', readonly JournalRoleName[]> = {
@@ -59,12 +61,7 @@ export class EnrolmentService {
     );
   }
 
-  async enrol(
-    journal: Journal,
-    dto: EnrolDto,
-    granter: { user: User | null; roles: JournalRoleName[]; isSiteAdmin: boolean },
-    actor: Actor,
-  ): Promise<Enrolment> {
+  async enrol(journal: Journal, dto: EnrolDto, granter: Viewer, actor: Actor): Promise<Enrolment> {
     if (!EnrolmentService.canGrant(granter.roles, granter.isSiteAdmin, dto.role)) {
       throw new ProblemException({
         status: 403,

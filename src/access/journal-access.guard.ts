@@ -6,21 +6,19 @@ import { DataSource } from 'typeorm';
 import { ProblemException } from '../common/http/problem.exception';
 import type { Journal } from '../journals/journal.entity';
 import { JournalsLookup } from '../journals/journals.lookup';
-import { isSiteAdmin } from './actor';
+import { isSiteAdmin } from '../editorial/request-context';
 import { unauthenticated } from './authentication.guard';
 import {
   JOURNAL_ACCESS,
   type JournalAccessRule,
   SITE_ADMIN_ONLY,
-} from './journal-access.decorator';
+} from '../editorial/journal-access';
 import { JournalRole, type JournalRoleName } from './journal-role.entity';
 
 declare module 'express-serve-static-core' {
   interface Request {
     /** The journal named by the route's `slug`, loaded once by JournalAccessGuard. */
     journal?: Journal;
-    /** The caller's roles in that journal. */
-    journalRoles?: JournalRoleName[];
   }
 }
 
@@ -40,25 +38,20 @@ export class JournalAccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const siteAdminOnly = this.reflector.getAllAndOverride<boolean>(SITE_ADMIN_ONLY, targets);
+    const rule = this.reflector.getAllAndOverride<JournalAccessRule>(JOURNAL_ACCESS, targets);
+    // A route that states no journal rule is the other guards' business (public, or any user).
+    if (!siteAdminOnly && !rule) return true;
+
     const request = context.switchToHttp().getRequest<Request>();
     const principal = request.principal;
     if (!principal) throw unauthenticated();
     const siteAdmin = isSiteAdmin(principal);
-
-    if (
-      this.reflector.getAllAndOverride<boolean>(SITE_ADMIN_ONLY, [
-        context.getHandler(),
-        context.getClass(),
-      ])
-    ) {
+    if (siteAdminOnly) {
       if (!siteAdmin) throw forbidden('Only site administrators may do this');
       return true;
     }
-
-    const rule = this.reflector.getAllAndOverride<JournalAccessRule>(JOURNAL_ACCESS, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
     if (!rule) return true;
     const journal = await this.loadJournal(request);
     if (siteAdmin || principal.kind !== 'user') return true; // the operator is a site admin

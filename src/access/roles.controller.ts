@@ -1,3 +1,4 @@
+import { JOURNAL_EDITORS, MANAGERS } from '../editorial/roles';
 import {
   Body,
   Controller,
@@ -14,10 +15,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { User } from '../accounts/user.entity';
 import { JournalsLookup } from '../journals/journals.lookup';
-import { type Actor, CurrentActor, CurrentUser, isSiteAdmin } from './actor';
+import { type Actor, CurrentActor, CurrentUser, viewerOf } from '../editorial/request-context';
 import { EnrolDto, RoleListQuery, SelfEnrolDto } from './dto/enrolment.dto';
 import { EnrolmentService } from './enrolment.service';
-import { JournalAccess } from './journal-access.decorator';
+import { JournalAccess } from '../editorial/journal-access';
 import type { JournalRole } from './journal-role.entity';
 
 function roleView(role: JournalRole) {
@@ -44,7 +45,7 @@ export class RolesController {
     private readonly lookup: JournalsLookup,
   ) {}
 
-  @JournalAccess({ roles: ['manager', 'editor'] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get()
   @ApiOperation({ summary: 'People and their roles in this journal (paginated)' })
   async list(@Req() request: Request, @Query() query: RoleListQuery) {
@@ -52,19 +53,14 @@ export class RolesController {
     return { items: page.items.map(roleView), nextCursor: page.nextCursor };
   }
 
-  @JournalAccess({ roles: ['manager', 'editor'] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post()
   @ApiOperation({ summary: 'Give someone a role; an address without an account is invited' })
   async enrol(@Req() request: Request, @Body() dto: EnrolDto, @CurrentActor() actor: Actor) {
-    const principal = request.principal!;
     const { role, invited } = await this.enrolment.enrol(
       request.journal!,
       dto,
-      {
-        user: principal.kind === 'user' ? principal.user : null,
-        roles: request.journalRoles ?? [],
-        isSiteAdmin: isSiteAdmin(principal),
-      },
+      viewerOf(request),
       actor,
     );
     return { id: role.id, userId: role.userId, role: role.role, invited };
@@ -100,7 +96,7 @@ export class RolesController {
     await this.enrolment.leaveReaders(await this.lookup.bySlug(slug), user, actor);
   }
 
-  @JournalAccess({ roles: ['manager'] })
+  @JournalAccess({ roles: MANAGERS })
   @Delete(':roleId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Take a role away' })

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import { Public } from '../access/public.decorator';
 import { AuthRateLimited } from '../access/rate-limit';
 import { AppConfig } from '../config/app-config';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
-import { ProblemException, RequestValidationException } from '../common/http/problem.exception';
+import { ProblemException } from '../common/http/problem.exception';
+import { RequestValidationException } from '../common/http/request-validation.exception';
 import { AppConfig } from '../config/app-config';
 import { NotificationService } from '../notifications/notification.service';
 import type {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import { AppConfig } from '../config/app-config';
 import { PasswordConfirmationDto } from './dto/auth.dto';
 import { UpdateProfileDto } from './dto/profile.dto';

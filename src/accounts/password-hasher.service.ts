@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestValidationException } from '../common/http/problem.exception';
+import { RequestValidationException } from '../common/http/request-validation.exception';
 import type { DataSource } from 'typeorm';
 import { User } from './user.entity';
 import { hash, verify } from '@node-rs/argon2';

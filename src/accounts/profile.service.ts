@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { JournalRole } from '../access/journal-role.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { normalizeOrcid } from '../common/identifiers/orcid';
 import { normalizeRorId } from '../common/identifiers/ror';
-import { RequestValidationException } from '../common/http/problem.exception';
+import { RequestValidationException } from '../common/http/request-validation.exception';
 import { EmailDelivery } from '../notifications/entities/email-delivery.entity';
 import type { UpdateProfileDto } from './dto/profile.dto';
 import { PasswordHasher } from './password-hasher.service';

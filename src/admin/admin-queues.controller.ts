@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminQueuesService, type JobView, type QueueSummary } from './admin-queues.service';
 import { QueueJobsQuery } from './dto/queue-jobs.query';
-import { SiteAdminOnly } from '../access/journal-access.decorator';
+import { SiteAdminOnly } from '../editorial/journal-access';
 
 @ApiTags('admin')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { type Page, paginate } from '../common/pagination/cursor-page';
 import { AuditEvent } from './audit-event.entity';
 import type { SiteAuditQuery } from './dto/audit-query.dto';

@@ -1,7 +1,8 @@
+import { MANAGERS } from '../editorial/roles';
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { JournalAccess, SiteAdminOnly } from '../access/journal-access.decorator';
+import { JournalAccess, SiteAdminOnly } from '../editorial/journal-access';
 import type { Page } from '../common/pagination/cursor-page';
 import type { AuditEvent } from './audit-event.entity';
 import { AuditLog } from './audit-log.service';
@@ -13,7 +14,7 @@ import { AuditQuery, SiteAuditQuery } from './dto/audit-query.dto';
 export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 
-  @JournalAccess({ roles: ['manager'] })
+  @JournalAccess({ roles: MANAGERS })
   @Get('journals/:slug/audit-events')
   @ApiOperation({ summary: 'What happened in this journal (managers)' })
   journalEvents(@Req() request: Request, @Query() query: AuditQuery): Promise<Page<AuditEvent>> {

@@ -1,3 +1,4 @@
+import { EDITORS } from '../editorial/roles';
 import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import {
   Body,
@@ -14,10 +15,10 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
-import { JournalAccess } from '../access/journal-access.decorator';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import { JournalAccess } from '../editorial/journal-access';
 import type { User } from '../accounts/user.entity';
-import { viewerOf } from '../submissions/editorial-viewer';
+import { viewerOf } from '../editorial/request-context';
 import { AuthorDecisionsService } from './author-decisions.service';
 import { DecisionAttachmentsService } from './decision-attachments.service';
 import { DecisionsService } from './decisions.service';
@@ -40,7 +41,7 @@ export class DecisionsController {
     private readonly attachments: DecisionAttachmentsService,
   ) {}
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Post('journals/:slug/submissions/:id/recommendations')
   @ApiOperation({
     summary:
@@ -63,7 +64,7 @@ export class DecisionsController {
     );
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get('journals/:slug/submissions/:id/recommendations')
   @ApiOperation({
     summary: 'Recommendations made on a submission, and the decisions that answered them',
@@ -72,7 +73,7 @@ export class DecisionsController {
     return this.recommendations.list(request.journal!, viewerOf(request), id);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get('journals/:slug/submissions/:id/decision-draft')
   @ApiOperation({
     summary: 'Decisions open now, the prefilled letter for one, and the reviews it can share',
@@ -85,7 +86,7 @@ export class DecisionsController {
     return this.decisions.draft(request.journal!, viewerOf(request), id, query);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Post('journals/:slug/submissions/:id/decisions')
   @ApiOperation({ summary: 'Take a decision (optimistic locking on lockVersion: 409 if stale)' })
   decide(
@@ -98,7 +99,7 @@ export class DecisionsController {
     return this.decisions.decide(request.journal!, viewerOf(request), user, id, dto, actor);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Post('journals/:slug/submissions/:id/decision-attachments')
   @ApiFileUpload()
   @ApiOperation({
@@ -114,7 +115,7 @@ export class DecisionsController {
     return this.attachments.upload(request.journal!, viewerOf(request), user, id, request, actor);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get('journals/:slug/submissions/:id/decision-attachments')
   @ApiOperation({
     summary: 'Files attached to decision letters: unsent ones, and sent ones with their decision',
@@ -123,7 +124,7 @@ export class DecisionsController {
     return this.attachments.list(request.journal!, viewerOf(request), id);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Delete('journals/:slug/submissions/:id/decision-attachments/:attachmentId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an unsent decision attachment (409 once sent)' })

@@ -1,7 +1,8 @@
+import type { Person } from '../editorial/people';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { displayName, type User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { type Locale, isLocale, pickLocalized } from '../common/i18n/locale';
@@ -24,7 +25,7 @@ import {
   type SubmissionFacts,
 } from '../reviews/submission-facts';
 import { EditorialListing } from '../submissions/editorial-listing.service';
-import type { Viewer } from '../submissions/editorial-viewer';
+import type { Viewer } from '../editorial/request-context';
 import { extensionOf } from '../submissions/file-intake.service';
 import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import { Submission, type SubmissionStage } from '../submissions/entities/submission.entity';
@@ -382,7 +383,7 @@ export class DecisionsService {
     locale: Locale,
     facts: SubmissionFacts,
     authorName: string,
-    editor: User | null,
+    editor: Person | null,
     dto: Partial<Pick<DecisionDto, 'revisionsDueAt' | 'revisionKind'>>,
   ) {
     return defaultDecisionLetter(kind, locale, {

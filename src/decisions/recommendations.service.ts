@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Not } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { JournalRole } from '../access/journal-role.entity';
 import { displayName, type User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
@@ -12,7 +12,7 @@ import { ReviewMailer } from '../reviews/review-mailer';
 import { problem } from '../reviews/review-problems';
 import { loadSubmissionFacts, recipientOf } from '../reviews/submission-facts';
 import { EditorialListing } from '../submissions/editorial-listing.service';
-import type { Viewer } from '../submissions/editorial-viewer';
+import type { Viewer } from '../editorial/request-context';
 import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
 import { DecisionRecommendation } from './decision-recommendation.entity';
 import { DECISION_NAMES } from './decision-texts';

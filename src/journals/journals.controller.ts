@@ -1,3 +1,4 @@
+import { EDITORS, JOURNAL_EDITORS, MANAGERS } from '../editorial/roles';
 import {
   Body,
   Controller,
@@ -13,8 +14,8 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { type Actor, CurrentActor, isSiteAdmin } from '../access/actor';
-import { JournalAccess, SiteAdminOnly } from '../access/journal-access.decorator';
+import { type Actor, CurrentActor, isSiteAdmin } from '../editorial/request-context';
+import { JournalAccess, SiteAdminOnly } from '../editorial/journal-access';
 import { Public } from '../access/public.decorator';
 import { ProblemException } from '../common/http/problem.exception';
 import {
@@ -62,7 +63,7 @@ export class JournalsController {
     return journalView(await this.lookup.bySlug(slug));
   }
 
-  @JournalAccess({ roles: ['manager'] })
+  @JournalAccess({ roles: MANAGERS })
   @Patch(':slug')
   @ApiOperation({
     summary: 'Edit journal settings (managers; the slug only by site administrators)',
@@ -93,7 +94,7 @@ export class JournalsController {
     return (await this.journals.sections(await this.lookup.bySlug(slug))).map(sectionView);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor'] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post(':slug/sections')
   @ApiOperation({ summary: 'Add a section' })
   async createSection(
@@ -104,7 +105,7 @@ export class JournalsController {
     return sectionView(await this.journals.createSection(journalOf(request), dto, actor));
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'], sectionEditorOf: 'sectionId' })
+  @JournalAccess({ roles: EDITORS, sectionEditorOf: 'sectionId' })
   @Patch(':slug/sections/:sectionId')
   @ApiOperation({ summary: 'Edit a section (section editors: only their own)' })
   async updateSection(
@@ -118,7 +119,7 @@ export class JournalsController {
     );
   }
 
-  @JournalAccess({ roles: ['manager'] })
+  @JournalAccess({ roles: MANAGERS })
   @Delete(':slug/sections/:sectionId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a section' })
@@ -130,7 +131,7 @@ export class JournalsController {
     await this.journals.deleteSection(journalOf(request), sectionId, actor);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor'] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Put(':slug/sections/:sectionId/editors')
   @ApiOperation({ summary: 'Set the editors of a section' })
   async setSectionEditors(
@@ -151,7 +152,7 @@ export class JournalsController {
     return (await this.journals.board(await this.lookup.bySlug(slug))).map(boardView);
   }
 
-  @JournalAccess({ roles: ['manager'] })
+  @JournalAccess({ roles: MANAGERS })
   @Put(':slug/board')
   @ApiOperation({ summary: 'Replace the editorial board' })
   async replaceBoard(

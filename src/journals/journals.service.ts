@@ -1,18 +1,16 @@
+import { httpProblems } from '../common/problems/http.problems';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { JournalRole } from '../access/journal-role.entity';
 import { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { normalizeIssn } from '../common/identifiers/issn';
 import { normalizeOrcid } from '../common/identifiers/orcid';
-import {
-  ProblemException,
-  PROBLEM_TYPES,
-  RequestValidationException,
-} from '../common/http/problem.exception';
+import { ProblemException } from '../common/http/problem.exception';
+import { RequestValidationException } from '../common/http/request-validation.exception';
 import { BoardMember } from './board-member.entity';
 import type {
   CreateJournalDto,
@@ -148,7 +146,7 @@ export class JournalsService {
     if (conflicts.length) {
       throw new ProblemException({
         status: 409,
-        type: PROBLEM_TYPES.conflict,
+        type: httpProblems.type('conflict'),
         title: 'Conflict',
         detail: conflicts.join('; '),
       });

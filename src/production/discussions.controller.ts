@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import type { User } from '../accounts/user.entity';
 import { DiscussionsService } from './discussions.service';
 import { MessageDto, StartDiscussionDto } from './dto/production.dto';

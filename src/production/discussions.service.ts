@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager, In, Not } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { displayName, User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { AppConfig } from '../config/app-config';

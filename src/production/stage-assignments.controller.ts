@@ -1,3 +1,4 @@
+import { EDITORS, PREPARERS, STAGE_STAFF } from '../editorial/roles';
 import {
   Body,
   Controller,
@@ -13,19 +14,12 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
-import { JournalAccess } from '../access/journal-access.decorator';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import { JournalAccess } from '../editorial/journal-access';
 import type { User } from '../accounts/user.entity';
-import { viewerOf } from '../submissions/editorial-viewer';
+import { viewerOf } from '../editorial/request-context';
 import { GalleySourceDto, StageAssignmentDto } from './dto/production.dto';
 import { StageAssignmentsService } from './stage-assignments.service';
-
-/** Editors who handle the submission; a section editor of another section gets 404. */
-const EDITORS = { roles: ['manager', 'editor', 'section_editor'] } as const;
-/** …and the people assigned to its stages (checked per submission: 404 for the others). */
-const EDITORS_AND_ASSIGNEES = {
-  roles: [...EDITORS.roles, 'copyeditor', 'production_editor'],
-} as const;
 
 /** Copyediting and production: who works on a submission, its files, the galley source. */
 @ApiTags('production')
@@ -33,7 +27,7 @@ const EDITORS_AND_ASSIGNEES = {
 export class StageAssignmentsController {
   constructor(private readonly assignments: StageAssignmentsService) {}
 
-  @JournalAccess({ roles: [...EDITORS_AND_ASSIGNEES.roles] })
+  @JournalAccess({ roles: STAGE_STAFF })
   @Get('stage-assignments')
   @ApiOperation({
     summary: 'Copyeditors and production editors (removed ones too), the files and galley source',
@@ -42,7 +36,7 @@ export class StageAssignmentsController {
     return this.assignments.list(request.journal!, viewerOf(request), id);
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Post('stage-assignments')
   @ApiOperation({
     summary: 'Assign a copyeditor (copyediting) or production editor (production); emails them',
@@ -57,7 +51,7 @@ export class StageAssignmentsController {
     return this.assignments.assign(request.journal!, viewerOf(request), user, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Delete('stage-assignments/:assignmentId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an assignment (kept in the record as removed)' })
@@ -70,7 +64,7 @@ export class StageAssignmentsController {
     await this.assignments.remove(request.journal!, viewerOf(request), id, assignmentId, actor);
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles, 'production_editor'] })
+  @JournalAccess({ roles: PREPARERS })
   @Put('galley-source')
   @ApiOperation({
     summary: 'Mark the manuscript or copyedited file to typeset (in production only)',
@@ -90,7 +84,7 @@ export class StageAssignmentsController {
     );
   }
 
-  @JournalAccess({ roles: [...EDITORS_AND_ASSIGNEES.roles] })
+  @JournalAccess({ roles: STAGE_STAFF })
   @Get('stage-files/:fileId/content')
   @ApiOperation({ summary: 'Download a file of the submission to work on (as uploaded)' })
   async file(

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
 import { AppConfig } from '../config/app-config';
 import { Journal } from '../journals/journal.entity';

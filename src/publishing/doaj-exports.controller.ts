@@ -1,13 +1,12 @@
+import { JOURNAL_EDITORS } from '../editorial/roles';
 import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, CurrentActor } from '../access/actor';
-import { JournalAccess } from '../access/journal-access.decorator';
+import { type Actor, CurrentActor } from '../editorial/request-context';
+import { JournalAccess } from '../editorial/journal-access';
 import { FileStorage } from '../storage/file-storage';
 import { sendSubmissionFile } from '../submissions/file-download';
 import { DoajExports } from './doaj-exports.service';
-
-const ISSUE_EDITORS = ['manager', 'editor'] as const;
 
 /** An issue's DOAJ article uploads, for the editors who publish it. */
 @ApiTags('publishing')
@@ -18,14 +17,14 @@ export class DoajExportsController {
     private readonly storage: FileStorage,
   ) {}
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get()
   @ApiOperation({ summary: 'The issue’s DOAJ exports: requested, built, failed' })
   list(@Req() request: Request, @Param('issueId', ParseUUIDPipe) issueId: string) {
     return this.exports.list(request.journal!, issueId);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post()
   @ApiOperation({ summary: 'Ask for a new DOAJ export of a published issue' })
   request(
@@ -36,7 +35,7 @@ export class DoajExportsController {
     return this.exports.requestAgain(request.journal!, issueId, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get(':exportId/content')
   @ApiOperation({ summary: 'Download a built DOAJ export (doajArticles.xsd XML)' })
   async content(

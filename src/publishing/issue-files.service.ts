@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
 import type { Journal } from '../journals/journal.entity';
 import { problem } from '../reviews/review-problems';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
 import { displayName } from '../accounts/user.entity';
 import { isLocale, type Locale } from '../common/i18n/locale';

@@ -1,3 +1,4 @@
+import { EDITORS, JOURNAL_EDITORS, PREPARERS } from '../editorial/roles';
 import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import {
   Body,
@@ -19,10 +20,10 @@ import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { FileStorage } from '../storage/file-storage';
 import { sendSubmissionFile } from '../submissions/file-download';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import type { User } from '../accounts/user.entity';
-import { JournalAccess } from '../access/journal-access.decorator';
-import { viewerOf } from '../submissions/editorial-viewer';
+import { JournalAccess } from '../editorial/journal-access';
+import { viewerOf } from '../editorial/request-context';
 import {
   CreateIssueDto,
   NewVersionDto,
@@ -41,12 +42,7 @@ import { IssuePublisher } from './issue-publisher.service';
 import { IssuesService } from './issues.service';
 import { PublicationsService } from './publications.service';
 
-const ISSUE_EDITORS = { roles: ['manager', 'editor'] } as const;
-const ARTICLE_EDITORS = { roles: ['manager', 'editor', 'section_editor'] } as const;
 /** Who prepares an article's record and galleys: its editors and its production editor. */
-const PREPARERS = {
-  roles: ['manager', 'editor', 'section_editor', 'production_editor'],
-} as const;
 
 class GalleyQuery {
   @ApiProperty({ description: 'What readers see on the link, e.g. "PDF"' })
@@ -73,14 +69,14 @@ export class IssuesController {
     private readonly storage: FileStorage,
   ) {}
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('issues/:issueId/crossref-deposits')
   @ApiOperation({ summary: 'The issue’s Crossref deposits: requested, built, failed, registered' })
   listDeposits(@Req() request: Request, @Param('issueId', ParseUUIDPipe) id: string) {
     return this.deposits.list(request.journal!, id);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues/:issueId/crossref-deposits')
   @ApiOperation({ summary: 'Ask for a new Crossref deposit of a published issue' })
   requestDeposit(
@@ -91,7 +87,7 @@ export class IssuesController {
     return this.deposits.requestAgain(request.journal!, id, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('issues/:issueId/crossref-deposits/:depositId/content')
   @ApiOperation({ summary: 'Download a built deposit (Crossref schema 5.4.0 XML)' })
   async depositFile(
@@ -109,7 +105,7 @@ export class IssuesController {
     );
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues/:issueId/crossref-deposits/:depositId/registered')
   @HttpCode(200)
   @ApiOperation({
@@ -125,7 +121,7 @@ export class IssuesController {
     return this.deposits.markRegistered(request.journal!, id, depositId, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Put('issues/:issueId/cover')
   @ApiFileUpload()
   @ApiOperation({ summary: 'Set the issue’s cover image (JPEG, PNG or WebP)' })
@@ -137,7 +133,7 @@ export class IssuesController {
     return this.files.setCover(request.journal!, id, request, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues/:issueId/galleys')
   @ApiFileUpload()
   @ApiOperation({ summary: 'Add a galley of the whole issue (its PDF…), before publishing' })
@@ -158,7 +154,7 @@ export class IssuesController {
     return galley;
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Delete('issues/:issueId/galleys/:galleyId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a galley of an unpublished issue' })
@@ -171,7 +167,7 @@ export class IssuesController {
     await this.files.removeGalley(request.journal!, id, galleyId, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('submissions/:id/publication/notices')
   @ApiOperation({
     summary: 'Publish an erratum, expression of concern or retraction for a published article',
@@ -186,28 +182,28 @@ export class IssuesController {
     return this.publications.addNotice(request.journal!, viewerOf(request), user, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues')
   @ApiOperation({ summary: 'Create an issue (a draft until published)' })
   create(@Req() request: Request, @Body() dto: CreateIssueDto, @CurrentActor() actor: Actor) {
     return this.issues.create(request.journal!, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Get('issues')
   @ApiOperation({ summary: 'Every issue, drafts included, newest first' })
   list(@Req() request: Request) {
     return this.issues.list(request.journal!);
   }
 
-  @JournalAccess({ roles: [...ARTICLE_EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Get('issues/:issueId')
   @ApiOperation({ summary: 'An issue with its table of contents' })
   get(@Req() request: Request, @Param('issueId', ParseUUIDPipe) id: string) {
     return this.issues.get(request.journal!, id);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Patch('issues/:issueId')
   @ApiOperation({ summary: 'Edit an issue (a published one keeps its volume, number and year)' })
   update(
@@ -219,7 +215,7 @@ export class IssuesController {
     return this.issues.update(request.journal!, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Put('issues/:issueId/articles')
   @ApiOperation({
     summary:
@@ -234,7 +230,7 @@ export class IssuesController {
     return this.issues.setToc(request.journal!, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues/:issueId/publish')
   @HttpCode(200)
   @ApiOperation({
@@ -250,7 +246,7 @@ export class IssuesController {
     return this.publisher.publish(request.journal!, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues/:issueId/schedule')
   @HttpCode(200)
   @ApiOperation({
@@ -266,7 +262,7 @@ export class IssuesController {
     return this.publisher.schedule(request.journal!, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues/:issueId/unschedule')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a scheduled publication: the issue is a draft again' })
@@ -279,7 +275,7 @@ export class IssuesController {
     return this.publisher.unschedule(request.journal!, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues/:issueId/unpublish')
   @HttpCode(200)
   @ApiOperation({
@@ -294,7 +290,7 @@ export class IssuesController {
     return this.publisher.unpublish(request.journal!, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...PREPARERS.roles] })
+  @JournalAccess({ roles: PREPARERS })
   @Get('submissions/:id/publication')
   @ApiOperation({
     summary: 'An article’s publication records (every version), galleys, what is missing',
@@ -303,7 +299,7 @@ export class IssuesController {
     return this.publications.records(request.journal!, viewerOf(request), id);
   }
 
-  @JournalAccess({ roles: [...PREPARERS.roles] })
+  @JournalAccess({ roles: PREPARERS })
   @Patch('submissions/:id/publication')
   @ApiOperation({
     summary: 'Correct the record in preparation (metadata, pages, copyright, licence…)',
@@ -317,7 +313,7 @@ export class IssuesController {
     return this.publications.update(request.journal!, viewerOf(request), id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('submissions/:id/publication/versions')
   @ApiOperation({ summary: 'Start a correction: a new version of a published article (same DOI)' })
   newVersion(
@@ -329,7 +325,7 @@ export class IssuesController {
     return this.publications.newVersion(request.journal!, viewerOf(request), id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('submissions/:id/publication/versions/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the correction in preparation; earlier versions stay public' })
@@ -341,7 +337,7 @@ export class IssuesController {
     return this.publications.publishVersion(request.journal!, viewerOf(request), id, actor);
   }
 
-  @JournalAccess({ roles: [...PREPARERS.roles] })
+  @JournalAccess({ roles: PREPARERS })
   @Post('submissions/:id/publication/galleys')
   @ApiFileUpload()
   @ApiOperation({ summary: 'Add a galley (PDF, JATS XML, EPUB) to the record in preparation' })
@@ -363,7 +359,7 @@ export class IssuesController {
     return galley;
   }
 
-  @JournalAccess({ roles: [...PREPARERS.roles] })
+  @JournalAccess({ roles: PREPARERS })
   @Delete('submissions/:id/publication/galleys/:galleyId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a galley of the record in preparation' })

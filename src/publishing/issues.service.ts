@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
 import { SUPPORTED_LOCALES } from '../common/i18n/locale';
 import type { Journal } from '../journals/journal.entity';

@@ -1,3 +1,4 @@
+import { EDITORS } from '../editorial/roles';
 import {
   Body,
   Controller,
@@ -15,10 +16,10 @@ import {
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
-import { JournalAccess } from '../access/journal-access.decorator';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import { JournalAccess } from '../editorial/journal-access';
 import type { User } from '../accounts/user.entity';
-import { viewerOf } from '../submissions/editorial-viewer';
+import { viewerOf } from '../editorial/request-context';
 import {
   DueDatesDto,
   InviteReviewerDto,
@@ -37,8 +38,6 @@ class ReviewerQuery {
   reviewerId: string;
 }
 
-const EDITORS = { roles: ['manager', 'editor', 'section_editor'] } as const;
-
 /** Editors manage a submission's review: rounds, suggestions, invitations and reviews. */
 @ApiTags('reviews')
 @Controller('journals/:slug')
@@ -48,7 +47,7 @@ export class ReviewAssignmentsController {
     private readonly suggestions: ReviewerSuggestions,
   ) {}
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Get('submissions/:id/review-rounds')
   @ApiOperation({
     summary: 'Review rounds with their assignments (states, due dates, recommendations)',
@@ -57,7 +56,7 @@ export class ReviewAssignmentsController {
     return this.assignments.rounds(request.journal!, viewerOf(request), id);
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Get('submissions/:id/reviewer-suggestions')
   @ApiOperation({
     summary:
@@ -71,7 +70,7 @@ export class ReviewAssignmentsController {
     return this.suggestions.suggest(request.journal!, viewerOf(request), id, query);
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Get('submissions/:id/review-invitation-draft')
   @ApiOperation({
     summary: 'The prefilled invitation (message, dates, method, conflicts) for a reviewer',
@@ -89,7 +88,7 @@ export class ReviewAssignmentsController {
     );
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Post('submissions/:id/review-assignments')
   @ApiOperation({
     summary:
@@ -105,7 +104,7 @@ export class ReviewAssignmentsController {
     return this.assignments.invite(request.journal!, viewerOf(request), user, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Post('submissions/:id/review-assignments/reinvite')
   @ApiOperation({ summary: 'Invite the previous round’s reviewers again, in one action' })
   reinvite(
@@ -118,7 +117,7 @@ export class ReviewAssignmentsController {
     return this.assignments.reinvite(request.journal!, viewerOf(request), user, id, dto, actor);
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Get('submissions/:id/review-assignments/:assignmentId')
   @ApiOperation({ summary: 'An assignment and its review, confidential comments included' })
   review(
@@ -129,7 +128,7 @@ export class ReviewAssignmentsController {
     return this.assignments.review(request.journal!, viewerOf(request), id, assignmentId);
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Get('submissions/:id/review-assignments/:assignmentId/files/:fileId/content')
   @ApiOperation({ summary: 'Download a reviewer’s file (as uploaded)' })
   async reviewFile(
@@ -149,7 +148,7 @@ export class ReviewAssignmentsController {
     );
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Post('submissions/:id/review-assignments/:assignmentId/cancel')
   @HttpCode(200)
   @ApiOperation({
@@ -172,7 +171,7 @@ export class ReviewAssignmentsController {
     );
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Post('submissions/:id/review-assignments/:assignmentId/reinstate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reinstate a cancelled assignment' })
@@ -193,7 +192,7 @@ export class ReviewAssignmentsController {
     );
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Patch('submissions/:id/review-assignments/:assignmentId/due-dates')
   @ApiOperation({ summary: 'Change the response and review due dates; reminders follow' })
   dueDates(
@@ -213,7 +212,7 @@ export class ReviewAssignmentsController {
     );
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Post('submissions/:id/review-assignments/:assignmentId/unlock')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a submitted review for changes' })
@@ -226,7 +225,7 @@ export class ReviewAssignmentsController {
     return this.assignments.unlock(request.journal!, viewerOf(request), id, assignmentId, actor);
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Put('submissions/:id/review-assignments/:assignmentId/rating')
   @ApiOperation({ summary: 'Rate the review’s quality, 1–5 (private to editors)' })
   rate(
@@ -246,7 +245,7 @@ export class ReviewAssignmentsController {
     );
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Post('submissions/:id/review-assignments/:assignmentId/thanks')
   @HttpCode(200)
   @ApiOperation({ summary: 'Thank the reviewer by email' })
@@ -269,7 +268,7 @@ export class ReviewAssignmentsController {
     );
   }
 
-  @JournalAccess({ roles: [...EDITORS.roles] })
+  @JournalAccess({ roles: EDITORS })
   @Get('reviewers/:reviewerId/history')
   @ApiOperation({
     summary:

@@ -1,9 +1,10 @@
+import type { Person } from '../editorial/people';
 import { recordEvent } from '../submissions/submission-events';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { JournalRole } from '../access/journal-role.entity';
 import { displayName, User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
@@ -13,7 +14,7 @@ import type { Journal } from '../journals/journal.entity';
 import { FileStorage } from '../storage/file-storage';
 import { EditorialListing } from '../submissions/editorial-listing.service';
 import { sendSubmissionFile } from '../submissions/file-download';
-import type { Viewer } from '../submissions/editorial-viewer';
+import type { Viewer } from '../editorial/request-context';
 import type { Submission } from '../submissions/entities/submission.entity';
 import type {
   DueDatesDto,
@@ -765,7 +766,7 @@ export class ReviewAssignmentsService {
 }
 
 /** What the prefilled invitation and thanks say, in the reviewer's language. */
-function messageFacts(reviewer: User, editor: User | null, facts: SubmissionFacts) {
+function messageFacts(reviewer: User, editor: Person | null, facts: SubmissionFacts) {
   const locale = reviewer.preferredLocale;
   return {
     reviewerName: displayName(reviewer.names, locale),

@@ -1,8 +1,9 @@
+import { EDITORS, MANAGERS } from '../editorial/roles';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { type Actor, CurrentActor } from '../access/actor';
-import { JournalAccess } from '../access/journal-access.decorator';
+import { type Actor, CurrentActor } from '../editorial/request-context';
+import { JournalAccess } from '../editorial/journal-access';
 import { CreateReviewFormDto, UpdateReviewFormDto } from './dto/review-form.dto';
 import { ReviewFormsService } from './review-forms.service';
 
@@ -12,28 +13,28 @@ import { ReviewFormsService } from './review-forms.service';
 export class ReviewFormsController {
   constructor(private readonly forms: ReviewFormsService) {}
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get()
   @ApiOperation({ summary: 'The journal’s review forms' })
   list(@Req() request: Request) {
     return this.forms.list(request.journal!);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get(':formId')
   @ApiOperation({ summary: 'One review form' })
   get(@Req() request: Request, @Param('formId', ParseUUIDPipe) formId: string) {
     return this.forms.get(request.journal!, formId);
   }
 
-  @JournalAccess({ roles: ['manager'] })
+  @JournalAccess({ roles: MANAGERS })
   @Post()
   @ApiOperation({ summary: 'Create a review form (text, scale, yes/no and choice questions)' })
   create(@Req() request: Request, @Body() dto: CreateReviewFormDto, @CurrentActor() actor: Actor) {
     return this.forms.create(request.journal!, dto, actor);
   }
 
-  @JournalAccess({ roles: ['manager'] })
+  @JournalAccess({ roles: MANAGERS })
   @Patch(':formId')
   @ApiOperation({ summary: 'Edit a review form (reviews already begun keep their questions)' })
   update(

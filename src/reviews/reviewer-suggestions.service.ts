@@ -5,7 +5,7 @@ import type { PersonNames } from '../accounts/user.entity';
 import type { Journal } from '../journals/journal.entity';
 import { foldForMatching } from '../anonymisation/name-matcher';
 import { EditorialListing } from '../submissions/editorial-listing.service';
-import type { Viewer } from '../submissions/editorial-viewer';
+import type { Viewer } from '../editorial/request-context';
 import { searchQuery } from '../submissions/submission-search';
 import type { ConflictOfInterest } from './entities/review-assignment.entity';
 import { interestQuery, interestsQuery } from './interest-query';

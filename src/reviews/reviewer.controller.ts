@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import { Public } from '../access/public.decorator';
 import { AuthRateLimited } from '../access/rate-limit';
 import type { User } from '../accounts/user.entity';

@@ -1,4 +1,4 @@
-import { RequestValidationException } from '../common/http/problem.exception';
+import { RequestValidationException } from '../common/http/request-validation.exception';
 import { isCalendarDate, resolvePeriod } from './period';
 
 describe('isCalendarDate', () => {

@@ -1,5 +1,5 @@
 import { DAY_MS } from '../common/time';
-import { RequestValidationException } from '../common/http/problem.exception';
+import { RequestValidationException } from '../common/http/request-validation.exception';
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,13 +1,12 @@
+import { JOURNAL_EDITORS } from '../editorial/roles';
 import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { JournalAccess } from '../access/journal-access.decorator';
+import { JournalAccess } from '../editorial/journal-access';
 import { UTF8_BOM } from './csv';
 import { StatisticsQuery } from './dto/statistics-query.dto';
 import { resolvePeriod } from './period';
 import { StatisticsService } from './statistics.service';
-
-const MANAGERS_AND_EDITORS = { roles: ['manager', 'editor'] } as const;
 
 /** Editorial statistics of a journal over a period, for its managers and editors. */
 @ApiTags('statistics')
@@ -15,7 +14,7 @@ const MANAGERS_AND_EDITORS = { roles: ['manager', 'editor'] } as const;
 export class StatisticsController {
   constructor(private readonly statistics: StatisticsService) {}
 
-  @JournalAccess({ roles: [...MANAGERS_AND_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
@@ -26,7 +25,7 @@ export class StatisticsController {
     return this.statistics.compute(request.journal!, resolvePeriod(query));
   }
 
-  @JournalAccess({ roles: [...MANAGERS_AND_EDITORS.roles] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('export.csv')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')

@@ -9,7 +9,7 @@ import { SubmissionFile } from './entities/submission-file.entity';
 import { Submission, type SubmissionStage } from './entities/submission.entity';
 import { loadSubmissionDetails } from './submission-details';
 import { searchQuery } from './submission-search';
-import type { Viewer } from './editorial-viewer';
+import type { Viewer } from '../editorial/request-context';
 
 /**
  * Something in the submission is late: a reviewer who has not answered the invitation or

@@ -1,3 +1,4 @@
+import { EDITORS } from '../editorial/roles';
 import {
   Controller,
   Get,
@@ -16,12 +17,12 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { FileStorage } from '../storage/file-storage';
 import { ProblemException } from '../common/http/problem.exception';
 import { sendSubmissionFile } from './file-download';
-import { type Actor, CurrentActor } from '../access/actor';
-import { JournalAccess } from '../access/journal-access.decorator';
+import { type Actor, CurrentActor } from '../editorial/request-context';
+import { JournalAccess } from '../editorial/journal-access';
 import { HeldFiles } from './held-files.service';
 import { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
 import { EditorialListing } from './editorial-listing.service';
-import { viewerOf } from './editorial-viewer';
+import { viewerOf } from '../editorial/request-context';
 import { SubmissionHistory } from './submission-history.service';
 
 class CopyQuery {
@@ -42,7 +43,7 @@ export class EditorialSubmissionsController {
     private readonly heldFiles: HeldFiles,
   ) {}
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get()
   @ApiOperation({
     summary:
@@ -52,14 +53,14 @@ export class EditorialSubmissionsController {
     return this.listing.list(request.journal!, viewerOf(request), query);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get('counts')
   @ApiOperation({ summary: 'How many submissions are in each stage (same filters)' })
   counts(@Req() request: Request, @Query() query: EditorialFilters) {
     return this.listing.counts(request.journal!, viewerOf(request), query);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get(':id')
   @ApiOperation({
     summary:
@@ -69,7 +70,7 @@ export class EditorialSubmissionsController {
     return this.listing.editorView(request.journal!, viewerOf(request), id);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get(':id/history')
   @ApiOperation({
     summary:
@@ -79,7 +80,7 @@ export class EditorialSubmissionsController {
     return this.history.forEditors(request.journal!, viewerOf(request), id);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Get(':id/files/:fileId/content')
   @ApiOperation({ summary: 'Download a file: the original or the anonymised review copy' })
   async download(
@@ -100,7 +101,7 @@ export class EditorialSubmissionsController {
     await sendSubmissionFile(response, this.storage, file, key);
   }
 
-  @JournalAccess({ roles: ['manager', 'editor', 'section_editor'] })
+  @JournalAccess({ roles: EDITORS })
   @Post(':id/files/:fileId/release')
   @HttpCode(200)
   @ApiOperation({

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
 import { ProblemException } from '../common/http/problem.exception';
 import type { Journal } from '../journals/journal.entity';
 import { EditorialListing } from './editorial-listing.service';
-import type { Viewer } from './editorial-viewer';
+import type { Viewer } from '../editorial/request-context';
 import { SubmissionFile } from './entities/submission-file.entity';
 import { recordEvent } from './submission-events';
 

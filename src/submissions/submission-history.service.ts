@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { User } from '../accounts/user.entity';
 import type { Journal } from '../journals/journal.entity';
 import { EditorialListing } from './editorial-listing.service';
-import type { Viewer } from './editorial-viewer';
+import type { Viewer } from '../editorial/request-context';
 import { SubmissionsService } from './submissions.service';
 
 /** Something that happened to a submission: a recorded event, or an email about it. */

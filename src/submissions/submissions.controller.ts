@@ -17,7 +17,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { IsIn } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import type { User } from '../accounts/user.entity';
 import { SUPPORTED_LOCALES, type Locale } from '../common/i18n/locale';
 import { CursorQuery } from '../common/pagination/cursor-page';

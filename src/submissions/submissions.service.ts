@@ -4,18 +4,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import { JournalRole } from '../access/journal-role.entity';
 import { nameStrings } from '../accounts/auth.service';
 import { displayName, type PersonNames, User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { type Locale, pickLocalized } from '../common/i18n/locale';
 import { normalizeOrcid } from '../common/identifiers/orcid';
-import {
-  type FieldError,
-  ProblemException,
-  RequestValidationException,
-} from '../common/http/problem.exception';
+import { type FieldError, ProblemException } from '../common/http/problem.exception';
+import { RequestValidationException } from '../common/http/request-validation.exception';
 import { type Page, paginate, type CursorQuery } from '../common/pagination/cursor-page';
 import { AppConfig } from '../config/app-config';
 import { Journal } from '../journals/journal.entity';

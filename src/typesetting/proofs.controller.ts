@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import type { User } from '../accounts/user.entity';
 import { FileStorage } from '../storage/file-storage';
 import { sendSubmissionFile } from '../submissions/file-download';

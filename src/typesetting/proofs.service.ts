@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../editorial/request-context';
 import type { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { DiscussionsService } from '../production/discussions.service';

@@ -1,3 +1,4 @@
+import { JOURNAL_EDITORS, PREPARERS } from '../editorial/roles';
 import {
   Body,
   Controller,
@@ -12,20 +13,18 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../access/actor';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import type { User } from '../accounts/user.entity';
-import { JournalAccess } from '../access/journal-access.decorator';
+import { JournalAccess } from '../editorial/journal-access';
 import { PublicationsService } from '../publishing/publications.service';
 import { FileStorage } from '../storage/file-storage';
-import { viewerOf } from '../submissions/editorial-viewer';
+import { viewerOf } from '../editorial/request-context';
 import { sendSubmissionFile } from '../submissions/file-download';
 import { ProofResponseDto } from './dto/proof-response.dto';
 import { Proofs } from './proofs.service';
 import { runView, TypesettingRuns } from './typesetting-runs.service';
 
-const ISSUE_EDITORS = ['manager', 'editor'] as const;
 /** An article's editors and its assigned production editor. */
-const PREPARERS = ['manager', 'editor', 'section_editor', 'production_editor'] as const;
 
 const EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
@@ -44,7 +43,7 @@ export class TypesettingController {
     private readonly storage: FileStorage,
   ) {}
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues/:issueId/typesetting')
   @HttpCode(202)
   @ApiOperation({
@@ -58,21 +57,21 @@ export class TypesettingController {
     return this.runs.requestIssue(request.journal!, issueId, actor);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('issues/:issueId/typesetting')
   @ApiOperation({ summary: 'The issue’s typesetting runs, newest first, with progress' })
   issueRuns(@Req() request: Request, @Param('issueId', ParseUUIDPipe) issueId: string) {
     return this.runs.listForIssue(request.journal!, issueId);
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('typesetting-runs/:runId')
   @ApiOperation({ summary: 'One issue typesetting run: status, step, percent, files' })
   async issueRun(@Req() request: Request, @Param('runId', ParseUUIDPipe) runId: string) {
     return runView(await this.runs.get(request.journal!, runId));
   }
 
-  @JournalAccess({ roles: [...ISSUE_EDITORS] })
+  @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('typesetting-runs/:runId/outputs/:index')
   @ApiOperation({ summary: 'Download a file an issue typesetting run made' })
   async issueOutput(
@@ -91,7 +90,7 @@ export class TypesettingController {
     );
   }
 
-  @JournalAccess({ roles: [...PREPARERS] })
+  @JournalAccess({ roles: PREPARERS })
   @Post('submissions/:submissionId/proofs')
   @HttpCode(202)
   @ApiOperation({ summary: 'Typeset a proof of the article (queued, 202)' })
@@ -104,7 +103,7 @@ export class TypesettingController {
     return this.runs.requestProof(request.journal!, submissionId, actor);
   }
 
-  @JournalAccess({ roles: [...PREPARERS] })
+  @JournalAccess({ roles: PREPARERS })
   @Get('submissions/:submissionId/proofs')
   @ApiOperation({ summary: 'The article’s proofs, newest first, with progress' })
   async proofs(
@@ -115,7 +114,7 @@ export class TypesettingController {
     return this.runs.listProofs(request.journal!, submissionId);
   }
 
-  @JournalAccess({ roles: [...PREPARERS] })
+  @JournalAccess({ roles: PREPARERS })
   @Get('submissions/:submissionId/proofs/:runId/pdf')
   @ApiOperation({ summary: 'Download a proof PDF' })
   async proofPdf(
@@ -134,7 +133,7 @@ export class TypesettingController {
     );
   }
 
-  @JournalAccess({ roles: [...PREPARERS] })
+  @JournalAccess({ roles: PREPARERS })
   @Post('submissions/:submissionId/proofs/:runId/response')
   @HttpCode(200)
   @ApiOperation({ summary: 'An editor approves the proof, or sends corrections' })

@@ -1,12 +1,9 @@
 import { isUtf8 } from 'node:buffer';
+import { httpProblems } from '../problems/http.problems';
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import {
-  type FieldError,
-  PROBLEM_TYPES,
-  ProblemException,
-  RequestValidationException,
-} from './problem.exception';
+import { type FieldError, ProblemException } from './problem.exception';
+import { RequestValidationException } from './request-validation.exception';
 
 /**
  * How deeply objects and arrays may nest in a request body. Tahkim's deepest DTO needs fewer
@@ -57,7 +54,7 @@ function fieldPath(visit: Visit): string {
 const tooDeep = () =>
   new ProblemException({
     status: 400,
-    type: PROBLEM_TYPES.nestedTooDeeply,
+    type: httpProblems.type('nested-too-deeply'),
     title: 'The request body is nested too deeply',
     detail: `Objects and arrays in a request body may nest at most ${MAX_JSON_DEPTH} levels deep`,
     extensions: { maxDepth: MAX_JSON_DEPTH },
@@ -175,7 +172,7 @@ export function requireUtf8Body(
   if (/^utf-?8$/i.test(encoding) && !isUtf8(body)) {
     throw new ProblemException({
       status: 400,
-      type: PROBLEM_TYPES.malformedBody,
+      type: httpProblems.type('malformed-body'),
       title: 'Bad Request',
       detail: 'The request body is not valid UTF-8',
     });

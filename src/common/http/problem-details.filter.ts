@@ -8,7 +8,8 @@ import {
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
-import { PROBLEM_TYPES, ProblemException, type ProblemInit } from './problem.exception';
+import { httpProblems, STATUS_PROBLEM_CODES } from '../problems/http.problems';
+import { ProblemException, type ProblemInit } from './problem.exception';
 
 export interface ProblemDocument {
   type: string;
@@ -24,16 +25,20 @@ export interface ProblemDocument {
 const PG_CLIENT_ERRORS: Record<string, ProblemInit> = {
   '23505': {
     status: 409,
-    type: PROBLEM_TYPES.conflict,
+    type: httpProblems.type('conflict'),
     title: 'This conflicts with an existing record',
   },
   '23503': {
     status: 409,
-    type: PROBLEM_TYPES.conflict,
+    type: httpProblems.type('conflict'),
     title: 'This refers to a record that does not exist or is still in use',
   },
-  '22P02': { status: 400, title: 'A value has the wrong format' },
-  '22001': { status: 400, title: 'A value is too long' },
+  '22P02': {
+    status: 400,
+    type: httpProblems.type('invalid-value'),
+    title: 'A value has the wrong format',
+  },
+  '22001': { status: 400, type: httpProblems.type('invalid-value'), title: 'A value is too long' },
 };
 
 // What body-parser's errors (http-errors `type`) mean, in words written for the client.
@@ -85,7 +90,7 @@ export function toProblem(exception: unknown): ProblemInit {
     const type = (exception as { type?: unknown }).type;
     return {
       status,
-      type: type === 'entity.parse.failed' ? PROBLEM_TYPES.malformedBody : undefined,
+      type: type === 'entity.parse.failed' ? httpProblems.type('malformed-body') : undefined,
       title: STATUS_CODES[status] ?? 'Bad Request',
       detail: typeof type === 'string' ? MIDDLEWARE_ERROR_DETAILS[type] : undefined,
     };
@@ -95,6 +100,16 @@ export function toProblem(exception: unknown): ProblemInit {
     title: 'Internal Server Error',
     detail: 'Something went wrong on our side. Quote the correlationId when you report it.',
   };
+}
+
+/**
+ * Every answer but a 500 carries a registered type: one raised without its own gets the type
+ * its status means (`unauthenticated` for a 401, `rate-limited` for a 429…).
+ */
+function withRegisteredType(problem: ProblemInit): ProblemInit {
+  if (problem.type || problem.status >= 500) return problem;
+  const code = STATUS_PROBLEM_CODES[problem.status];
+  return code ? { ...problem, type: httpProblems.type(code) } : problem;
 }
 
 export function problemDocument(problem: ProblemInit, request: Request): ProblemDocument {
@@ -132,7 +147,7 @@ export function sendProblem(
   response: Response,
   logger: Logger,
 ): void {
-  const problem = toProblem(exception);
+  const problem = withRegisteredType(toProblem(exception));
   const document = problemDocument(problem, request);
   if (problem.status >= 500) {
     logger.error(

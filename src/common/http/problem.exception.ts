@@ -25,23 +25,3 @@ export class ProblemException extends HttpException {
     super(problem.detail ?? problem.title, problem.status);
   }
 }
-
-export const PROBLEM_TYPES = {
-  validation: 'urn:tahkim:problem:validation-error',
-  conflict: 'urn:tahkim:problem:conflict',
-  malformedBody: 'urn:tahkim:problem:malformed-body',
-  nestedTooDeeply: 'urn:tahkim:problem:nested-too-deeply',
-  crossOriginWrite: 'urn:tahkim:problem:cross-origin-write',
-} as const;
-
-export class RequestValidationException extends ProblemException {
-  constructor(errors: FieldError[]) {
-    super({
-      status: 400,
-      type: PROBLEM_TYPES.validation,
-      title: 'Your request has invalid fields',
-      detail: errors.map((error) => `${error.field}: ${error.messages.join('; ')}`).join('. '),
-      extensions: { errors },
-    });
-  }
-}

@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { type FieldError, RequestValidationException } from './problem.exception';
+import { type FieldError } from './problem.exception';
+import { RequestValidationException } from './request-validation.exception';
 
 function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JournalRole } from '../../access/journal-role.entity';
-import { SYSTEM_ACTOR } from '../../access/actor';
+import { SYSTEM_ACTOR } from '../../editorial/request-context';
 import { AuditLog } from '../../audit/audit-log.service';
 import { ProblemException } from '../../common/http/problem.exception';
 import { AppConfig } from '../../config/app-config';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser } from '../../access/actor';
+import { CurrentUser } from '../../editorial/request-context';
 import type { User } from '../../accounts/user.entity';
 import { ReviewCertificates } from './review-certificates.service';
 
