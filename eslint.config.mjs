@@ -12,6 +12,7 @@ export default tseslint.config(
       'var/',
       'jest.config.js',
       'eslint.config.mjs',
+      '.dependency-cruiser.cjs',
       // Plain Node, run by npm before the tests (no TypeScript project).
       'test/setup/ensure-system-tools.js',
     ],

@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { correlationId } from './common/http/correlation-id.middleware';
+import { FileDownloadInterceptor } from './common/http/file-download.interceptor';
 import { buildOpenApiDocument } from './common/http/openapi';
 import { refuseHostileInput, requireUtf8Body } from './common/http/hostile-input';
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter';
@@ -61,6 +62,7 @@ export async function createApi(
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new FileDownloadInterceptor());
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
-import { AuditModule } from './audit/audit.module';
+import { AuditApiModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
@@ -25,7 +25,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, { migrate: config.MIGRATE_ON_START }),
         RedisModule,
-        AuditModule,
+        AuditApiModule,
         AccessModule,
         AccountsModule,
         JournalsModule,

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import type { Viewer } from '../editorial/request-context';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,6 +45,7 @@ export interface Enrolment {
 @Injectable()
 export class EnrolmentService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly tokens: UserTokens,
@@ -70,7 +74,7 @@ export class EnrolmentService {
       });
     }
     const email = normalizeEmail(dto.email);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       let user = await manager.findOneBy(User, { email });
       if (user?.status === 'deleted') user = null;
       const invited = !user || user.status === 'invited';
@@ -172,7 +176,7 @@ export class EnrolmentService {
     role: 'author' | 'reader',
     actor: Actor,
   ): Promise<JournalRole> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const existing = await manager.findOneBy(JournalRole, {
         journalId: journal.id,
         userId: user.id,
@@ -201,7 +205,7 @@ export class EnrolmentService {
 
   /** Leaving the readers is always allowed, and harmless when one was not a reader. */
   async leaveReaders(journal: Journal, user: User, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const role = await manager.findOneBy(JournalRole, {
         journalId: journal.id,
         userId: user.id,
@@ -221,7 +225,7 @@ export class EnrolmentService {
   }
 
   async revoke(journal: Journal, roleId: string, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const role = await manager.findOneBy(JournalRole, { id: roleId, journalId: journal.id });
       if (!role)
         throw new ProblemException({

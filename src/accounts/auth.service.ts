@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
@@ -72,6 +75,7 @@ const emailNotVerified = (sent: boolean) =>
 @Injectable()
 export class AuthService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
@@ -105,7 +109,7 @@ export class AuthService {
     await this.emailCaps.admitRequest(client.ip);
     // Hash before looking the address up: both paths then take the same time.
     const passwordHash = await this.hasher.hash(dto.password);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const existing = await manager.findOneBy(User, { email });
       if (existing) {
         if (existing.status === 'deleted') return;
@@ -157,7 +161,7 @@ export class AuthService {
   }
 
   async verifyEmail(token: string, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const userId = await this.tokens.redeem(manager, token, 'verify_email');
       await manager.update(
         User,
@@ -177,7 +181,7 @@ export class AuthService {
   async resendVerification(emailAddress: string, client: ClientInfo): Promise<void> {
     const email = normalizeEmail(emailAddress);
     await this.emailCaps.admitRequest(client.ip);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const user = await manager.findOneBy(User, { email, status: 'active' });
       if (
         user &&
@@ -214,10 +218,10 @@ export class AuthService {
     if (!user.emailVerifiedAt) {
       const sent = await this.emailCaps.admitEmailAfterSignIn(email, client.ip);
       if (sent)
-        await this.dataSource.transaction((manager) => this.sendVerification(manager, user));
+        await inTransaction(this.transactions, (manager) => this.sendVerification(manager, user));
       throw emailNotVerified(sent);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const session = await this.sessions.create(manager, user.id, client);
       await manager.update(User, { id: user.id }, { lastLoginAt: new Date() });
       await this.audit.record(manager, {
@@ -235,7 +239,7 @@ export class AuthService {
   async requestPasswordReset(emailAddress: string, client: ClientInfo): Promise<void> {
     const email = normalizeEmail(emailAddress);
     await this.emailCaps.admitRequest(client.ip);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       // An invited person who lost the invitation can set a password this way too.
       const user = await manager.findOneBy(User, { email, status: In(['active', 'invited']) });
       // Past the cap no token is issued either, so the latest link sent keeps working.
@@ -260,7 +264,7 @@ export class AuthService {
 
   /** Sets a new password from an emailed token; every session of the account ends. */
   async resetPassword(dto: ResetPasswordDto, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const userId = await this.tokens.redeem(manager, dto.token, 'reset_password');
       const user = await manager.findOneByOrFail(User, { id: userId });
       this.assertPasswordAcceptable('newPassword', dto.newPassword, user.email, user.names);
@@ -300,7 +304,7 @@ export class AuthService {
     );
     this.assertPasswordAcceptable('newPassword', dto.newPassword, user.email, user.names);
     const passwordHash = await this.hasher.hash(dto.newPassword);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       await manager.update(User, { id: user.id }, { passwordHash });
       await this.sessions.revokeAll(manager, user.id, sessionId);
       await this.notifyPasswordChanged(manager, user);
@@ -330,7 +334,7 @@ export class AuthService {
     client: ClientInfo,
     actor: Actor,
   ): Promise<NewSession & { user: User }> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const userId = await this.tokens.redeem(manager, dto.token, 'invitation');
       const user = await manager.findOneByOrFail(User, { id: userId });
       if (user.status !== 'invited')

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -40,6 +43,7 @@ export function profileView(user: User) {
 @Injectable()
 export class ProfileService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly hasher: PasswordHasher,
@@ -72,7 +76,7 @@ export class ProfileService {
     }
     for (const key of Object.keys(changes) as (keyof User)[])
       if (changes[key] === undefined) delete changes[key];
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const before = await manager.findOneByOrFail(User, { id: user.id });
       await manager.update(User, { id: user.id }, changes);
       const after = await manager.findOneByOrFail(User, { id: user.id });
@@ -137,7 +141,7 @@ export class ProfileService {
    */
   async delete(user: User, password: string, actor: Actor): Promise<void> {
     await this.hasher.assertCurrentPassword(this.dataSource, user.id, password, 'password');
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       await manager.update(
         User,
         { id: user.id },

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { EntityManager } from 'typeorm';
+import { type Page } from '../common/pagination/cursor-page';
 import type { Actor } from '../editorial/request-context';
-import { type Page, paginate } from '../common/pagination/cursor-page';
-import { AuditEvent } from './audit-event.entity';
+import type { AuditEvent } from './audit-event.entity';
+import { AuditEventRepository } from './audit-event.repository';
 import type { SiteAuditQuery } from './dto/audit-query.dto';
 
 export interface AuditEntry {
@@ -25,6 +24,31 @@ function scrub(value: object | null | undefined): Record<string, unknown> | null
   return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_FIELDS.has(key)));
 }
 
+/** The row of an entry: secrets scrubbed and, for settings, only the fields that changed. */
+function eventOf(entry: AuditEntry): Partial<AuditEvent> {
+  let before = scrub(entry.before);
+  let after = scrub(entry.after);
+  if (before && after) {
+    const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+      (key) => JSON.stringify(before![key]) !== JSON.stringify(after![key]),
+    );
+    before = Object.fromEntries(changed.map((key) => [key, before![key] ?? null]));
+    after = Object.fromEntries(changed.map((key) => [key, after![key] ?? null]));
+  }
+  return {
+    actorKind: entry.actor.kind,
+    actorUserId: entry.actor.userId ?? null,
+    actorIp: entry.actor.ip ?? null,
+    correlationId: entry.actor.correlationId ?? null,
+    journalId: entry.journalId ?? null,
+    objectType: entry.objectType,
+    objectId: entry.objectId ?? null,
+    action: entry.action,
+    before,
+    after,
+  };
+}
+
 /**
  * Appends to the audit log inside the caller's transaction, so the record exists exactly when
  * the change does. For settings, callers pass `before` and `after`; only the fields that
@@ -32,47 +56,23 @@ function scrub(value: object | null | undefined): Record<string, unknown> | null
  */
 @Injectable()
 export class AuditLog {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly events: AuditEventRepository) {}
 
   /** Newest first, filtered by journal, object and action. */
   list(query: SiteAuditQuery): Promise<Page<AuditEvent>> {
-    const builder = this.dataSource.getRepository(AuditEvent).createQueryBuilder('event');
-    if (query.journalId)
-      builder.andWhere('event.journal_id = :journalId', { journalId: query.journalId });
-    if (query.objectType)
-      builder.andWhere('event.object_type = :objectType', { objectType: query.objectType });
-    if (query.objectId)
-      builder.andWhere('event.object_id = :objectId', { objectId: query.objectId });
-    if (query.action) builder.andWhere('event.action = :action', { action: query.action });
-    const keys = [
-      { property: 'occurredAt' as const, column: 'occurred_at' },
-      { property: 'id' as const, column: 'id' },
-    ];
-    return paginate(builder, { keys, direction: 'DESC' }, query);
+    return this.events.page(query);
   }
 
-  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    let before = scrub(entry.before);
-    let after = scrub(entry.after);
-    if (before && after) {
-      const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-        (key) => JSON.stringify(before![key]) !== JSON.stringify(after![key]),
-      );
-      before = Object.fromEntries(changed.map((key) => [key, before![key] ?? null]));
-      after = Object.fromEntries(changed.map((key) => [key, after![key] ?? null]));
-    }
-    const event: Partial<AuditEvent> = {
-      actorKind: entry.actor.kind,
-      actorUserId: entry.actor.userId ?? null,
-      actorIp: entry.actor.ip ?? null,
-      correlationId: entry.actor.correlationId ?? null,
-      journalId: entry.journalId ?? null,
-      objectType: entry.objectType,
-      objectId: entry.objectId ?? null,
-      action: entry.action,
-      before,
-      after,
-    };
-    await manager.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);
+  /** Records an entry in the ambient transaction (the service's @Transactional one). */
+  write(entry: AuditEntry): Promise<void> {
+    return this.events.insert(eventOf(entry));
+  }
+
+  /**
+   * Records an entry in the transaction of `manager`, for callers that still pass their
+   * EntityManager (they move to `write` as their feature moves to the transaction host).
+   */
+  record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    return this.events.insert(eventOf(entry), manager);
   }
 }

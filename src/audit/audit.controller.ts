@@ -1,11 +1,11 @@
-import { MANAGERS } from '../editorial/roles';
-import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { mapPage } from '../common/pagination/page.dto';
 import { JournalAccess, SiteAdminOnly } from '../editorial/journal-access';
-import type { Page } from '../common/pagination/cursor-page';
-import type { AuditEvent } from './audit-event.entity';
+import { CurrentJournalRef, type JournalRef } from '../editorial/request-context';
+import { MANAGERS } from '../editorial/roles';
 import { AuditLog } from './audit-log.service';
+import { AuditEventPage, toAuditEventResponse } from './dto/audit-event.response';
 import { AuditQuery, SiteAuditQuery } from './dto/audit-query.dto';
 
 /** The audit log, newest first: a journal's for its managers, everything for site administrators. */
@@ -17,14 +17,22 @@ export class AuditController {
   @JournalAccess({ roles: MANAGERS })
   @Get('journals/:slug/audit-events')
   @ApiOperation({ summary: 'What happened in this journal (managers)' })
-  journalEvents(@Req() request: Request, @Query() query: AuditQuery): Promise<Page<AuditEvent>> {
-    return this.audit.list({ ...query, journalId: request.journal!.id });
+  @ApiOkResponse({ type: AuditEventPage })
+  async journalEvents(
+    @CurrentJournalRef() journal: JournalRef,
+    @Query() query: AuditQuery,
+  ): Promise<AuditEventPage> {
+    return mapPage(
+      await this.audit.list({ ...query, journalId: journal.id }),
+      toAuditEventResponse,
+    );
   }
 
   @SiteAdminOnly()
   @Get('admin/audit-events')
   @ApiOperation({ summary: 'What happened anywhere in this installation (site administrators)' })
-  siteEvents(@Query() query: SiteAuditQuery): Promise<Page<AuditEvent>> {
-    return this.audit.list(query);
+  @ApiOkResponse({ type: AuditEventPage })
+  async siteEvents(@Query() query: SiteAuditQuery): Promise<AuditEventPage> {
+    return mapPage(await this.audit.list(query), toAuditEventResponse);
   }
 }

@@ -9,7 +9,6 @@ import { databaseOptions } from '../database/database-options';
 import { runMigrationsLocked } from '../database/run-migrations';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from '../database/seeds/demo.seed';
 import { createFileStorage } from '../storage/file-storage.factory';
-import { NotificationService } from '../notifications/notification.service';
 import {
   databaseUrl,
   ensureDatabase,
@@ -128,14 +127,20 @@ async function smokeTest(
   config: AppConfig,
   journalId: string,
 ): Promise<void> {
-  const notifications = new NotificationService(config);
-  const message = await dataSource.transaction((manager) =>
-    notifications.queueEmail(manager, {
-      template: 'account-verification',
-      to: { email: 'demo.author@example.org', name: 'ليلى بنعلي' },
+  // The outbox row a feature would write in its transaction; the relay, queue and worker are
+  // what this checks.
+  const [message]: { id: string }[] = await dataSource.query(
+    `INSERT INTO outbox_messages (template, locale, recipient_email, recipient_name, payload, journal_id)
+     VALUES ('account-verification', 'ar', $1, $2, $3, $4) RETURNING id`,
+    [
+      'demo.author@example.org',
+      'ليلى بنعلي',
+      JSON.stringify({
+        verificationUrl: `${config.PUBLIC_URL}/verify-email?token=demo`,
+        expiresInHours: 48,
+      }),
       journalId,
-      data: { verificationUrl: `${config.PUBLIC_URL}/verify-email?token=demo`, expiresInHours: 48 },
-    }),
+    ],
   );
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

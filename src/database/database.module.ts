@@ -1,5 +1,8 @@
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { databaseOptions } from './database-options';
@@ -29,6 +32,16 @@ export class DatabaseModule {
             }
             return dataSource;
           },
+        }),
+        // The transaction host: a transaction started by a service (@Transactional) is the one
+        // every repository and the outbox write in, without an EntityManager passed around.
+        ClsModule.forRoot({
+          global: true,
+          plugins: [
+            new ClsPluginTransactional({
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
         }),
       ],
     };

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -30,6 +33,7 @@ const notYours = () => problem(404, 'not-found', 'There is no such submission of
 @Injectable()
 export class AuthorDecisionsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly decisions: DecisionsService,
     private readonly notifications: NotificationService,
@@ -162,7 +166,7 @@ export class AuthorDecisionsService {
    * decision the revised version opens the next review round.
    */
   async submitRevision(user: User, submissionId: string, response: string, actor: Actor) {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const submission = await manager.findOne(Submission, {
         where: { id: submissionId, submitterId: user.id },
         lock: { mode: 'pessimistic_write' },

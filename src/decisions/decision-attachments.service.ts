@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -46,6 +49,7 @@ export function attachmentView(attachment: DecisionAttachment): AttachmentView {
 @Injectable()
 export class DecisionAttachmentsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listing: EditorialListing,
     private readonly intake: FileIntake,
@@ -81,7 +85,7 @@ export class DecisionAttachmentsService {
     // (or the copy is byte for byte the original: nothing was there to strip).
     const { stored } = copy;
     if (stored.key !== received.key) await this.copies.discard(received.key);
-    const attachment = await this.dataSource.transaction(async (manager) => {
+    const attachment = await inTransaction(this.transactions, async (manager) => {
       const saved = await manager.save(
         manager.create(DecisionAttachment, {
           submissionId,
@@ -131,7 +135,7 @@ export class DecisionAttachmentsService {
     actor: Actor,
   ): Promise<void> {
     await this.listing.handled(journal, viewer, submissionId);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       // Locked: a decision sending it at the same moment either wins (409 here) or finds it gone.
       const attachment = await manager.findOne(DecisionAttachment, {
         where: { id: attachmentId, submissionId },

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import type { Person } from '../editorial/people';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -55,6 +58,7 @@ export interface SharedReview {
 @Injectable()
 export class DecisionsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly listing: EditorialListing,
@@ -113,7 +117,7 @@ export class DecisionsService {
         'attachments-without-letter',
         'Attachments go with the letter to the author: send the letter (notifyAuthor) or leave them out',
       );
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const submission = await manager.findOneByOrFail(Submission, { id: submissionId });
       if (!transition.from.includes(submission.stage))
         throw problem(

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Not } from 'typeorm';
@@ -38,6 +41,7 @@ export function recommendsOnly(journal: Journal, viewer: Viewer): boolean {
 @Injectable()
 export class RecommendationsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listing: EditorialListing,
     private readonly notifications: NotificationService,
@@ -61,7 +65,7 @@ export class RecommendationsService {
         'not-recommendable',
         `“${dto.decision}” is taken, not recommended: section editors may take it themselves`,
       );
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const facts = await loadSubmissionFacts(manager, submissionId);
       const stage = facts.submission.stage;
       if (!transition.from.includes(stage))

@@ -27,6 +27,12 @@ export interface Viewer {
   isSiteAdmin: boolean;
 }
 
+/** A journal as the edge names it: what the journal access guard loaded for the route. */
+export interface JournalRef {
+  id: string;
+  slug: string;
+}
+
 /** What every service call of a request carries, built once at the edge. */
 export interface RequestContext {
   actor: Actor;
@@ -106,4 +112,16 @@ export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext) 
 /** `@CurrentViewer() viewer: Viewer` on a route guarded by @JournalAccess. */
 export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext) =>
   viewerOf(http(context)),
+);
+
+/**
+ * `@CurrentJournalRef() journal: JournalRef` on a route guarded by @JournalAccess: the journal
+ * its `slug` names (features above the journals feature take the whole journal from there).
+ */
+export const CurrentJournalRef = createParamDecorator(
+  (_: unknown, context: ExecutionContext): JournalRef => {
+    const journal = (http(context) as { journal?: JournalRef }).journal;
+    if (!journal) throw new Error('CurrentJournalRef needs @JournalAccess on the route');
+    return journal;
+  },
 );

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { httpProblems } from '../common/problems/http.problems';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -33,6 +36,7 @@ const notFound = (what: string) =>
 @Injectable()
 export class JournalsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
   ) {}
@@ -42,7 +46,7 @@ export class JournalsService {
   }
 
   async create(dto: CreateJournalDto, actor: Actor): Promise<Journal> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const values = this.prepare(dto);
       await this.assertUnique(manager, values, null);
       const journal = await manager.save(manager.create(Journal, values));
@@ -63,7 +67,7 @@ export class JournalsService {
     dto: UpdateJournalDto | JournalSettingsDto,
     actor: Actor,
   ): Promise<Journal> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const before = await manager.findOneOrFail(Journal, {
         where: { id: journal.id },
         lock: { mode: 'pessimistic_write' },
@@ -172,7 +176,7 @@ export class JournalsService {
   }
 
   async createSection(journal: Journal, dto: SectionDto, actor: Actor): Promise<Section> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const seq =
         dto.seq ?? ((await manager.maximum(Section, 'seq', { journalId: journal.id })) ?? -1) + 1;
       const section = await manager.save(
@@ -196,7 +200,7 @@ export class JournalsService {
     dto: UpdateSectionDto,
     actor: Actor,
   ): Promise<Section> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const before = await manager.findOneBy(Section, { id: sectionId, journalId: journal.id });
       if (!before) throw notFound('such section in this journal');
       await manager.update(Section, { id: sectionId }, dto);
@@ -215,7 +219,7 @@ export class JournalsService {
   }
 
   async deleteSection(journal: Journal, sectionId: string, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const before = await manager.findOneBy(Section, { id: sectionId, journalId: journal.id });
       if (!before) throw notFound('such section in this journal');
       await manager.delete(Section, { id: sectionId });
@@ -237,7 +241,7 @@ export class JournalsService {
     userIds: string[],
     actor: Actor,
   ): Promise<Section> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const section = await manager.findOne(Section, {
         where: { id: sectionId, journalId: journal.id },
         relations: { editors: true },
@@ -288,7 +292,7 @@ export class JournalsService {
     dto: EditorialBoardDto,
     actor: Actor,
   ): Promise<BoardMember[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const before = await manager.find(BoardMember, {
         where: { journalId: journal.id },
         order: { seq: 'ASC' },

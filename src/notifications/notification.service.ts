@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { OutboxRepository } from './outbox.repository';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AppConfig } from '../config/app-config';
 import { isLocale, type Locale } from '../common/i18n/locale';
-import { Journal } from '../journals/journal.entity';
 import type { EmailTemplateData, EmailTemplateName } from '../mail/email-templates';
 import { OutboxMessage } from './entities/outbox-message.entity';
 
@@ -20,56 +20,62 @@ export interface EmailRequest<T extends EmailTemplateName> {
 }
 
 /**
- * The only way features send email. It writes an outbox row with the caller's EntityManager,
- * i.e. inside the caller's transaction: the email exists if and only if the change commits.
- * The worker's relay and SendEmailJob do the rest.
+ * The only way features send email. It writes an outbox row in the caller's transaction: the
+ * email exists if and only if the change commits. The worker's relay and SendEmailJob do the
+ * rest.
  */
 @Injectable()
 export class NotificationService {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
-  async queueEmail<T extends EmailTemplateName>(
+  /** Queues an email in the ambient transaction (the service's @Transactional one). */
+  queue<T extends EmailTemplateName>(request: EmailRequest<T>): Promise<OutboxMessage> {
+    return this.write(request, undefined);
+  }
+
+  /**
+   * Queues an email in the transaction of `manager`, for callers that still pass their
+   * EntityManager (they move to `queue` as their feature moves to the transaction host).
+   */
+  queueEmail<T extends EmailTemplateName>(
     manager: EntityManager,
     request: EmailRequest<T>,
   ): Promise<OutboxMessage> {
-    const locale = await this.resolveLocale(manager, request);
-    const repository = manager.getRepository(OutboxMessage);
-    const values = {
-      template: request.template,
-      locale,
-      recipientEmail: request.to.email,
-      recipientName: request.to.name ?? null,
-      payload: request.data as unknown as Record<string, unknown>,
-      journalId: request.journalId ?? null,
-      submissionId: request.submissionId ?? null,
-      dedupeKey: request.dedupeKey ?? null,
-    };
-    const inserted = await repository
-      .createQueryBuilder()
-      .insert()
-      .values(values as QueryDeepPartialEntity<OutboxMessage>)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const rows = inserted.raw as { id: string }[];
-    // No row back means the dedupe key was taken: the email was already queued.
-    return rows.length > 0
-      ? repository.findOneByOrFail({ id: rows[0].id })
-      : repository.findOneByOrFail({ dedupeKey: request.dedupeKey! });
+    return this.write(request, manager);
+  }
+
+  private async write<T extends EmailTemplateName>(
+    request: EmailRequest<T>,
+    manager: EntityManager | undefined,
+  ): Promise<OutboxMessage> {
+    const locale = await this.resolveLocale(request, manager);
+    return this.outbox.insert(
+      {
+        template: request.template,
+        locale,
+        recipientEmail: request.to.email,
+        recipientName: request.to.name ?? null,
+        payload: request.data as unknown as Record<string, unknown>,
+        journalId: request.journalId ?? null,
+        submissionId: request.submissionId ?? null,
+        dedupeKey: request.dedupeKey ?? null,
+      } as QueryDeepPartialEntity<OutboxMessage>,
+      manager,
+    );
   }
 
   /** The recipient's language, else the journal's primary language, else the site default. */
   private async resolveLocale(
-    manager: EntityManager,
     request: EmailRequest<EmailTemplateName>,
+    manager: EntityManager | undefined,
   ): Promise<Locale> {
     if (isLocale(request.to.preferredLocale)) return request.to.preferredLocale;
     if (request.journalId) {
-      const journal = await manager.findOne(Journal, {
-        where: { id: request.journalId },
-        select: { id: true, primaryLocale: true },
-      });
-      if (journal) return journal.primaryLocale;
+      const locale = await this.outbox.journalLocale(request.journalId, manager);
+      if (locale) return locale;
     }
     return this.config.DEFAULT_LOCALE;
   }

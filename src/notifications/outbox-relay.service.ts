@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { InjectQueue } from '@nestjs/bullmq';
 import {
   BeforeApplicationShutdown,
@@ -34,6 +37,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private lastFailureLogged = 0;
 
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
     private readonly config: AppConfig,
@@ -51,7 +55,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Relays one batch; returns how many rows it moved. */
   async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const rows: { id: string }[] = await manager.query(
         `SELECT id FROM outbox_messages
           WHERE relayed_at IS NULL

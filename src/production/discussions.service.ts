@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { recordEvent } from '../submissions/submission-events';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -48,6 +51,7 @@ interface Reached {
 @Injectable()
 export class DiscussionsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly notifications: NotificationService,
@@ -89,7 +93,7 @@ export class DiscussionsService {
 
   /** Starts a discussion of a stage the submission has reached, with its first message. */
   async start(user: User, submissionId: string, dto: StartDiscussionDto, actor: Actor) {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const participants = await this.participantsFor(manager, user, submissionId, true);
       if (!takesPart(participants, user.id, dto.stage))
         throw problem(
@@ -159,7 +163,7 @@ export class DiscussionsService {
   }
 
   async post(user: User, submissionId: string, discussionId: string, body: string, actor: Actor) {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const { participants, discussion } = await this.reachOpen(
         manager,
         user,
@@ -194,7 +198,7 @@ export class DiscussionsService {
     actor: Actor,
   ) {
     // Checked before the upload, so nothing is stored for someone who may not share it.
-    const { participants, discussion } = await this.dataSource.transaction((manager) =>
+    const { participants, discussion } = await inTransaction(this.transactions, (manager) =>
       this.reachOpen(manager, user, submissionId, discussionId),
     );
     const facts = await loadSubmissionFacts(this.dataSource.manager, submissionId);
@@ -209,7 +213,7 @@ export class DiscussionsService {
     // Nobody here is a reviewer, so nothing crosses the anonymity line; the file must still be
     // sound: a PDF that parses, a package within the archive limits.
     await this.copies.checkSound(received);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       // Closed meanwhile? Then the message is refused; the stored content is used by nothing.
       await this.reachOpen(manager, user, submissionId, discussionId);
       const file = await manager.save(
@@ -256,7 +260,7 @@ export class DiscussionsService {
 
   /** Closes a discussion: the editors and whoever started it may. */
   async close(user: User, submissionId: string, discussionId: string, actor: Actor) {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const { participants, discussion } = await this.reach(
         manager,
         user,

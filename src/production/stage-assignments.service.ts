@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { recordEvent } from '../submissions/submission-events';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -41,6 +44,7 @@ const notFound = () =>
 @Injectable()
 export class StageAssignmentsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly listing: EditorialListing,
@@ -78,7 +82,7 @@ export class StageAssignmentsService {
     actor: Actor,
   ) {
     await this.listing.handled(journal, viewer, submissionId);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       // Serialises assignments of one submission; the partial unique index backs it up.
       const submission = await manager.findOneOrFail(Submission, {
         where: { id: submissionId },
@@ -199,7 +203,7 @@ export class StageAssignmentsService {
     actor: Actor,
   ): Promise<void> {
     await this.listing.handled(journal, viewer, submissionId);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const assignment = await manager.findOne(StageAssignment, {
         where: { id: assignmentId, submissionId },
         lock: { mode: 'pessimistic_write' },
@@ -233,7 +237,7 @@ export class StageAssignmentsService {
     actor: Actor,
   ) {
     const { handles } = await this.reachable(journal, viewer, submissionId);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const submission = await manager.findOneOrFail(Submission, {
         where: { id: submissionId },
         lock: { mode: 'pessimistic_write' },

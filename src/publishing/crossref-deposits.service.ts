@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
@@ -25,6 +28,7 @@ export class CrossrefDeposits {
   private readonly logger = new Logger(CrossrefDeposits.name);
 
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
@@ -105,7 +109,7 @@ export class CrossrefDeposits {
 
   /** Asks for a new deposit of a published issue (after a failure, or to update Crossref). */
   async requestAgain(journal: Journal, issueId: string, actor: Actor) {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const issue = await findIssue(manager, journal, issueId);
       if (issue.status !== 'published')
         throw problem(409, 'issue-not-published', 'Only a published issue is deposited');
@@ -138,7 +142,7 @@ export class CrossrefDeposits {
    * be unpublished (only corrected).
    */
   async markRegistered(journal: Journal, issueId: string, depositId: string, actor: Actor) {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       await findIssue(manager, journal, issueId);
       const deposit = await manager.findOne(CrossrefDeposit, {
         where: { id: depositId, issueId },

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -24,6 +27,7 @@ export class DoajExports {
   private readonly logger = new Logger(DoajExports.name);
 
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
@@ -95,7 +99,7 @@ export class DoajExports {
 
   /** A new export of a published issue (after a failure, or after DOAJ asked for changes). */
   async requestAgain(journal: Journal, issueId: string, actor: Actor) {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const issue = await findIssue(manager, journal, issueId);
       if (issue.status !== 'published')
         throw problem(409, 'issue-not-published', 'Only a published issue is exported to DOAJ');

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -21,6 +24,7 @@ const COVER_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 @Injectable()
 export class IssueFiles {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly issues: IssuesService,
     private readonly intake: FileIntake,
@@ -41,7 +45,7 @@ export class IssueFiles {
         await this.storage.delete(received.key);
       throw problem(422, 'cover-type', 'A cover is a JPEG, PNG or WebP image');
     }
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const issue = await this.issues.find(manager, journal, id, true);
       await manager.update(
         Issue,
@@ -78,7 +82,7 @@ export class IssueFiles {
       request,
       locale,
     );
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const galley = await saveGalley(manager, { issueId: issue.id }, received, label);
       await this.audit.record(manager, {
         actor,
@@ -93,7 +97,7 @@ export class IssueFiles {
   }
 
   async removeGalley(journal: Journal, id: string, galleyId: string, actor: Actor) {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const issue = await this.issues.find(manager, journal, id, true);
       if (issue.status === 'published')
         throw problem(409, 'issue-published', 'A published issue’s files are fixed');

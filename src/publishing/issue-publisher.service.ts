@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
@@ -81,6 +84,7 @@ export function overlappingPages(
 @Injectable()
 export class IssuePublisher {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly issues: IssuesService,
     private readonly notifications: NotificationService,
@@ -89,7 +93,7 @@ export class IssuePublisher {
   ) {}
 
   async publish(journal: Journal, id: string, dto: PublishNowDto, actor: Actor) {
-    await this.dataSource.transaction((manager) =>
+    await inTransaction(this.transactions, (manager) =>
       this.publishIn(manager, journal, id, dto.lockVersion, actor, new Date(), dto.notifyReaders),
     );
     return this.issues.get(journal, id);
@@ -199,7 +203,7 @@ export class IssuePublisher {
   async schedule(journal: Journal, id: string, dto: ScheduleIssueDto, actor: Actor) {
     if (dto.publishAt.getTime() <= Date.now())
       throw problem(422, 'schedule-in-past', 'The publication time must be in the future');
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const issue = await this.issues.find(manager, journal, id, true);
       if (issue.lockVersion !== dto.lockVersion)
         throw problem(409, 'stale-issue', 'The issue changed meanwhile: reload it');
@@ -249,7 +253,7 @@ export class IssuePublisher {
   }
 
   async unschedule(journal: Journal, id: string, dto: PublishIssueDto, actor: Actor) {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const issue = await this.issues.find(manager, journal, id, true);
       if (issue.lockVersion !== dto.lockVersion)
         throw problem(409, 'stale-issue', 'The issue changed meanwhile: reload it');
@@ -272,7 +276,7 @@ export class IssuePublisher {
    * registered: its articles return to production. After a deposit only corrections remain.
    */
   async unpublish(journal: Journal, id: string, dto: UnpublishIssueDto, actor: Actor) {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const issue = await this.issues.find(manager, journal, id, true);
       if (issue.lockVersion !== dto.lockVersion)
         throw problem(409, 'stale-issue', 'The issue changed meanwhile: reload it');

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -27,12 +30,13 @@ const PLACEABLE: readonly SubmissionStage[] = ['production', 'scheduled'];
 @Injectable()
 export class IssuesService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
   ) {}
 
   async create(journal: Journal, dto: CreateIssueDto, actor: Actor): Promise<Issue> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       await this.assertFree(manager, journal, dto.volume, dto.number);
       const issue = await manager.save(
         manager.create(Issue, { ...dto, journalId: journal.id, status: 'draft' }),
@@ -50,7 +54,7 @@ export class IssuesService {
   }
 
   async update(journal: Journal, id: string, dto: UpdateIssueDto, actor: Actor): Promise<Issue> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const issue = await this.find(manager, journal, id, true);
       const renumbered =
         (dto.volume !== undefined && dto.volume !== issue.volume) ||
@@ -127,7 +131,7 @@ export class IssuesService {
    * from the submission the first time) and its DOI. Articles left out return to unassigned.
    */
   async setToc(journal: Journal, id: string, dto: TocDto, actor: Actor) {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const issue = await this.find(manager, journal, id, true);
       if (issue.status === 'published')
         throw problem(

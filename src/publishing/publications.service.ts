@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -29,6 +32,7 @@ import { missingForPublication, overlappingPages } from './issue-publisher.servi
 @Injectable()
 export class PublicationsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listing: EditorialListing,
     private readonly intake: FileIntake,
@@ -63,7 +67,7 @@ export class PublicationsService {
     actor: Actor,
   ) {
     await this.prepares(journal, viewer, submissionId);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const record = await this.draft(manager, submissionId);
       if (record.lockVersion !== dto.lockVersion)
         throw problem(409, 'stale-publication', 'The record changed meanwhile: reload it');
@@ -110,7 +114,7 @@ export class PublicationsService {
     actor: Actor,
   ) {
     await this.listing.handled(journal, viewer, submissionId);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       await manager.query('SELECT id FROM submissions WHERE id = $1 FOR UPDATE', [submissionId]);
       const newest = await manager.findOne(Publication, {
         where: { submissionId },
@@ -144,7 +148,7 @@ export class PublicationsService {
   /** Publishes a correction: the new version joins the public record; the old ones stay. */
   async publishVersion(journal: Journal, viewer: Viewer, submissionId: string, actor: Actor) {
     await this.listing.handled(journal, viewer, submissionId);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const record = await this.draft(manager, submissionId);
       if (record.version === 1)
         throw problem(409, 'not-a-correction', 'Version 1 is published with its issue');
@@ -188,7 +192,7 @@ export class PublicationsService {
     actor: Actor,
   ): Promise<PublicationNotice> {
     await this.listing.handled(journal, viewer, submissionId);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       await manager.query('SELECT id FROM submissions WHERE id = $1 FOR UPDATE', [submissionId]);
       const published = await manager.existsBy(Publication, { submissionId, status: 'published' });
       if (!published) throw problem(409, 'not-published', 'Notices are for published articles');
@@ -246,7 +250,7 @@ export class PublicationsService {
       request,
       locale,
     );
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const galley = await saveGalley(manager, { publicationId: record.id }, received, label);
       await recordEvent(manager, submissionId, actor, 'galley_added', { galleyId: galley.id });
       return galley;
@@ -261,7 +265,7 @@ export class PublicationsService {
     actor: Actor,
   ) {
     await this.prepares(journal, viewer, submissionId);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const record = await this.draft(manager, submissionId);
       const deleted = await manager.delete(Galley, { id: galleyId, publicationId: record.id });
       if (!deleted.affected)

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuditLog } from '../audit/audit-log.service';
 import { CrossrefDeposits } from './crossref-deposits.service';
 import { DoajExports } from './doaj-exports.service';
 import { IssuePublisher } from './issue-publisher.service';
@@ -8,10 +7,8 @@ import { ScheduledPublicationJob } from './jobs/scheduled-publication.job';
 import { PublishingProcessor } from './publishing.processor';
 
 /** The worker's half of publishing: scheduled issues, and the indexing exports to build. */
-// AuditLog, not AuditModule: that module brings the API's audit controller and its guards.
 @Module({
   providers: [
-    AuditLog,
     CrossrefDeposits,
     DoajExports,
     IssuesService,

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import type { Person } from '../editorial/people';
 import { recordEvent } from '../submissions/submission-events';
 import { Injectable } from '@nestjs/common';
@@ -57,6 +60,7 @@ interface CapacityOverrides {
 @Injectable()
 export class ReviewAssignmentsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listing: EditorialListing,
     private readonly mailer: ReviewMailer,
@@ -146,7 +150,7 @@ export class ReviewAssignmentsService {
     dto: InviteReviewerDto,
     actor: Actor,
   ): Promise<ReviewAssignment> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const submission = await this.lockSubmission(manager, journal, viewer, submissionId);
       const round = await this.roundInReview(manager, submission);
       return this.createAssignment(manager, journal, editor, submission, round, dto, actor);
@@ -162,7 +166,7 @@ export class ReviewAssignmentsService {
     dto: ReinviteReviewersDto,
     actor: Actor,
   ): Promise<ReviewAssignment[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const submission = await this.lockSubmission(manager, journal, viewer, submissionId);
       const round = await this.roundInReview(manager, submission);
       const previous = await manager.findOneBy(ReviewRound, {
@@ -662,7 +666,7 @@ export class ReviewAssignmentsService {
     apply: (manager: EntityManager, assignment: ReviewAssignment) => Promise<void>,
   ): Promise<ReviewAssignment> {
     await this.listing.handled(journal, viewer, submissionId);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const assignment = await manager.findOne(ReviewAssignment, {
         where: { id: assignmentId, submissionId },
         lock: { mode: 'pessimistic_write' },

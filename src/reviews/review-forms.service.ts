@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Not } from 'typeorm';
@@ -20,6 +23,7 @@ import { problem } from './review-problems';
 @Injectable()
 export class ReviewFormsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
   ) {}
@@ -39,7 +43,7 @@ export class ReviewFormsService {
 
   async create(journal: Journal, dto: CreateReviewFormDto, actor: Actor): Promise<ReviewForm> {
     assertDefaultIsActive(dto.isDefault, dto.active ?? true);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const form = await manager.save(
         manager.create(ReviewForm, {
           journalId: journal.id,
@@ -61,7 +65,7 @@ export class ReviewFormsService {
     dto: UpdateReviewFormDto,
     actor: Actor,
   ): Promise<ReviewForm> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const before = await manager.findOne(ReviewForm, {
         where: { id, journalId: journal.id },
         lock: { mode: 'pessimistic_write' },

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -62,6 +65,7 @@ const notYours = () => problem(404, 'not-found', 'There is no such review assign
 @Injectable()
 export class ReviewerWorkService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly storage: FileStorage,
@@ -273,27 +277,27 @@ export class ReviewerWorkService {
   }
 
   async acceptByToken(token: string, actor: Actor) {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const assignment = await this.byToken(manager, token, true);
       return this.accept(manager, assignment, actor);
     });
   }
 
   async declineByToken(token: string, dto: DeclineInvitationDto, actor: Actor) {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const assignment = await this.byToken(manager, token, true);
       return this.decline(manager, assignment, dto, actor);
     });
   }
 
   async acceptSignedIn(user: User, assignmentId: string, actor: Actor) {
-    return this.dataSource.transaction(async (manager) =>
+    return inTransaction(this.transactions, async (manager) =>
       this.accept(manager, await this.own(manager, user, assignmentId, true), actor),
     );
   }
 
   async declineSignedIn(user: User, assignmentId: string, dto: DeclineInvitationDto, actor: Actor) {
-    return this.dataSource.transaction(async (manager) =>
+    return inTransaction(this.transactions, async (manager) =>
       this.decline(manager, await this.own(manager, user, assignmentId, true), dto, actor),
     );
   }
@@ -355,7 +359,7 @@ export class ReviewerWorkService {
 
   /** Autosave: any part of the review, while it is not locked. */
   async saveDraft(user: User, assignmentId: string, dto: ReviewDraftDto): Promise<Review> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const { review } = await this.editable(manager, user, assignmentId);
       const changes = this.changes(review, dto, false);
       if (Object.keys(changes).length) await manager.update(Review, { id: review.id }, changes);
@@ -370,7 +374,7 @@ export class ReviewerWorkService {
     dto: ReviewDraftDto,
     actor: Actor,
   ): Promise<Review> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const { assignment, review } = await this.editable(manager, user, assignmentId);
       const merged = { ...review, ...this.changes(review, dto, true) };
       if (!merged.recommendation)
@@ -450,7 +454,7 @@ export class ReviewerWorkService {
    * so the reviewer can send it in another form.
    */
   async uploadFile(user: User, assignmentId: string, request: Request): Promise<ReviewFile> {
-    const { assignment } = await this.dataSource.transaction((manager) =>
+    const { assignment } = await inTransaction(this.transactions, (manager) =>
       this.editable(manager, user, assignmentId),
     );
     const journal = await this.dataSource.manager.findOneByOrFail(Journal, {
@@ -480,7 +484,7 @@ export class ReviewerWorkService {
   }
 
   async deleteFile(user: User, assignmentId: string, fileId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       await this.editable(manager, user, assignmentId);
       const deleted = await manager.delete(ReviewFile, { id: fileId, assignmentId });
       if (!deleted.affected)

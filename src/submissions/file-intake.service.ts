@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import busboy from 'busboy';
-import type { Request } from 'express';
 import { fromBuffer } from 'file-type';
 import { Transform, type TransformCallback } from 'node:stream';
 import { ProblemException } from '../common/http/problem.exception';
-import { FileStorage, type StoredFile } from '../storage/file-storage';
+import type { ReceivedFile, UploadSource } from '../common/http/files';
+import { FileStorage } from '../storage/file-storage';
 import type { FileGenre } from './entities/submission-file.entity';
 
 // Control characters are exactly what these two look for.
@@ -141,11 +141,6 @@ const KIND_NAMES: Record<UploadKind, string> = {
   letter_attachment: 'file attached to a letter',
 };
 
-export interface ReceivedFile extends StoredFile {
-  mediaType: string;
-  originalName: string;
-}
-
 const badFile = (detail: string, status = 400) =>
   new ProblemException({
     status,
@@ -235,7 +230,7 @@ export class FileIntake {
    *   deleted from storage only when nothing else uses it.
    */
   receive(
-    request: Request,
+    request: UploadSource,
     genre: UploadKind,
     limitBytes: number,
     isKeyInUse: (key: string) => Promise<boolean>,

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -18,6 +21,7 @@ import { recordEvent } from './submission-events';
 @Injectable()
 export class HeldFiles {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listing: EditorialListing,
     private readonly audit: AuditLog,
@@ -31,7 +35,7 @@ export class HeldFiles {
     actor: Actor,
   ): Promise<SubmissionFile> {
     await this.listing.handled(journal, viewer, submissionId);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const file = await manager.findOne(SubmissionFile, {
         where: { id: fileId, submissionId },
         lock: { mode: 'pessimistic_write' },

@@ -15,7 +15,7 @@ import { assertSound } from '../anonymisation/soundness';
 import { ProblemException } from '../common/http/problem.exception';
 import { FileStorage, type StoredFile } from '../storage/file-storage';
 import { contentInUse } from './content-in-use';
-import type { ReceivedFile } from './file-intake.service';
+import type { ReceivedFile } from '../common/http/files';
 
 /** What to do with a sound file the pipeline cannot clean. */
 export type WhenUncleanable =

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { releaseOpenReviews } from '../reviews/open-reviews';
 import { ReviewMailer } from '../reviews/review-mailer';
 import { Injectable } from '@nestjs/common';
@@ -85,6 +88,7 @@ export interface SubmissionView {
 @Injectable()
 export class SubmissionsService {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly storage: FileStorage,
@@ -115,7 +119,7 @@ export class SubmissionsService {
     dto: CreateSubmissionDto,
     actor: Actor,
   ): Promise<Submission> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       await this.assertSectionOpen(manager, journal.id, dto.sectionId, 'sectionId');
       // Anyone signed in may be an author of any journal: starting a submission makes them one.
       await manager
@@ -175,7 +179,7 @@ export class SubmissionsService {
   }
 
   async update(id: string, user: User, dto: UpdateSubmissionDto): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const submission = await this.forSubmitter(id, user, manager);
       if (submission.stage !== 'draft') throw notEditable(submission.stage);
       if (dto.sectionId)
@@ -229,7 +233,7 @@ export class SubmissionsService {
   }
 
   async setContributors(id: string, user: User, dto: ContributorsDto): Promise<Contributor[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const submission = await this.forSubmitter(id, user, manager);
       if (submission.stage !== 'draft') throw notEditable(submission.stage);
       const corresponding = dto.contributors.filter((contributor) => contributor.corresponding);
@@ -301,7 +305,7 @@ export class SubmissionsService {
       await this.copies.checkSound(received);
     }
 
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const file = await manager.save(
         manager.create(SubmissionFile, {
           submissionId: id,
@@ -348,7 +352,7 @@ export class SubmissionsService {
     dto: CopyrightAgreementDto,
     actor: Actor,
   ): Promise<CopyrightAgreement> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const submission = await this.forSubmitter(id, user, manager);
       if (submission.stage !== 'draft') throw notEditable(submission.stage);
       const terms = copyrightTerms(submission.journal!, dto.locale);
@@ -435,7 +439,7 @@ export class SubmissionsService {
 
   /** Hands the draft to the editors: numbered, assigned, acknowledged by email. */
   async submit(id: string, user: User, actor: Actor): Promise<Submission> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const submission = await this.forSubmitter(id, user, manager);
       if (submission.stage !== 'draft') throw notEditable(submission.stage);
       const journal = submission.journal!;
@@ -594,7 +598,7 @@ export class SubmissionsService {
   }
 
   async withdraw(id: string, user: User, reason: string, actor: Actor): Promise<Submission> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const submission = await this.forSubmitter(id, user, manager);
       if (!WITHDRAWABLE.includes(submission.stage)) {
         throw new ProblemException({

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -36,6 +39,7 @@ function proofView(run: TypesettingRun, responses: ProofResponse[]) {
 @Injectable()
 export class Proofs {
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly discussions: DiscussionsService,
     private readonly audit: AuditLog,
@@ -113,7 +117,7 @@ export class Proofs {
       );
       discussionId = discussion.id;
     }
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       await manager.upsert(
         ProofResponse,
         { runId, userId: user.id, response: answer.response, discussionId, createdAt: new Date() },

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../database/transactions';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -58,13 +61,14 @@ export class TypesettingRuns {
   private readonly logger = new Logger(TypesettingRuns.name);
 
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Typesetting) private readonly queue: Queue,
     private readonly audit: AuditLog,
   ) {}
 
   async requestIssue(journal: Journal, issueId: string, actor: Actor) {
-    const run = await this.dataSource.transaction(async (manager) => {
+    const run = await inTransaction(this.transactions, async (manager) => {
       const issue = await findIssue(manager, journal, issueId, true);
       if (issue.status === 'published')
         throw problem(
@@ -82,7 +86,7 @@ export class TypesettingRuns {
 
   /** A proof of one article (its latest record), for its editors and production editor. */
   async requestProof(journal: Journal, submissionId: string, actor: Actor) {
-    const run = await this.dataSource.transaction(async (manager) => {
+    const run = await inTransaction(this.transactions, async (manager) => {
       const record = await manager.findOne(Publication, {
         where: { submissionId },
         order: { version: 'DESC' },

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -33,6 +36,7 @@ export class ScheduledPublicationJob {
   private readonly logger = new Logger(ScheduledPublicationJob.name);
 
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly publisher: IssuePublisher,
     private readonly notifications: NotificationService,
@@ -58,7 +62,7 @@ export class ScheduledPublicationJob {
 
   private async publishOne(id: string, now: Date): Promise<'published' | 'returned' | 'skipped'> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await inTransaction(this.transactions, async (manager) => {
         const [row] = await manager.query(
           `SELECT id FROM issues WHERE id = $1 AND status = 'scheduled' AND scheduled_for <= $2
               FOR UPDATE SKIP LOCKED`,
@@ -80,7 +84,7 @@ export class ScheduledPublicationJob {
 
   /** Not publishable as it stands: a draft again, and the editors are told why. */
   private async returnToEditors(id: string, reason: string) {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.transactions, async (manager) => {
       const issue = await manager.findOne(Issue, {
         where: { id, status: 'scheduled' },
         lock: { mode: 'pessimistic_write' },

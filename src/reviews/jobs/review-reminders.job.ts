@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -34,6 +37,7 @@ export class ReviewRemindersJob {
   private readonly logger = new Logger(ReviewRemindersJob.name);
 
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: ReviewMailer,
     private readonly notifications: NotificationService,
@@ -66,7 +70,7 @@ export class ReviewRemindersJob {
 
   /** One assignment, in its own transaction; SKIP LOCKED leaves it to whoever holds it. */
   private remindAssignment(id: string, now: Date): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const [row] = await manager.query(
         `SELECT id FROM review_assignments WHERE id = $1 FOR UPDATE SKIP LOCKED`,
         [id],
@@ -132,7 +136,7 @@ export class ReviewRemindersJob {
 
   /** Reminds the author of revisions due: once before the date, once after. */
   private remindRevisions(roundId: string, now: Date): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.transactions, async (manager) => {
       const round = await manager.findOneBy(ReviewRound, { id: roundId });
       if (!round?.revisionsDueAt || round.status !== 'revisions_requested') return 0;
       const facts = await loadSubmissionFacts(manager, round.submissionId);

@@ -1,3 +1,6 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { inTransaction } from '../../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
@@ -59,6 +62,7 @@ export class TypesetJob {
   private readonly logger = new Logger(TypesetJob.name);
 
   constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
@@ -136,7 +140,7 @@ export class TypesetJob {
           await this.store('article-jats', publicationId, Buffer.from(files.jats, 'utf8')),
         );
     }
-    await this.dataSource.transaction(async (tx) => {
+    await inTransaction(this.transactions, async (tx) => {
       await this.replaceGalleys(
         tx,
         run,
@@ -196,7 +200,7 @@ export class TypesetJob {
     const proof = await typesetArticleProof(this.engine.engine, input, prepared);
     await this.progress(run.id, 'storing the proof', 90);
     const outputs = [await this.store('article-pdf', record.id, proof.pdf)];
-    await this.dataSource.transaction(async (tx) => {
+    await inTransaction(this.transactions, async (tx) => {
       await this.finish(
         run.id,
         {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from '../../config/app-config';
+import { AppConfig } from '../config/app-config';
 
 /**
  * Structured JSON logs (pino). Request lines carry the correlation id that the

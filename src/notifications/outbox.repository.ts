@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { isLocale, type Locale } from '../common/i18n/locale';
+import { Repository } from '../database/transactions';
+import { OutboxMessage } from './entities/outbox-message.entity';
+
+/** The outbox table, written in the caller's transaction. */
+@Injectable()
+export class OutboxRepository extends Repository {
+  /** Inserts a message unless its dedupe key is taken; returns the row either way. */
+  async insert(
+    values: QueryDeepPartialEntity<OutboxMessage>,
+    db: EntityManager = this.db,
+  ): Promise<OutboxMessage> {
+    const repository = db.getRepository(OutboxMessage);
+    const inserted = await repository
+      .createQueryBuilder()
+      .insert()
+      .values(values)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const rows = inserted.raw as { id: string }[];
+    // No row back means the dedupe key was taken: the email was already queued.
+    return rows.length > 0
+      ? repository.findOneByOrFail({ id: rows[0].id })
+      : repository.findOneByOrFail({ dedupeKey: values.dedupeKey as string });
+  }
+
+  /** A journal's primary language: the fallback for recipients who have none. */
+  async journalLocale(journalId: string, db: EntityManager = this.db): Promise<Locale | null> {
+    const [row]: { primary_locale: string }[] = await db.query(
+      'SELECT primary_locale FROM journals WHERE id = $1',
+      [journalId],
+    );
+    return isLocale(row?.primary_locale) ? row.primary_locale : null;
+  }
+}
