@@ -4,10 +4,12 @@ import { SubmissionEventsRepository } from './events/submission-events.repositor
 import { SubmissionEvents } from './events/submission-events.service';
 import { StageMachine } from './stages/stage-machine';
 import { SubmissionStageRepository } from './stages/submission-stage.repository';
+import { StoredContent } from './stored-content';
 
 /**
  * The editorial core every feature stands on: the stage machine, the one writer of submission
- * events, and the bus by which features tell each other what happened. It imports no feature.
+ * events, the bus by which features tell each other what happened, and the registry of who
+ * holds stored content. It imports no feature.
  */
 @Global()
 @Module({
@@ -17,7 +19,8 @@ import { SubmissionStageRepository } from './stages/submission-stage.repository'
     SubmissionEvents,
     SubmissionEventsRepository,
     DomainEvents,
+    StoredContent,
   ],
-  exports: [StageMachine, SubmissionEvents, DomainEvents],
+  exports: [StageMachine, SubmissionEvents, DomainEvents, StoredContent],
 })
 export class EditorialModule {}
