@@ -8,7 +8,7 @@ import { AppRedis } from '../redis/redis.module';
 import { AuthenticationGuard } from './authentication.guard';
 import { EnrolmentService } from './enrolment.service';
 import { JournalAccessGuard } from './journal-access.guard';
-import { throttlerOptions } from './rate-limit';
+import { throttlerOptions } from '../redis/rate-limit';
 import { RolesController } from './roles.controller';
 
 /**

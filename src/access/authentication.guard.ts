@@ -6,7 +6,7 @@ import { Sessions, SESSION_COOKIE } from '../accounts/sessions.service';
 import { ProblemException } from '../common/http/problem.exception';
 import { httpProblems } from '../common/problems/http.problems';
 import { AppConfig } from '../config/app-config';
-import { IS_PUBLIC } from './public.decorator';
+import { IS_PUBLIC } from '../editorial/public';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const digest = (value: string) => createHash('sha256').update(value).digest();

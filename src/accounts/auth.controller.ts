@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseInterceptors } from '@ne
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
-import { Public } from '../access/public.decorator';
-import { AuthRateLimited } from '../access/rate-limit';
+import { Public } from '../editorial/public';
+import { AuthRateLimited } from '../redis/rate-limit';
 import { AppConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
 import {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FailOpen } from '../access/rate-limit';
+import { FailOpen } from '../redis/rate-limit';
 import { AppConfig } from '../config/app-config';
 import { AppRedis } from '../redis/redis.module';
 import {

@@ -10,7 +10,7 @@ import {
 import type { Queue } from 'bullmq';
 import { withTimeout } from '../common/async/with-timeout';
 import { QueueName } from '../queue/queue-name.enum';
-import { Public } from '../access/public.decorator';
+import { Public } from '../editorial/public';
 import { SkipThrottle } from '@nestjs/throttler';
 
 const CHECK_TIMEOUT_MS = 2_000;

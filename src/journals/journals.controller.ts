@@ -16,7 +16,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { type Actor, CurrentActor, isSiteAdmin } from '../editorial/request-context';
 import { JournalAccess, SiteAdminOnly } from '../editorial/journal-access';
-import { Public } from '../access/public.decorator';
+import { Public } from '../editorial/public';
 import { ProblemException } from '../common/http/problem.exception';
 import {
   CreateJournalDto,

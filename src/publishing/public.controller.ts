@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, ParseUUIDPipe, Res } from '@nestjs/comm
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { Public } from '../access/public.decorator';
+import { Public } from '../editorial/public';
 import { JournalsLookup } from '../journals/journals.lookup';
 import { FileStorage } from '../storage/file-storage';
 import { sendSubmissionFile } from '../submissions/file-download';

@@ -15,8 +15,8 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
-import { Public } from '../access/public.decorator';
-import { AuthRateLimited } from '../access/rate-limit';
+import { Public } from '../editorial/public';
+import { AuthRateLimited } from '../redis/rate-limit';
 import type { User } from '../accounts/user.entity';
 import {
   DeclineByTokenDto,

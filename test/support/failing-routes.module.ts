@@ -1,7 +1,7 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Public } from '../../src/access/public.decorator';
+import { Public } from '../../src/editorial/public';
 
 /** Internal text that must never reach a client: each route below fails with some of it. */
 export const INTERNAL_TEXT = {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../access/public.decorator';
+import { Public } from '../../editorial/public';
 import { OaiPmh } from './oai-pmh.service';
 
 /**

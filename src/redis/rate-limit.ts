@@ -3,7 +3,7 @@ import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { AppConfig } from '../config/app-config';
-import type { AppRedis } from '../redis/redis.module';
+import type { AppRedis } from './redis.module';
 
 const AUTH_RATE_LIMITED = 'tahkim:auth-rate-limited';
 /** The window of the per-IP limit on anonymous auth requests. */
