@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { User } from '../src/accounts/user.entity';
 import type { Locale } from '../src/common/i18n/locale';
-import type { DecisionKind } from '../src/decisions/decision-kinds';
+import type { DecisionKind } from '../src/editorial/stages/stage-transitions';
 import { Decision } from '../src/decisions/decision.entity';
 import { DEMO_JOURNAL_SLUG, DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
 import { Journal } from '../src/journals/journal.entity';

@@ -2,8 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Sessions, SESSION_COOKIE } from '../accounts/sessions.service';
-import { ProblemException } from '../common/http/problem.exception';
+import { SESSION_COOKIE, Sessions } from '../accounts';
 import { httpProblems } from '../common/problems/http.problems';
 import { AppConfig } from '../config/app-config';
 import { IS_PUBLIC } from '../editorial/public';
@@ -12,19 +11,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 export const unauthenticated = () =>
-  new ProblemException({
-    status: 401,
-    title: 'Unauthorized',
-    detail: 'Sign in first (session cookie or Authorization: Bearer <session token>)',
-  });
+  httpProblems.raise(
+    'unauthenticated',
+    'Sign in first (session cookie or Authorization: Bearer <session token>)',
+  );
 
-const crossOriginWrite = (detail: string) =>
-  new ProblemException({
-    status: 403,
-    type: httpProblems.type('cross-origin-write'),
-    title: 'Forbidden',
-    detail,
-  });
+const crossOriginWrite = (detail: string) => httpProblems.raise('cross-origin-write', detail);
 
 /**
  * Runs on every route (APP_GUARD). Finds who is calling: a session token from the cookie or

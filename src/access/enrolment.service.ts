@@ -1,24 +1,19 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
-import type { Viewer } from '../editorial/request-context';
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { INVITATION_TTL_DAYS, normalizeEmail } from '../accounts/auth.service';
-import { displayName, type PersonNames, User } from '../accounts/user.entity';
-import { UserTokens } from '../accounts/user-tokens.service';
+import { Invitations, type User } from '../accounts';
 import { AuditLog } from '../audit/audit-log.service';
-import { ProblemException } from '../common/http/problem.exception';
-import { RequestValidationException } from '../common/http/request-validation.exception';
-import { type Page, paginate } from '../common/pagination/cursor-page';
+import type { Page } from '../common/pagination/cursor-page';
+import { httpProblems } from '../common/problems/http.problems';
 import { AppConfig } from '../config/app-config';
-import type { Journal } from '../journals/journal.entity';
+import { displayName, type Person } from '../editorial/people';
+import type { Actor, Viewer } from '../editorial/request-context';
+import { type JournalRoleName, ROLE_NAMES } from '../editorial/roles';
+import { type Journal, SECTION_EDITOR_ROLES, SectionsService } from '../journals';
 import { NotificationService } from '../notifications/notification.service';
-import type { Actor } from '../editorial/request-context';
+import { accessProblems } from './access.problems';
 import type { EnrolDto, RoleListQuery } from './dto/enrolment.dto';
-import { JournalRole, type JournalRoleName } from './journal-role.entity';
-import { ROLE_NAMES } from '../editorial/roles';
+import type { JournalRole } from './journal-role.entity';
+import { JournalRolesRepository } from './journal-roles.repository';
 
 /** Who may give which role. Managers give any; editors staff review, copyediting and production. */
 const GRANTABLE: Record<'manager' | 'editor', readonly JournalRoleName[]> = {
@@ -41,14 +36,14 @@ export interface Enrolment {
   invited: boolean;
 }
 
-/** Gives people roles in a journal, inviting those without an account. */
+/** Gives people roles in a journal, inviting those without an account. Every change is audited. */
 @Injectable()
 export class EnrolmentService {
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly tokens: UserTokens,
+    private readonly roles: JournalRolesRepository,
+    private readonly invitations: Invitations,
+    private readonly sections: SectionsService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditLog,
   ) {}
@@ -65,222 +60,159 @@ export class EnrolmentService {
     );
   }
 
+  /** A journal's roles with their people, oldest first. */
+  list(journal: Journal, query: RoleListQuery): Promise<Page<JournalRole>> {
+    return this.roles.page(journal.id, query);
+  }
+
   async enrol(journal: Journal, dto: EnrolDto, granter: Viewer, actor: Actor): Promise<Enrolment> {
     if (!EnrolmentService.canGrant(granter.roles, granter.isSiteAdmin, dto.role)) {
-      throw new ProblemException({
-        status: 403,
-        title: 'Forbidden',
-        detail: `Your roles in this journal do not allow giving the role "${dto.role}"`,
+      throw accessProblems.raise(
+        'role-not-grantable',
+        `Your roles in this journal do not allow giving the role "${dto.role}"`,
+      );
+    }
+    return this.grant(journal, dto, granter.user, actor);
+  }
+
+  @Transactional()
+  private async grant(
+    journal: Journal,
+    dto: EnrolDto,
+    granter: Person | null,
+    actor: Actor,
+  ): Promise<Enrolment> {
+    const { user, invited } = await this.invitations.accountFor(
+      dto.email,
+      dto.names,
+      dto.preferredLocale ?? journal.primaryLocale,
+    );
+    if (await this.roles.find(journal.id, user.id, dto.role)) {
+      throw accessProblems.raise(
+        'role-already-held',
+        `This person already holds the role "${dto.role}" in this journal`,
+      );
+    }
+    const role = await this.roles.insert({
+      journalId: journal.id,
+      userId: user.id,
+      role: dto.role,
+      grantedBy: granter?.id ?? null,
+    });
+    await this.tell(journal, user, dto.role, granter, invited);
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'journal_role',
+      objectId: role.id,
+      action: 'role.granted',
+      after: { userId: user.id, role: dto.role, invited },
+    });
+    return { role, invited };
+  }
+
+  /** The invitation to a new account, or the news of a new role, in the person's language. */
+  private async tell(
+    journal: Journal,
+    user: User,
+    role: JournalRoleName,
+    granter: Person | null,
+    invited: boolean,
+  ): Promise<void> {
+    const locale = user.preferredLocale;
+    const to = {
+      email: user.email,
+      name: displayName(user.names, locale) || null,
+      preferredLocale: locale,
+    };
+    const inviterName = granter ? displayName(granter.names, locale) : journal.publisherName;
+    const roleName = ROLE_NAMES[locale][role];
+    if (invited) {
+      const { acceptUrl, expiresInDays } = await this.invitations.link(user.id);
+      await this.notifications.queue({
+        template: 'account-invitation',
+        to,
+        journalId: journal.id,
+        data: { inviterName, roleName, acceptUrl, expiresInDays },
+      });
+    } else {
+      await this.notifications.queue({
+        template: 'journal-enrolment',
+        to,
+        journalId: journal.id,
+        data: {
+          inviterName,
+          roleName,
+          journalDashboardUrl: new URL(
+            `/journals/${journal.slug}/dashboard`,
+            this.config.PUBLIC_URL,
+          ).href,
+        },
       });
     }
-    const email = normalizeEmail(dto.email);
-    return inTransaction(this.transactions, async (manager) => {
-      let user = await manager.findOneBy(User, { email });
-      if (user?.status === 'deleted') user = null;
-      const invited = !user || user.status === 'invited';
-      if (!user) {
-        if (!dto.names) {
-          throw new RequestValidationException([
-            {
-              field: 'names',
-              messages: ['are required to invite an address that has no account yet'],
-            },
-          ]);
-        }
-        user = await manager.save(
-          manager.create(User, {
-            email,
-            status: 'invited',
-            names: dto.names as PersonNames,
-            preferredLocale: dto.preferredLocale ?? journal.primaryLocale,
-          }),
-        );
-      }
-      const existing = await manager.findOneBy(JournalRole, {
-        journalId: journal.id,
-        userId: user.id,
-        role: dto.role,
-      });
-      if (existing) {
-        throw new ProblemException({
-          status: 409,
-          title: 'Conflict',
-          detail: `This person already holds the role "${dto.role}" in this journal`,
-        });
-      }
-      const role = await manager.save(
-        manager.create(JournalRole, {
-          journalId: journal.id,
-          userId: user.id,
-          role: dto.role,
-          grantedBy: granter.user?.id ?? null,
-        }),
-      );
-
-      const locale = user.preferredLocale;
-      const inviterName = granter.user
-        ? displayName(granter.user.names, locale)
-        : journal.publisherName;
-      const roleName = ROLE_NAMES[locale][dto.role];
-      if (invited) {
-        const token = await this.tokens.issue(
-          manager,
-          user.id,
-          'invitation',
-          INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000,
-        );
-        const acceptUrl = new URL('/accept-invitation', this.config.PUBLIC_URL);
-        acceptUrl.searchParams.set('token', token);
-        await this.notifications.queueEmail(manager, {
-          template: 'account-invitation',
-          to: { email, name: displayName(user.names, locale) || null, preferredLocale: locale },
-          journalId: journal.id,
-          data: {
-            inviterName,
-            roleName,
-            acceptUrl: acceptUrl.href,
-            expiresInDays: INVITATION_TTL_DAYS,
-          },
-        });
-      } else {
-        await this.notifications.queueEmail(manager, {
-          template: 'journal-enrolment',
-          to: { email, name: displayName(user.names, locale) || null, preferredLocale: locale },
-          journalId: journal.id,
-          data: {
-            inviterName,
-            roleName,
-            journalDashboardUrl: new URL(
-              `/journals/${journal.slug}/dashboard`,
-              this.config.PUBLIC_URL,
-            ).href,
-          },
-        });
-      }
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'journal_role',
-        objectId: role.id,
-        action: 'role.granted',
-        after: { userId: user.id, role: dto.role, invited },
-      });
-      return { role, invited };
-    });
   }
 
   /** Any signed-in person may become an author or a reader of any journal. */
+  @Transactional()
   async enrolSelf(
     journal: Journal,
-    user: User,
+    user: Person,
     role: 'author' | 'reader',
     actor: Actor,
   ): Promise<JournalRole> {
-    return inTransaction(this.transactions, async (manager) => {
-      const existing = await manager.findOneBy(JournalRole, {
-        journalId: journal.id,
-        userId: user.id,
-        role,
-      });
-      if (existing) return existing;
-      const granted = await manager.save(
-        manager.create(JournalRole, {
-          journalId: journal.id,
-          userId: user.id,
-          role,
-          grantedBy: null,
-        }),
-      );
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'journal_role',
-        objectId: granted.id,
-        action: 'role.self_enrolled',
-        after: { userId: user.id, role },
-      });
-      return granted;
+    const existing = await this.roles.find(journal.id, user.id, role);
+    if (existing) return existing;
+    const granted = await this.roles.insert({
+      journalId: journal.id,
+      userId: user.id,
+      role,
+      grantedBy: null,
     });
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'journal_role',
+      objectId: granted.id,
+      action: 'role.self_enrolled',
+      after: { userId: user.id, role },
+    });
+    return granted;
   }
 
   /** Leaving the readers is always allowed, and harmless when one was not a reader. */
-  async leaveReaders(journal: Journal, user: User, actor: Actor): Promise<void> {
-    await inTransaction(this.transactions, async (manager) => {
-      const role = await manager.findOneBy(JournalRole, {
-        journalId: journal.id,
-        userId: user.id,
-        role: 'reader',
-      });
-      if (!role) return;
-      await manager.delete(JournalRole, { id: role.id });
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'journal_role',
-        objectId: role.id,
-        action: 'role.self_left',
-        before: { userId: user.id, role: 'reader' },
-      });
+  @Transactional()
+  async leaveReaders(journal: Journal, user: Person, actor: Actor): Promise<void> {
+    const role = await this.roles.find(journal.id, user.id, 'reader');
+    if (!role) return;
+    await this.roles.delete(role.id);
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'journal_role',
+      objectId: role.id,
+      action: 'role.self_left',
+      before: { userId: user.id, role: 'reader' },
     });
   }
 
+  @Transactional()
   async revoke(journal: Journal, roleId: string, actor: Actor): Promise<void> {
-    await inTransaction(this.transactions, async (manager) => {
-      const role = await manager.findOneBy(JournalRole, { id: roleId, journalId: journal.id });
-      if (!role)
-        throw new ProblemException({
-          status: 404,
-          title: 'Not Found',
-          detail: 'There is no such role in this journal',
-        });
-      if (
-        role.role === 'manager' &&
-        (await manager.countBy(JournalRole, { journalId: journal.id, role: 'manager' })) === 1
-      ) {
-        throw new ProblemException({
-          status: 409,
-          title: 'Conflict',
-          detail: 'A journal keeps at least one manager',
-        });
-      }
-      await manager.delete(JournalRole, { id: roleId });
-      if (role.role === 'section_editor' || role.role === 'editor') {
-        // Their section assignments go with the role.
-        await manager.query(
-          `DELETE FROM section_editors se USING sections s
-            WHERE se.section_id = s.id AND s.journal_id = $1 AND se.user_id = $2
-              AND NOT EXISTS (SELECT 1 FROM journal_roles r WHERE r.journal_id = $1 AND r.user_id = $2 AND r.role IN ('editor', 'section_editor'))`,
-          [journal.id, role.userId],
-        );
-      }
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'journal_role',
-        objectId: roleId,
-        action: 'role.revoked',
-        before: { userId: role.userId, role: role.role },
-      });
+    const role = await this.roles.findById(journal.id, roleId);
+    if (!role) throw httpProblems.raise('not-found', 'There is no such role in this journal');
+    if (role.role === 'manager' && (await this.roles.countOf(journal.id, 'manager')) === 1)
+      throw accessProblems.raise('last-manager', 'A journal keeps at least one manager');
+    await this.roles.delete(roleId);
+    const editedSections = (SECTION_EDITOR_ROLES as readonly JournalRoleName[]).includes(role.role);
+    // Their section assignments go with the last role that allowed them.
+    if (editedSections && !(await this.roles.holds(journal.id, role.userId, SECTION_EDITOR_ROLES)))
+      await this.sections.releaseEditor(journal.id, role.userId);
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'journal_role',
+      objectId: roleId,
+      action: 'role.revoked',
+      before: { userId: role.userId, role: role.role },
     });
-  }
-
-  list(journal: Journal, query: RoleListQuery): Promise<Page<JournalRole>> {
-    const builder = this.dataSource
-      .getRepository(JournalRole)
-      .createQueryBuilder('role')
-      .leftJoinAndSelect('role.user', 'user')
-      .where('role.journal_id = :journalId', { journalId: journal.id });
-    if (query.role) builder.andWhere('role.role = :role', { role: query.role });
-    return paginate(
-      builder,
-      {
-        keys: [
-          { property: 'createdAt', column: 'created_at' },
-          { property: 'id', column: 'id' },
-        ],
-        direction: 'ASC',
-      },
-      query,
-    );
   }
 }

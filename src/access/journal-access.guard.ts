@@ -1,19 +1,17 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
-import { ProblemException } from '../common/http/problem.exception';
-import type { Journal } from '../journals/journal.entity';
-import { JournalsLookup } from '../journals/journals.lookup';
-import { isSiteAdmin } from '../editorial/request-context';
-import { unauthenticated } from './authentication.guard';
 import {
   JOURNAL_ACCESS,
   type JournalAccessRule,
   SITE_ADMIN_ONLY,
 } from '../editorial/journal-access';
-import { JournalRole, type JournalRoleName } from './journal-role.entity';
+import { isSiteAdmin } from '../editorial/request-context';
+import type { JournalRoleName } from '../editorial/roles';
+import { type Journal, JournalsLookup, SectionsService } from '../journals';
+import { accessProblems } from './access.problems';
+import { unauthenticated } from './authentication.guard';
+import { JournalRolesRepository } from './journal-roles.repository';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -21,9 +19,6 @@ declare module 'express-serve-static-core' {
     journal?: Journal;
   }
 }
-
-const forbidden = (detail: string) =>
-  new ProblemException({ status: 403, title: 'Forbidden', detail });
 
 /**
  * Checks the role the route asks for in the journal it names, and the caller's relation to
@@ -33,8 +28,9 @@ const forbidden = (detail: string) =>
 export class JournalAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journals: JournalsLookup,
+    private readonly sections: SectionsService,
+    private readonly roles: JournalRolesRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,7 +45,8 @@ export class JournalAccessGuard implements CanActivate {
     if (!principal) throw unauthenticated();
     const siteAdmin = isSiteAdmin(principal);
     if (siteAdminOnly) {
-      if (!siteAdmin) throw forbidden('Only site administrators may do this');
+      if (!siteAdmin)
+        throw accessProblems.raise('site-admin-only', 'Only site administrators may do this');
       return true;
     }
     if (!rule) return true;
@@ -59,17 +56,18 @@ export class JournalAccessGuard implements CanActivate {
     const roles = await this.rolesOf(request, principal.user.id, journal.id);
     const granted = rule.roles.filter((role) => roles.includes(role));
     if (granted.length === 0)
-      throw forbidden(`Needs one of these roles in this journal: ${rule.roles.join(', ')}`);
+      throw accessProblems.raise(
+        'journal-role-required',
+        `Needs one of these roles in this journal: ${rule.roles.join(', ')}`,
+      );
     // A section editor's role covers only their own sections.
     if (rule.sectionEditorOf && granted.every((role) => role === 'section_editor')) {
-      const sectionId = request.params[rule.sectionEditorOf];
-      const assigned = await this.dataSource.query(
-        `SELECT 1 FROM section_editors se JOIN sections s ON s.id = se.section_id
-          WHERE se.section_id = $1 AND se.user_id = $2 AND s.journal_id = $3`,
-        [sectionId, principal.user.id, journal.id],
-      );
-      if (assigned.length === 0)
-        throw forbidden('Section editors may act only on the sections assigned to them');
+      const sectionId = String(request.params[rule.sectionEditorOf]);
+      if (!(await this.sections.isEditorOf(journal.id, sectionId, principal.user.id)))
+        throw accessProblems.raise(
+          'not-your-section',
+          'Section editors may act only on the sections assigned to them',
+        );
     }
     return true;
   }
@@ -84,9 +82,7 @@ export class JournalAccessGuard implements CanActivate {
     userId: string,
     journalId: string,
   ): Promise<JournalRoleName[]> {
-    request.journalRoles ??= (
-      await this.dataSource.getRepository(JournalRole).findBy({ userId, journalId })
-    ).map((role) => role.role);
+    request.journalRoles ??= await this.roles.rolesOf(userId, journalId);
     return request.journalRoles;
   }
 }

@@ -10,22 +10,11 @@ import {
 } from 'typeorm';
 import { User } from '../accounts/user.entity';
 import { Journal } from '../journals/journal.entity';
+import type { JournalRoleName } from '../editorial/roles';
 
-/** Roles a person can hold in one journal; site administration is a flag on the user. */
-export const JOURNAL_ROLES = [
-  'manager',
-  'editor',
-  'section_editor',
-  'reviewer',
-  'author',
-  'reader',
-  'copyeditor',
-  'production_editor',
-] as const;
-export type JournalRoleName = (typeof JOURNAL_ROLES)[number];
-
-/** Roles that act on other people's submissions: never on one's own. */
-export const EDITORIAL_ROLES: readonly JournalRoleName[] = ['manager', 'editor', 'section_editor'];
+// For the code that still imports them from here, until it uses the access index (or
+// editorial/roles).
+export { JOURNAL_ROLES, type JournalRoleName } from '../editorial/roles';
 
 @Entity('journal_roles')
 @Unique('journal_roles_unique', ['journalId', 'userId', 'role'])

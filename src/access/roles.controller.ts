@@ -1,4 +1,3 @@
-import { JOURNAL_EDITORS, MANAGERS } from '../editorial/roles';
 import {
   Body,
   Controller,
@@ -9,32 +8,39 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
-  Req,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import type { User } from '../accounts/user.entity';
-import { JournalsLookup } from '../journals/journals.lookup';
-import { type Actor, CurrentActor, CurrentUser, viewerOf } from '../editorial/request-context';
-import { EnrolDto, RoleListQuery, SelfEnrolDto } from './dto/enrolment.dto';
-import { EnrolmentService } from './enrolment.service';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { mapPage } from '../common/pagination/page.dto';
 import { JournalAccess } from '../editorial/journal-access';
-import type { JournalRole } from './journal-role.entity';
+import type { Person } from '../editorial/people';
+import {
+  type Actor,
+  CurrentActor,
+  CurrentUser,
+  CurrentViewer,
+  type Viewer,
+} from '../editorial/request-context';
+import { JOURNAL_EDITORS, MANAGERS } from '../editorial/roles';
+import { CurrentJournal, type Journal, JournalsLookup } from '../journals';
+import { EnrolDto, RoleListQuery, SelfEnrolDto } from './dto/enrolment.dto';
+import {
+  EnrolmentResponse,
+  JournalRoleResponse,
+  RoleListItemPage,
+  toEnrolmentResponse,
+  toJournalRoleResponse,
+  toRoleListItemResponse,
+} from './dto/journal-role.response';
+import { EnrolmentService } from './enrolment.service';
 
-function roleView(role: JournalRole) {
-  return {
-    id: role.id,
-    role: role.role,
-    createdAt: role.createdAt,
-    user: role.user && {
-      id: role.user.id,
-      email: role.user.email,
-      names: role.user.names,
-      affiliation: role.user.affiliation,
-      status: role.user.status,
-    },
-  };
-}
+const SLUG = { name: 'slug', description: 'The journal’s slug, e.g. volunteering' };
 
 /** Who holds which role in a journal, and enrolment. */
 @ApiTags('roles')
@@ -48,49 +54,51 @@ export class RolesController {
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get()
   @ApiOperation({ summary: 'People and their roles in this journal (paginated)' })
-  async list(@Req() request: Request, @Query() query: RoleListQuery) {
-    const page = await this.enrolment.list(request.journal!, query);
-    return { items: page.items.map(roleView), nextCursor: page.nextCursor };
+  @ApiOkResponse({ type: RoleListItemPage })
+  async list(
+    @CurrentJournal() journal: Journal,
+    @Query() query: RoleListQuery,
+  ): Promise<RoleListItemPage> {
+    return mapPage(await this.enrolment.list(journal, query), toRoleListItemResponse);
   }
 
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post()
   @ApiOperation({ summary: 'Give someone a role; an address without an account is invited' })
-  async enrol(@Req() request: Request, @Body() dto: EnrolDto, @CurrentActor() actor: Actor) {
-    const { role, invited } = await this.enrolment.enrol(
-      request.journal!,
-      dto,
-      viewerOf(request),
-      actor,
-    );
-    return { id: role.id, userId: role.userId, role: role.role, invited };
+  @ApiCreatedResponse({ type: EnrolmentResponse })
+  async enrol(
+    @CurrentJournal() journal: Journal,
+    @Body() dto: EnrolDto,
+    @CurrentViewer() viewer: Viewer,
+    @CurrentActor() actor: Actor,
+  ): Promise<EnrolmentResponse> {
+    return toEnrolmentResponse(await this.enrolment.enrol(journal, dto, viewer, actor));
   }
 
   @Post('self')
+  @ApiParam(SLUG)
   @ApiOperation({ summary: 'Become an author or a reader of this journal' })
+  @ApiCreatedResponse({ type: JournalRoleResponse })
   async enrolSelf(
     @Param('slug') slug: string,
     @Body() dto: SelfEnrolDto,
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @CurrentActor() actor: Actor,
-  ) {
-    const role = await this.enrolment.enrolSelf(
-      await this.lookup.bySlug(slug),
-      user,
-      dto.role,
-      actor,
-    );
-    return { id: role.id, userId: role.userId, role: role.role };
+  ): Promise<JournalRoleResponse> {
+    const journal = await this.lookup.bySlug(slug);
+    return toJournalRoleResponse(await this.enrolment.enrolSelf(journal, user, dto.role, actor));
   }
 
   @Delete('self/reader')
   @HttpCode(204)
+  @ApiParam(SLUG)
   @ApiOperation({
     summary: 'Stop being a reader of this journal (and stop its new-issue emails)',
   })
+  @ApiNoContentResponse({ description: 'Not a reader (any more)' })
   async leaveReaders(
     @Param('slug') slug: string,
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
     await this.enrolment.leaveReaders(await this.lookup.bySlug(slug), user, actor);
@@ -99,12 +107,14 @@ export class RolesController {
   @JournalAccess({ roles: MANAGERS })
   @Delete(':roleId')
   @HttpCode(204)
+  @ApiParam({ name: 'roleId', format: 'uuid', description: 'A role in the journal' })
   @ApiOperation({ summary: 'Take a role away' })
+  @ApiNoContentResponse({ description: 'The role is taken away' })
   async revoke(
-    @Req() request: Request,
+    @CurrentJournal() journal: Journal,
     @Param('roleId', ParseUUIDPipe) roleId: string,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    await this.enrolment.revoke(request.journal!, roleId, actor);
+    await this.enrolment.revoke(journal, roleId, actor);
   }
 }

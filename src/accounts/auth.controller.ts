@@ -1,11 +1,19 @@
-import { Body, Controller, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
-import { Public } from '../editorial/public';
-import { AuthRateLimited } from '../redis/rate-limit';
+import { Body, Controller, HttpCode, Post, Res, UseInterceptors } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import { AppConfig } from '../config/app-config';
+import type { Person } from '../editorial/people';
+import { Public } from '../editorial/public';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import { AuthRateLimited } from '../redis/rate-limit';
 import { AuthService } from './auth.service';
+import { CurrentClient, CurrentSessionId } from './client.decorators';
 import {
   AcceptInvitationDto,
   ChangePasswordDto,
@@ -15,19 +23,18 @@ import {
   ResetPasswordDto,
   TokenDto,
 } from './dto/auth.dto';
-import { profileView } from './profile.service';
+import {
+  ACCEPTED,
+  AcceptedResponse,
+  SignedInResponse,
+  toSignedInResponse,
+  VerifiedResponse,
+} from './dto/auth.response';
+import { Invitations } from './invitations.service';
+import { Passwords } from './passwords.service';
 import { RetryAfterHeader } from './retry-after.interceptor';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
-import { Sessions } from './sessions.service';
-import type { User } from './user.entity';
-
-const ACCEPTED = {
-  message: 'If this address can be used, we have sent an email to it. Please check your inbox.',
-};
-
-function client(request: Request) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
+import { type ClientInfo, Sessions } from './sessions.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -35,6 +42,8 @@ function client(request: Request) {
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly passwords: Passwords,
+    private readonly invitations: Invitations,
     private readonly sessions: Sessions,
     private readonly config: AppConfig,
   ) {}
@@ -47,8 +56,13 @@ export class AuthController {
     summary:
       'Create an account; a confirmation link is emailed (the answer is the same for a taken address)',
   })
-  async register(@Body() dto: RegisterDto, @CurrentActor() actor: Actor, @Req() request: Request) {
-    await this.auth.register(dto, actor, client(request));
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  async register(
+    @Body() dto: RegisterDto,
+    @CurrentActor() actor: Actor,
+    @CurrentClient() client: ClientInfo,
+  ): Promise<AcceptedResponse> {
+    await this.auth.register(dto, actor, client);
     return ACCEPTED;
   }
 
@@ -57,7 +71,11 @@ export class AuthController {
   @Post('verify-email')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm the email address with the emailed token' })
-  async verifyEmail(@Body() dto: TokenDto, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: VerifiedResponse })
+  async verifyEmail(
+    @Body() dto: TokenDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<VerifiedResponse> {
     await this.auth.verifyEmail(dto.token, actor);
     return { verified: true };
   }
@@ -70,8 +88,12 @@ export class AuthController {
     summary:
       'Send a new confirmation link (earlier ones keep working; at most a few emails per address per hour, same answer past that)',
   })
-  async resendVerification(@Body() dto: EmailDto, @Req() request: Request) {
-    await this.auth.resendVerification(dto.email, client(request));
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  async resendVerification(
+    @Body() dto: EmailDto,
+    @CurrentClient() client: ClientInfo,
+  ): Promise<AcceptedResponse> {
+    await this.auth.resendVerification(dto.email, client);
     return ACCEPTED;
   }
 
@@ -83,25 +105,27 @@ export class AuthController {
     summary:
       'Sign in: sets the session cookie and returns the token for API clients; repeated failures from one IP address are slowed down (429 with Retry-After)',
   })
+  @ApiOkResponse({ type: SignedInResponse })
   async login(
     @Body() dto: LoginDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentClient() client: ClientInfo,
     @CurrentActor() actor: Actor,
-  ) {
-    const { token, session, user } = await this.auth.login(dto, client(request), actor);
-    setSessionCookie(response, this.config, token, session);
-    return { token, expiresAt: session.absoluteExpiresAt, user: profileView(user) };
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SignedInResponse> {
+    const signedIn = await this.auth.login(dto, client, actor);
+    setSessionCookie(response, this.config, signedIn.token, signedIn.session);
+    return toSignedInResponse(signedIn);
   }
 
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: ends this session' })
+  @ApiNoContentResponse({ description: 'Signed out; the cookie is cleared' })
   async logout(
-    @Req() request: Request,
+    @CurrentSessionId() sessionId: string | null,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    if (request.principal?.kind === 'user') await this.sessions.revoke(request.principal.sessionId);
+    if (sessionId) await this.sessions.revoke(sessionId);
     clearSessionCookie(response, this.config);
   }
 
@@ -112,8 +136,12 @@ export class AuthController {
   @ApiOperation({
     summary: 'Email a single-use password reset link (same answer for unknown addresses)',
   })
-  async requestPasswordReset(@Body() dto: EmailDto, @Req() request: Request) {
-    await this.auth.requestPasswordReset(dto.email, client(request));
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  async requestPasswordReset(
+    @Body() dto: EmailDto,
+    @CurrentClient() client: ClientInfo,
+  ): Promise<AcceptedResponse> {
+    await this.passwords.requestReset(dto.email, client);
     return ACCEPTED;
   }
 
@@ -122,21 +150,22 @@ export class AuthController {
   @Post('password-reset/confirm')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password with the emailed token; signs out every session' })
+  @ApiNoContentResponse({ description: 'The password is set' })
   async resetPassword(@Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor): Promise<void> {
-    await this.auth.resetPassword(dto, actor);
+    await this.passwords.reset(dto, actor);
   }
 
   @Post('password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Change the password; signs out the other sessions' })
+  @ApiNoContentResponse({ description: 'The password is changed' })
   async changePassword(
     @Body() dto: ChangePasswordDto,
-    @CurrentUser() user: User,
-    @Req() request: Request,
+    @CurrentUser() user: Person,
+    @CurrentSessionId() sessionId: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    const sessionId = request.principal?.kind === 'user' ? request.principal.sessionId : '';
-    await this.auth.changePassword(user, sessionId, dto, actor);
+    await this.passwords.change(user, sessionId, dto, actor);
   }
 
   @Public()
@@ -144,14 +173,15 @@ export class AuthController {
   @Post('accept-invitation')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an enrolment invitation: set a password and sign in' })
+  @ApiOkResponse({ type: SignedInResponse })
   async acceptInvitation(
     @Body() dto: AcceptInvitationDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentClient() client: ClientInfo,
     @CurrentActor() actor: Actor,
-  ) {
-    const { token, session, user } = await this.auth.acceptInvitation(dto, client(request), actor);
-    setSessionCookie(response, this.config, token, session);
-    return { token, expiresAt: session.absoluteExpiresAt, user: profileView(user) };
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SignedInResponse> {
+    const signedIn = await this.invitations.accept(dto, client, actor);
+    setSessionCookie(response, this.config, signedIn.token, signedIn.session);
+    return toSignedInResponse(signedIn);
   }
 }

@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FailOpen } from '../redis/rate-limit';
 import { AppConfig } from '../config/app-config';
 import { AppRedis } from '../redis/redis.module';
-import {
-  ACCOUNT_PROBLEM_TYPES,
-  retrySeconds,
-  TooManyRequestsProblem,
-  waitInWords,
-} from './account-problems';
+import { retrySeconds, tooManyRequests, waitInWords } from './accounts.problems';
 import { clientNetwork, keyPart } from './throttle-keys';
 
 /** The caps count over an hour from the first email or request counted. */
@@ -65,8 +60,8 @@ export class EmailCaps {
     const [count, msLeft] = await this.count(this.networkKey(ip));
     if (count <= this.config.AUTH_EMAIL_REQUESTS_PER_IP_PER_HOUR) return;
     const retryAfterSeconds = retrySeconds(msLeft);
-    throw new TooManyRequestsProblem(
-      ACCOUNT_PROBLEM_TYPES.tooManyEmailRequests,
+    throw tooManyRequests(
+      'too-many-email-requests',
       `Too many confirmation and password-reset emails were asked for from your network in the last hour. Try again in ${waitInWords(retryAfterSeconds)}.`,
       retryAfterSeconds,
     );

@@ -1,13 +1,20 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import { AppConfig } from '../config/app-config';
+import type { Person } from '../editorial/people';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import { AccountExportResponse, toAccountExportResponse } from './dto/account-export.response';
 import { PasswordConfirmationDto } from './dto/auth.dto';
 import { UpdateProfileDto } from './dto/profile.dto';
-import { ProfileService, profileView } from './profile.service';
+import {
+  MeResponse,
+  ProfileResponse,
+  toProfileResponse,
+  toRoleHeldResponse,
+} from './dto/profile.response';
+import { ProfileService } from './profile.service';
 import { clearSessionCookie } from './session-cookie';
-import type { User } from './user.entity';
 
 /** The signed-in person's own account. */
 @ApiTags('me')
@@ -20,24 +27,28 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'My profile and my roles in each journal' })
-  async me(@CurrentUser() user: User) {
-    return { ...profileView(user), roles: await this.profiles.rolesOf(user.id) };
+  @ApiOkResponse({ type: MeResponse })
+  async me(@CurrentUser() person: Person): Promise<MeResponse> {
+    const { user, roles } = await this.profiles.profile(person.id);
+    return { ...toProfileResponse(user), roles: roles.map(toRoleHeldResponse) };
   }
 
   @Patch()
   @ApiOperation({ summary: 'Update my profile (names per script, affiliation, ORCID, interests…)' })
+  @ApiOkResponse({ type: ProfileResponse })
   async update(
-    @CurrentUser() user: User,
+    @CurrentUser() person: Person,
     @Body() dto: UpdateProfileDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return profileView(await this.profiles.update(user, dto, actor));
+  ): Promise<ProfileResponse> {
+    return toProfileResponse(await this.profiles.update(person.id, dto, actor));
   }
 
   @Get('export')
   @ApiOperation({ summary: 'Everything Tahkim holds about me, as JSON' })
-  export(@CurrentUser() user: User) {
-    return this.profiles.export(user);
+  @ApiOkResponse({ type: AccountExportResponse })
+  async export(@CurrentUser() person: Person): Promise<AccountExportResponse> {
+    return toAccountExportResponse(await this.profiles.export(person.id));
   }
 
   @Post('delete')
@@ -45,13 +56,14 @@ export class MeController {
   @ApiOperation({
     summary: 'Delete my account (anonymised; published authorship stays as published)',
   })
+  @ApiNoContentResponse({ description: 'The account is deleted; the cookie is cleared' })
   async delete(
-    @CurrentUser() user: User,
+    @CurrentUser() person: Person,
     @Body() dto: PasswordConfirmationDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.profiles.delete(user, dto.password, actor);
+    await this.profiles.delete(person.id, dto.password, actor);
     clearSessionCookie(response, this.config);
   }
 }

@@ -1,7 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { RequestValidationException } from '../common/http/request-validation.exception';
-import type { DataSource } from 'typeorm';
-import { User } from './user.entity';
 import { hash, verify } from '@node-rs/argon2';
 
 // @node-rs/argon2's Algorithm is a const enum, which isolated modules cannot read: 2 = Argon2id.
@@ -33,26 +30,5 @@ export class PasswordHasher {
     this.decoy ??= this.hash('decoy password that matches nothing');
     await this.verify(await this.decoy, password);
     return false;
-  }
-
-  /**
-   * Confirms a signed-in person's current password before a sensitive change; a wrong one is a
-   * 400 naming `field`.
-   */
-  async assertCurrentPassword(
-    dataSource: DataSource,
-    userId: string,
-    password: string,
-    field: string,
-  ): Promise<void> {
-    const stored = await dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.id = :id', { id: userId })
-      .getOneOrFail();
-    if (!stored.passwordHash || !(await this.verify(stored.passwordHash, password))) {
-      throw new RequestValidationException([{ field, messages: ['is not your current password'] }]);
-    }
   }
 }

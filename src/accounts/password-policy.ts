@@ -1,4 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { RequestValidationException } from '../common/http/request-validation.exception';
+import { nameStrings, type PersonNames } from '../editorial/people';
 
 /** Counted in Unicode code points, so an Arabic passphrase is measured by its letters. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -67,4 +69,17 @@ export function checkPassword(password: string, context: PasswordContext = {}): 
     problems.push('The password must not contain your name.');
   }
   return problems;
+}
+
+/** Refuses a new password with a 400 naming `field`, with every problem it has. */
+export function assertPasswordAcceptable(
+  field: string,
+  password: string,
+  context: { email: string; names?: PersonNames },
+): void {
+  const problems = checkPassword(password, {
+    email: context.email,
+    names: nameStrings(context.names),
+  });
+  if (problems.length > 0) throw new RequestValidationException([{ field, messages: problems }]);
 }

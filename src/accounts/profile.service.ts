@@ -1,69 +1,46 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Actor } from '../editorial/request-context';
-import { JournalRole } from '../access/journal-role.entity';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { normalizeOrcid } from '../common/identifiers/orcid';
 import { normalizeRorId } from '../common/identifiers/ror';
 import { RequestValidationException } from '../common/http/request-validation.exception';
-import { EmailDelivery } from '../notifications/entities/email-delivery.entity';
+import { DomainEvents } from '../editorial/events/domain-events';
+import type { Actor } from '../editorial/request-context';
+import { AccountDataRepository, type RoleHeld } from './account-data.repository';
+import type { AccountData } from './dto/account-export.response';
 import type { UpdateProfileDto } from './dto/profile.dto';
-import { PasswordHasher } from './password-hasher.service';
-import { Session } from './session.entity';
-import { UserToken } from './user-token.entity';
-import { type PersonNames, User } from './user.entity';
+import { toProfileResponse } from './dto/profile.response';
+import { Passwords } from './passwords.service';
+import { Sessions } from './sessions.service';
+import type { User } from './user.entity';
+import { UserTokensRepository } from './user-tokens.repository';
+import { UsersRepository } from './users.repository';
 
-/** What a person sees of their own account (never the password hash). */
-export function profileView(user: User) {
-  return {
-    id: user.id,
-    email: user.email,
-    emailVerified: user.emailVerifiedAt !== null,
-    isSiteAdmin: user.isSiteAdmin,
-    names: user.names,
-    affiliation: user.affiliation,
-    rorId: user.rorId,
-    country: user.country,
-    orcid: user.orcid,
-    orcidUrl: user.orcid ? `https://orcid.org/${user.orcid}` : null,
-    preferredLocale: user.preferredLocale,
-    reviewInterests: user.reviewInterests,
-    bio: user.bio,
-    availableForReview: user.availableForReview,
-    maxConcurrentReviews: user.maxConcurrentReviews,
-    createdAt: user.createdAt,
-  };
-}
-
+/** A person's own account: their profile, the export of their data, its deletion. */
 @Injectable()
 export class ProfileService {
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly data: AccountDataRepository,
+    private readonly sessions: Sessions,
+    private readonly tokens: UserTokensRepository,
+    private readonly passwords: Passwords,
     private readonly audit: AuditLog,
-    private readonly hasher: PasswordHasher,
+    private readonly events: DomainEvents,
   ) {}
 
-  async rolesOf(userId: string) {
-    const roles = await this.dataSource.getRepository(JournalRole).find({
-      where: { userId },
-      relations: { journal: true },
-      order: { createdAt: 'ASC' },
-    });
-    return roles.map((role) => ({
-      journalId: role.journalId,
-      journalSlug: role.journal?.slug,
-      role: role.role,
-    }));
+  /** The person's account and roles, oldest first. */
+  async profile(userId: string): Promise<{ user: User; roles: RoleHeld[] }> {
+    const [user, roles] = await Promise.all([
+      this.users.findByIdOrFail(userId),
+      this.data.rolesOf(userId),
+    ]);
+    return { user, roles };
   }
 
-  async update(user: User, dto: UpdateProfileDto, actor: Actor): Promise<User> {
-    const changes: Partial<User> = { ...dto, names: dto.names as PersonNames | undefined };
+  @Transactional()
+  async update(userId: string, dto: UpdateProfileDto, actor: Actor): Promise<User> {
+    const changes: Partial<User> = { ...dto };
     if (dto.orcid) changes.orcid = normalizeOrcid(dto.orcid);
     if (dto.rorId) changes.rorId = normalizeRorId(dto.rorId);
     if (dto.country) changes.country = dto.country.toUpperCase();
@@ -76,100 +53,53 @@ export class ProfileService {
     }
     for (const key of Object.keys(changes) as (keyof User)[])
       if (changes[key] === undefined) delete changes[key];
-    return inTransaction(this.transactions, async (manager) => {
-      const before = await manager.findOneByOrFail(User, { id: user.id });
-      await manager.update(User, { id: user.id }, changes);
-      const after = await manager.findOneByOrFail(User, { id: user.id });
-      await this.audit.record(manager, {
-        actor,
-        objectType: 'user',
-        objectId: user.id,
-        action: 'user.profile_updated',
-        before: profileView(before),
-        after: profileView(after),
-      });
-      return after;
+    const before = await this.users.findByIdOrFail(userId);
+    await this.users.update(userId, changes);
+    const after = await this.users.findByIdOrFail(userId);
+    await this.audit.write({
+      actor,
+      objectType: 'user',
+      objectId: userId,
+      action: 'user.profile_updated',
+      before: toProfileResponse(before),
+      after: toProfileResponse(after),
     });
+    return after;
   }
 
-  /** Everything Tahkim holds about the person, as JSON (GDPR-style access and portability). */
-  async export(user: User) {
+  /** Everything Tahkim holds about the person (GDPR-style access and portability). */
+  async export(userId: string): Promise<AccountData> {
+    const user = await this.users.findByIdOrFail(userId);
     const [sessions, emails, activity, roles] = await Promise.all([
-      this.dataSource
-        .getRepository(Session)
-        .find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
-      this.dataSource
-        .getRepository(EmailDelivery)
-        .find({ where: { recipientEmail: user.email }, order: { createdAt: 'ASC' } }),
-      this.dataSource
-        .getRepository(AuditEvent)
-        .find({ where: { actorUserId: user.id }, order: { occurredAt: 'ASC' } }),
-      this.rolesOf(user.id),
+      this.sessions.listOf(userId),
+      this.data.emailsReceived(user.email),
+      this.data.activityOf(userId),
+      this.data.rolesOf(userId),
     ]);
-    return {
-      exportedAt: new Date().toISOString(),
-      profile: profileView(user),
-      roles,
-      sessions: sessions.map(({ createdAt, lastSeenAt, expiresAt, ip, userAgent }) => ({
-        createdAt,
-        lastSeenAt,
-        expiresAt,
-        ip,
-        userAgent,
-      })),
-      emailsReceived: emails.map(({ template, locale, subject, status, sentAt }) => ({
-        template,
-        locale,
-        subject,
-        status,
-        sentAt,
-      })),
-      activity: activity.map(({ occurredAt, action, objectType, objectId, actorIp }) => ({
-        occurredAt,
-        action,
-        objectType,
-        objectId,
-        ip: actorIp,
-      })),
-    };
+    return { user, roles, sessions, emails, activity };
   }
 
   /**
    * Deletes the account by anonymising it in place: the person can no longer sign in and no
    * personal data remains, while ids referenced by published work stay valid (published
-   * authorship is a snapshot on the publication, kept as published).
+   * authorship is a snapshot on the publication, kept as published). Their roles go with it.
    */
-  async delete(user: User, password: string, actor: Actor): Promise<void> {
-    await this.hasher.assertCurrentPassword(this.dataSource, user.id, password, 'password');
-    await inTransaction(this.transactions, async (manager) => {
-      await manager.update(
-        User,
-        { id: user.id },
-        {
-          email: `deleted-${user.id}@deleted.invalid`,
-          status: 'deleted',
-          passwordHash: null,
-          names: {},
-          affiliation: null,
-          rorId: null,
-          country: null,
-          orcid: null,
-          bio: null,
-          reviewInterests: [],
-          availableForReview: false,
-          isSiteAdmin: false,
-          deletedAt: new Date(),
-        },
-      );
-      await manager.delete(Session, { userId: user.id });
-      await manager.delete(UserToken, { userId: user.id });
-      await manager.delete(JournalRole, { userId: user.id });
-      await this.audit.record(manager, {
-        actor,
-        objectType: 'user',
-        objectId: user.id,
-        action: 'user.deleted',
-      });
+  async delete(userId: string, password: string, actor: Actor): Promise<void> {
+    await this.passwords.assertCurrent(userId, password, 'password');
+    await this.anonymise(userId, actor);
+  }
+
+  @Transactional()
+  private async anonymise(userId: string, actor: Actor): Promise<void> {
+    await this.users.anonymise(userId);
+    await this.sessions.revokeAll(userId);
+    await this.tokens.deleteAllOf(userId);
+    await this.events.publish({ name: 'account.deleted', userId, actor });
+    await this.audit.write({
+      actor,
+      objectType: 'user',
+      objectId: userId,
+      action: 'user.deleted',
     });
   }
 }

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { TooManyRequestsProblem } from './account-problems';
+import { retryAfterOf } from './accounts.problems';
 
 /** Adds the `Retry-After` header (RFC 9110) to the account routes' 429 answers. */
 @Injectable()
@@ -14,11 +14,9 @@ export class RetryAfterHeader implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) => {
-        if (error instanceof TooManyRequestsProblem) {
-          context
-            .switchToHttp()
-            .getResponse<Response>()
-            .setHeader('Retry-After', String(error.retryAfterSeconds));
+        const seconds = retryAfterOf(error);
+        if (seconds !== undefined) {
+          context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
         }
         return throwError(() => error);
       }),

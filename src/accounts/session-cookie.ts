@@ -3,7 +3,11 @@ import type { AppConfig } from '../config/app-config';
 import { SESSION_COOKIE } from './sessions.service';
 import type { Session } from './session.entity';
 
-/** httpOnly (no script reads it), SameSite=Lax (no cross-site writes), Secure behind https. */
+/**
+ * The session cookie, set and cleared by the account controllers (edge code: services never
+ * see the response). httpOnly (no script reads it), SameSite=Lax (no cross-site writes),
+ * Secure behind https.
+ */
 export function setSessionCookie(
   response: Response,
   config: AppConfig,

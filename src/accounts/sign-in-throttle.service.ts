@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FailOpen } from '../redis/rate-limit';
 import { AppConfig } from '../config/app-config';
 import { AppRedis } from '../redis/redis.module';
-import {
-  ACCOUNT_PROBLEM_TYPES,
-  retrySeconds,
-  TooManyRequestsProblem,
-  waitInWords,
-} from './account-problems';
+import { retrySeconds, tooManyRequests, waitInWords } from './accounts.problems';
 import { Clock } from './clock';
 import { clientNetwork, keyPart } from './throttle-keys';
 
@@ -153,8 +148,8 @@ export class SignInThrottle {
     const [, pairWait, networkWait = 0] = result as [number, number, number];
     const retryAfterSeconds = retrySeconds(Math.max(pairWait, networkWait));
     const wait = waitInWords(retryAfterSeconds);
-    throw new TooManyRequestsProblem(
-      ACCOUNT_PROBLEM_TYPES.signInThrottled,
+    throw tooManyRequests(
+      'too-many-sign-in-failures',
       pairWait >= networkWait
         ? `Too many failed sign-ins with this email address from your network. Wait ${wait} before trying again, or reset your password.`
         : `Too many failed sign-ins from your network. Wait ${wait} before trying again.`,

@@ -1,6 +1,6 @@
 import { clientNetwork, keyPart } from './throttle-keys';
 import { delaySchedule } from './sign-in-throttle.service';
-import { waitInWords } from './account-problems';
+import { waitInWords } from './accounts.problems';
 
 describe('clientNetwork', () => {
   it('keeps an IPv4 address, also when written IPv4-mapped', () => {

@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { IsNull } from 'typeorm';
-import { ProblemException } from '../common/http/problem.exception';
-import { ACCOUNT_PROBLEM_TYPES } from './account-problems';
-import { UserToken, type UserTokenPurpose } from './user-token.entity';
+import { accountProblems } from './accounts.problems';
+import type { UserTokenPurpose } from './user-token.entity';
+import { UserTokensRepository } from './user-tokens.repository';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export const invalidTokenProblem = () =>
-  new ProblemException({
-    status: 400,
-    type: ACCOUNT_PROBLEM_TYPES.invalidToken,
-    title: 'This link is not valid',
-    detail: 'The link is wrong, has expired or was already used. Ask for a new one.',
-  });
+const invalidTokenProblem = () =>
+  accountProblems.raise(
+    'invalid-token',
+    'The link is wrong, has expired or was already used. Ask for a new one.',
+  );
 
 /**
  * Whether a new token voids the earlier unused ones of its purpose. A password reset or an
@@ -30,47 +26,36 @@ export const NEW_TOKEN_VOIDS_EARLIER: Record<UserTokenPurpose, boolean> = {
   invitation: true,
 };
 
-/** Issues and redeems the single-use tokens that emails carry (verification, reset, invitation). */
+/**
+ * Issues and redeems the single-use tokens that emails carry (verification, reset, invitation),
+ * in the caller's transaction.
+ */
 @Injectable()
 export class UserTokens {
-  async issue(
-    manager: EntityManager,
-    userId: string,
-    purpose: UserTokenPurpose,
-    ttlMs: number,
-  ): Promise<string> {
+  constructor(private readonly tokens: UserTokensRepository) {}
+
+  async issue(userId: string, purpose: UserTokenPurpose, ttlMs: number): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
-    if (NEW_TOKEN_VOIDS_EARLIER[purpose]) await this.voidUnused(manager, userId, purpose);
-    const { identifiers } = await manager.insert(UserToken, {
+    if (NEW_TOKEN_VOIDS_EARLIER[purpose]) await this.tokens.voidUnused(userId, purpose);
+    const id = await this.tokens.insert({
       userId,
       purpose,
       secretHash: sha256(secret),
       expiresAt: new Date(Date.now() + ttlMs),
     });
-    return `${identifiers[0].id as string}.${secret}`;
-  }
-
-  private async voidUnused(
-    manager: EntityManager,
-    userId: string,
-    purpose: UserTokenPurpose,
-  ): Promise<void> {
-    await manager.update(UserToken, { userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
+    return `${id}.${secret}`;
   }
 
   /**
    * Marks the token used and returns its user id; expired, used, forged or wrong-purpose tokens
-   * all get the same 400, and nothing changes. The row lock makes two concurrent redemptions of
-   * one token impossible. The user's other unused tokens of the purpose are voided with it: the
-   * purpose is served.
+   * all get the same 400, and nothing changes. The row lock (the caller runs in a transaction)
+   * makes two concurrent redemptions of one token impossible. The user's other unused tokens of
+   * the purpose are voided with it: the purpose is served.
    */
-  async redeem(manager: EntityManager, token: string, purpose: UserTokenPurpose): Promise<string> {
+  async redeem(token: string, purpose: UserTokenPurpose): Promise<string> {
     const [id, secret] = token.split('.');
     if (!id || !secret || !UUID.test(id)) throw invalidTokenProblem();
-    const row = await manager.findOne(UserToken, {
-      where: { id, purpose },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const row = await this.tokens.findForRedemption(id, purpose);
     const given = Buffer.from(sha256(secret), 'hex');
     const valid =
       row !== null &&
@@ -78,7 +63,7 @@ export class UserTokens {
       row.usedAt === null &&
       row.expiresAt.getTime() > Date.now();
     if (!valid) throw invalidTokenProblem();
-    await this.voidUnused(manager, row.userId, purpose);
+    await this.tokens.voidUnused(row.userId, purpose);
     return row.userId;
   }
 }

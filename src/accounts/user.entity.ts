@@ -6,16 +6,16 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Locale } from '../common/i18n/locale';
+import type { PersonNames } from '../editorial/people';
 
-/** ISO 15924 codes of the scripts a person's name may be written in. */
-export const NAME_SCRIPTS = ['Arab', 'Latn', 'Tfng'] as const;
-export type NameScript = (typeof NAME_SCRIPTS)[number];
-export interface PersonName {
-  given: string;
-  family?: string;
-}
-/** A name per script: `{ Arab: { given: 'ليلى', family: 'بنعلي' }, Latn: { given: 'Leila', family: 'Benali' } }`. */
-export type PersonNames = Partial<Record<NameScript, PersonName>>;
+// For the features that still import them from here, until they use editorial/people.
+export {
+  displayName,
+  NAME_SCRIPTS,
+  type NameScript,
+  type PersonName,
+  type PersonNames,
+} from '../editorial/people';
 
 export const USER_STATUSES = ['active', 'invited', 'deleted'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -91,14 +91,4 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
-}
-
-/** The name to show: the script that suits the reader's language, else any. */
-export function displayName(names: PersonNames, locale: Locale = 'en'): string {
-  const order: NameScript[] = locale === 'ar' ? ['Arab', 'Latn', 'Tfng'] : ['Latn', 'Arab', 'Tfng'];
-  for (const script of order) {
-    const name = names[script];
-    if (name?.given) return [name.given, name.family].filter(Boolean).join(' ');
-  }
-  return '';
 }

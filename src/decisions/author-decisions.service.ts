@@ -1,29 +1,46 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
-import { DataSource, In } from 'typeorm';
-import type { Actor } from '../editorial/request-context';
-import type { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
-import { NotificationService } from '../notifications/notification.service';
-import { ReviewFile } from '../reviews/entities/review-file.entity';
-import { ReviewRound } from '../reviews/entities/review-round.entity';
-import { ReviewMailer } from '../reviews/review-mailer';
-import { problem } from '../reviews/review-problems';
-import { day, loadSubmissionFacts, recipientOf } from '../reviews/submission-facts';
-import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
-import { SubmissionFile } from '../submissions/entities/submission-file.entity';
-import { Submission } from '../submissions/entities/submission.entity';
-import { sendSubmissionFile } from '../submissions/file-download';
+import { type FileDownload, fileDownload } from '../common/http/files';
+import { httpProblems } from '../common/problems/http.problems';
+import { SubmissionEvents } from '../editorial/events/submission-events.service';
+import type { Person } from '../editorial/people';
+import type { Actor } from '../editorial/request-context';
+import type { DecisionKind } from '../editorial/stages/stage-transitions';
+import type { RevisionKind } from '../reviews';
 import { FileStorage } from '../storage/file-storage';
-import { DecisionAttachment } from './decision-attachment.entity';
-import { Decision } from './decision.entity';
-import { DecisionsService } from './decisions.service';
+import { DecisionAttachmentsRepository } from './decision-attachments.repository';
+import { DecisionFactsRepository } from './decision-facts.repository';
+import { DecisionLetters, type SharedReview } from './decision-letters.service';
+import { DecisionRoundsRepository } from './decision-rounds.repository';
+import {
+  DecisionSubmissionsRepository,
+  type SubmissionRow,
+} from './decision-submissions.repository';
+import { decisionsProblems } from './decisions.problems';
+import { DecisionsMailer } from './decisions-mailer';
+import { DecisionsRepository } from './decisions.repository';
+import { SharedReviewsRepository } from './shared-reviews.repository';
 
-const notYours = () => problem(404, 'not-found', 'There is no such submission of yours');
+/** A decision as its author reads it: the letter, the reviews shared, the files attached. */
+interface DecisionForAuthor {
+  id: string;
+  decision: DecisionKind;
+  decidedAt: Date;
+  round: number | null;
+  revisionsDueAt: Date | null;
+  letter: { subject: string; body: string | null } | null;
+  reviews: Omit<SharedReview, 'assignmentId'>[];
+  attachments: { id: string; name: string; mediaType: string; size: number }[];
+}
+
+export interface DecisionsForAuthor {
+  decisions: DecisionForAuthor[];
+  /** What the current round asks of the author, while it does. */
+  revisionsRequested: { round: number; kind: RevisionKind | null; dueAt: Date | null } | null;
+}
+
+const notYours = () => httpProblems.raise('not-found', 'There is no such submission of yours');
 
 /**
  * The author's side of decisions: the letters received, with the reviews shared (labelled,
@@ -33,46 +50,38 @@ const notYours = () => problem(404, 'not-found', 'There is no such submission of
 @Injectable()
 export class AuthorDecisionsService {
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly decisions: DecisionsService,
-    private readonly notifications: NotificationService,
-    private readonly mailer: ReviewMailer,
-    private readonly storage: FileStorage,
+    private readonly decisions: DecisionsRepository,
+    private readonly attachments: DecisionAttachmentsRepository,
+    private readonly submissions: DecisionSubmissionsRepository,
+    private readonly rounds: DecisionRoundsRepository,
+    private readonly reviews: SharedReviewsRepository,
+    private readonly facts: DecisionFactsRepository,
+    private readonly letters: DecisionLetters,
+    private readonly mailer: DecisionsMailer,
+    private readonly events: SubmissionEvents,
     private readonly audit: AuditLog,
+    private readonly storage: FileStorage,
   ) {}
 
-  private async own(user: User, submissionId: string): Promise<Submission> {
-    const submission = await this.dataSource.manager.findOneBy(Submission, {
-      id: submissionId,
-      submitterId: user.id,
-    });
+  private async own(user: Person, submissionId: string, lock = false): Promise<SubmissionRow> {
+    const submission = await this.submissions.ofSubmitter(submissionId, user.id, lock);
     if (!submission) throw notYours();
     return submission;
   }
 
   /** Every decision with a letter, oldest first, with the reviews it shared. */
-  async list(user: User, submissionId: string) {
+  async list(user: Person, submissionId: string): Promise<DecisionsForAuthor> {
     await this.own(user, submissionId);
-    const manager = this.dataSource.manager;
     const locale = user.preferredLocale;
-    const decisions = await manager.find(Decision, {
-      where: { submissionId },
-      order: { createdAt: 'ASC' },
-    });
-    const rounds = await manager.findBy(ReviewRound, { submissionId });
-    const attachments = decisions.length
-      ? await manager.find(DecisionAttachment, {
-          where: { decisionId: In(decisions.map((decision) => decision.id)) },
-          order: { createdAt: 'ASC' },
-        })
-      : [];
-    const result = [];
+    const decisions = await this.decisions.ofSubmission(submissionId);
+    const rounds = await this.rounds.ofSubmission(submissionId);
+    const attachments = await this.attachments.ofDecisions(decisions.map(({ id }) => id));
+    const result: DecisionForAuthor[] = [];
     for (const decision of decisions) {
       const round = rounds.find((candidate) => candidate.id === decision.roundId);
       const reviews =
         round && decision.sharedAssignmentIds.length
-          ? (await this.decisions.completedReviews(manager, round, locale))
+          ? (await this.letters.completed(round.id, locale))
               .filter((review) => decision.sharedAssignmentIds.includes(review.assignmentId))
               .map(({ label, comments, answers, files }) => ({
                 label,
@@ -101,7 +110,8 @@ export class AuthorDecisionsService {
           })),
       });
     }
-    const current = rounds.sort((a, b) => b.number - a.number)[0];
+    // Newest first: the current round.
+    const [current] = rounds;
     return {
       decisions: result,
       revisionsRequested:
@@ -112,52 +122,37 @@ export class AuthorDecisionsService {
   }
 
   /** A reviewer's file shared with a decision: the anonymised copy, neutrally named. */
-  async sendReviewFile(user: User, submissionId: string, fileId: string, response: Response) {
+  async reviewFile(user: Person, submissionId: string, fileId: string): Promise<FileDownload> {
     await this.own(user, submissionId);
-    const manager = this.dataSource.manager;
-    const shared = await manager
-      .createQueryBuilder(Decision, 'd')
-      .where('d.submission_id = :submissionId AND :fileId = ANY(d.shared_review_file_ids)', {
-        submissionId,
-        fileId,
-      })
-      .getOne();
-    if (!shared) throw problem(404, 'not-found', 'There is no such shared file');
-    const file = await manager.findOneByOrFail(ReviewFile, { id: fileId });
+    const shared = await this.decisions.sharing(submissionId, fileId);
+    if (!shared) throw httpProblems.raise('not-found', 'There is no such shared file');
+    const file = await this.reviews.file(fileId);
     // The same neutral name the author saw in the decision's list of reviews.
-    const round = await manager.findOneByOrFail(ReviewRound, { id: shared.roundId! });
-    const locale = user.preferredLocale;
+    const round = await this.rounds.byId(shared.roundId!);
     const name =
-      (await this.decisions.completedReviews(manager, round, locale))
+      (await this.letters.completed(round.id, user.preferredLocale))
         .flatMap((review) => review.files)
         .find((candidate) => candidate.id === fileId)?.name ?? 'review-file';
-    await sendSubmissionFile(
-      response,
-      this.storage,
-      { originalName: name, mediaType: file.mediaType },
-      file.anonymisedKey,
-    );
+    return fileDownload(await this.storage.get(file.anonymisedKey), {
+      mediaType: file.mediaType,
+      fileName: name,
+    });
   }
 
   /** A file the editor attached to a decision letter sent to this author (never an unsent one). */
-  async sendAttachment(
-    user: User,
+  async attachment(
+    user: Person,
     submissionId: string,
     attachmentId: string,
-    response: Response,
-  ): Promise<void> {
+  ): Promise<FileDownload> {
     await this.own(user, submissionId);
-    const attachment = await this.dataSource.manager
-      .createQueryBuilder(DecisionAttachment, 'attachment')
-      .innerJoin(Decision, 'decision', 'decision.id = attachment.decision_id')
-      .where('attachment.id = :attachmentId AND attachment.submission_id = :submissionId', {
-        attachmentId,
-        submissionId,
-      })
-      .andWhere('decision.letter_subject IS NOT NULL')
-      .getOne();
-    if (!attachment) throw problem(404, 'not-found', 'There is no such attachment to a letter');
-    await sendSubmissionFile(response, this.storage, attachment, attachment.storageKey);
+    const attachment = await this.attachments.sentWithLetter(submissionId, attachmentId);
+    if (!attachment)
+      throw httpProblems.raise('not-found', 'There is no such attachment to a letter');
+    return fileDownload(await this.storage.get(attachment.storageKey), {
+      mediaType: attachment.mediaType,
+      fileName: attachment.originalName,
+    });
   }
 
   /**
@@ -165,86 +160,41 @@ export class AuthorDecisionsService {
    * the response goes with them, and the editors are told. After a "resubmit for review"
    * decision the revised version opens the next review round.
    */
-  async submitRevision(user: User, submissionId: string, response: string, actor: Actor) {
-    return inTransaction(this.transactions, async (manager) => {
-      const submission = await manager.findOne(Submission, {
-        where: { id: submissionId, submitterId: user.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!submission) throw notYours();
-      const round = await manager.findOne(ReviewRound, {
-        where: { submissionId },
-        order: { number: 'DESC' },
-      });
-      if (submission.stage !== 'review' || round?.status !== 'revisions_requested')
-        throw problem(409, 'no-revisions-requested', 'No revisions have been asked for');
-      const version = submission.currentVersion + 1;
-      const hasManuscript = await manager.existsBy(SubmissionFile, {
-        submissionId,
-        genre: 'manuscript',
-        version,
-      });
-      if (!hasManuscript)
-        throw problem(
-          422,
-          'revision-incomplete',
-          'Upload the revised manuscript before sending the revision',
-        );
-      const now = new Date();
-      await manager.update(
-        Submission,
-        { id: submissionId },
-        { currentVersion: version, lockVersion: submission.lockVersion + 1 },
+  @Transactional()
+  async submitRevision(
+    user: Person,
+    submissionId: string,
+    response: string,
+    actor: Actor,
+  ): Promise<{ version: number; round: number }> {
+    const submission = await this.own(user, submissionId, true);
+    const round = await this.rounds.current(submissionId);
+    if (submission.stage !== 'review' || round?.status !== 'revisions_requested')
+      throw decisionsProblems.raise('no-revisions-requested', 'No revisions have been asked for');
+    const version = submission.currentVersion + 1;
+    if (!(await this.submissions.hasManuscript(submissionId, version)))
+      throw decisionsProblems.raise(
+        'revision-incomplete',
+        'Upload the revised manuscript before sending the revision',
       );
-      await manager.update(
-        ReviewRound,
-        { id: round.id },
-        round.revisionKind === 'new_round'
-          ? { authorResponse: response.trim(), revisedAt: now, status: 'closed', closedAt: now }
-          : { authorResponse: response.trim(), revisedAt: now, status: 'revisions_submitted' },
-      );
-      if (round.revisionKind === 'new_round')
-        await manager.insert(ReviewRound, {
-          submissionId,
-          number: round.number + 1,
-          fileVersion: version,
-          status: 'in_review',
-        });
-      await manager.insert(SubmissionEvent, {
-        submissionId,
-        actorId: user.id,
-        kind: 'revision_submitted',
-        authorVisible: true,
-        data: { version, round: round.number } as never,
-      });
-      await this.audit.record(manager, {
-        actor,
-        journalId: submission.journalId,
-        objectType: 'submission',
-        objectId: submissionId,
-        action: 'submission.revised',
-        after: { version, round: round.number },
-      });
-      const facts = await loadSubmissionFacts(manager, submissionId);
-      for (const editor of await this.mailer.editorsOf(manager, facts)) {
-        await this.notifications.queueEmail(manager, {
-          template: 'submission-resubmitted',
-          to: recipientOf(editor),
-          journalId: submission.journalId,
-          submissionId: submission.id,
-          data: {
-            submissionNumber: facts.number,
-            title: facts.titleIn(editor.preferredLocale),
-            round: round.number,
-            resubmittedAt: day(now),
-            workflowUrl: this.mailer.workflowUrl(facts),
-          },
-        });
-      }
-      return {
-        version,
-        round: round.revisionKind === 'new_round' ? round.number + 1 : round.number,
-      };
+    const now = new Date();
+    const newRound = round.revisionKind === 'new_round';
+    await this.submissions.newVersion(submissionId, version);
+    await this.rounds.revisionReceived(round.id, response.trim(), now, newRound);
+    if (newRound) await this.rounds.open(submissionId, round.number + 1, version);
+    await this.events.record(submissionId, actor, {
+      kind: 'revision_submitted',
+      data: { version, round: round.number },
     });
+    await this.audit.write({
+      actor,
+      journalId: submission.journalId,
+      objectType: 'submission',
+      objectId: submissionId,
+      action: 'submission.revised',
+      after: { version, round: round.number },
+    });
+    await this.mailer.revised(await this.facts.facts(submissionId), round.number, now);
+    return { version, round: newRound ? round.number + 1 : round.number };
   }
 }

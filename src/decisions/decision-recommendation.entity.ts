@@ -9,7 +9,7 @@ import {
 } from 'typeorm';
 import { User } from '../accounts/user.entity';
 import { Submission } from '../submissions/entities/submission.entity';
-import type { DecisionKind } from './decision-kinds';
+import type { DecisionKind } from '../editorial/stages/stage-transitions';
 import { Decision } from './decision.entity';
 
 /**

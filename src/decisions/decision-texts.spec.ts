@@ -1,5 +1,5 @@
 import { SUPPORTED_LOCALES } from '../common/i18n/locale';
-import { DECISION_KINDS, type DecisionKind } from './decision-kinds';
+import { DECISION_KINDS, type DecisionKind } from '../editorial/stages/stage-transitions';
 import {
   DECISION_NAMES,
   defaultDecisionLetter,

@@ -1,5 +1,5 @@
 import type { Locale } from '../common/i18n/locale';
-import type { DecisionKind } from './decision-kinds';
+import type { DecisionKind } from '../editorial/stages/stage-transitions';
 
 /** Decisions as editors say them, for buttons, histories and pages. */
 export const DECISION_NAMES: Record<Locale, Record<DecisionKind, string>> = {

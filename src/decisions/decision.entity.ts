@@ -10,7 +10,7 @@ import {
 import { User } from '../accounts/user.entity';
 import { ReviewRound } from '../reviews/entities/review-round.entity';
 import { Submission, type SubmissionStage } from '../submissions/entities/submission.entity';
-import type { DecisionKind } from './decision-kinds';
+import type { DecisionKind } from '../editorial/stages/stage-transitions';
 
 /** An editorial decision, kept for good with the letter the author received. */
 @Entity('decisions')

@@ -1,5 +1,3 @@
-import { EDITORS } from '../editorial/roles';
-import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import {
   Body,
   Controller,
@@ -10,25 +8,63 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
-  Req,
-  Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
+import { type FileDownload, UploadBody, type UploadSource } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
-import type { User } from '../accounts/user.entity';
-import { viewerOf } from '../editorial/request-context';
+import type { Person } from '../editorial/people';
+import {
+  type Actor,
+  CurrentActor,
+  CurrentUser,
+  CurrentViewer,
+  type Viewer,
+} from '../editorial/request-context';
+import { EDITORS } from '../editorial/roles';
+import { CurrentJournal, type Journal } from '../journals';
 import { AuthorDecisionsService } from './author-decisions.service';
 import { DecisionAttachmentsService } from './decision-attachments.service';
 import { DecisionsService } from './decisions.service';
+import {
+  DecisionAttachmentResponse,
+  toDecisionAttachmentResponse,
+} from './dto/decision-attachment.response';
 import {
   DecisionDraftQuery,
   DecisionDto,
   RecommendationDto,
   RevisionDto,
 } from './dto/decision.dto';
+import {
+  AuthorDecisionsResponse,
+  DecisionDraftResponse,
+  DecisionResponse,
+  RevisionResponse,
+  toAuthorDecisionsResponse,
+  toDecisionDraftResponse,
+  toDecisionResponse,
+  toRevisionResponse,
+} from './dto/decision.response';
+import {
+  RecommendationListItemResponse,
+  RecommendationResponse,
+  toRecommendationListItemResponse,
+  toRecommendationResponse,
+} from './dto/recommendation.response';
 import { RecommendationsService } from './recommendations.service';
+
+const SUBMISSION = ApiParam({ name: 'id', format: 'uuid', description: 'The submission' });
+const ATTACHMENT = ApiParam({ name: 'attachmentId', format: 'uuid' });
+const BINARY = { type: 'string', format: 'binary' } as const;
 
 /** Editors decide; authors read the letters and reviews shared, and send revisions. */
 @ApiTags('decisions')
@@ -47,20 +83,18 @@ export class DecisionsController {
     summary:
       'Recommend a decision to the editors (section editors in journals that ask for it); the editors are emailed',
   })
-  recommend(
-    @Req() request: Request,
+  @SUBMISSION
+  @ApiCreatedResponse({ type: RecommendationResponse })
+  async recommend(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RecommendationDto,
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.recommendations.recommend(
-      request.journal!,
-      viewerOf(request),
-      user,
-      id,
-      dto,
-      actor,
+  ): Promise<RecommendationResponse> {
+    return toRecommendationResponse(
+      await this.recommendations.recommend(journal, viewer, user, id, dto, actor),
     );
   }
 
@@ -69,8 +103,16 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Recommendations made on a submission, and the decisions that answered them',
   })
-  listRecommendations(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
-    return this.recommendations.list(request.journal!, viewerOf(request), id);
+  @SUBMISSION
+  @ApiOkResponse({ type: [RecommendationListItemResponse] })
+  async listRecommendations(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RecommendationListItemResponse[]> {
+    return (await this.recommendations.list(journal, viewer, id)).map(
+      toRecommendationListItemResponse,
+    );
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -78,25 +120,31 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Decisions open now, the prefilled letter for one, and the reviews it can share',
   })
-  draft(
-    @Req() request: Request,
+  @SUBMISSION
+  @ApiOkResponse({ type: DecisionDraftResponse })
+  async draft(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DecisionDraftQuery,
-  ) {
-    return this.decisions.draft(request.journal!, viewerOf(request), id, query);
+  ): Promise<DecisionDraftResponse> {
+    return toDecisionDraftResponse(await this.decisions.draft(journal, viewer, id, query));
   }
 
   @JournalAccess({ roles: EDITORS })
   @Post('journals/:slug/submissions/:id/decisions')
   @ApiOperation({ summary: 'Take a decision (optimistic locking on lockVersion: 409 if stale)' })
-  decide(
-    @Req() request: Request,
+  @SUBMISSION
+  @ApiCreatedResponse({ type: DecisionResponse })
+  async decide(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: DecisionDto,
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.decisions.decide(request.journal!, viewerOf(request), user, id, dto, actor);
+  ): Promise<DecisionResponse> {
+    return toDecisionResponse(await this.decisions.decide(journal, viewer, user, id, dto, actor));
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -106,13 +154,19 @@ export class DecisionsController {
     summary:
       'Upload a file to attach to the next decision letter (documents are stored with identifying properties stripped)',
   })
-  uploadAttachment(
-    @Req() request: Request,
+  @SUBMISSION
+  @ApiCreatedResponse({ type: DecisionAttachmentResponse })
+  async uploadAttachment(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: User,
+    @UploadBody() upload: UploadSource,
+    @CurrentUser() user: Person,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.attachments.upload(request.journal!, viewerOf(request), user, id, request, actor);
+  ): Promise<DecisionAttachmentResponse> {
+    return toDecisionAttachmentResponse(
+      await this.attachments.upload(journal, viewer, user, id, upload, actor),
+    );
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -120,61 +174,87 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Files attached to decision letters: unsent ones, and sent ones with their decision',
   })
-  listAttachments(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
-    return this.attachments.list(request.journal!, viewerOf(request), id);
+  @SUBMISSION
+  @ApiOkResponse({ type: [DecisionAttachmentResponse] })
+  async listAttachments(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DecisionAttachmentResponse[]> {
+    return (await this.attachments.list(journal, viewer, id)).map(toDecisionAttachmentResponse);
   }
 
   @JournalAccess({ roles: EDITORS })
   @Delete('journals/:slug/submissions/:id/decision-attachments/:attachmentId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an unsent decision attachment (409 once sent)' })
+  @SUBMISSION
+  @ATTACHMENT
+  @ApiNoContentResponse({ description: 'Removed' })
   async removeAttachment(
-    @Req() request: Request,
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    await this.attachments.remove(request.journal!, viewerOf(request), id, attachmentId, actor);
+    await this.attachments.remove(journal, viewer, id, attachmentId, actor);
   }
 
   @Get('submissions/:id/decisions')
   @ApiOperation({ summary: 'Decisions on my submission, with letters and the reviews shared' })
-  mine(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
-    return this.authorSide.list(user, id);
+  @SUBMISSION
+  @ApiOkResponse({ type: AuthorDecisionsResponse })
+  async mine(
+    @CurrentUser() user: Person,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AuthorDecisionsResponse> {
+    return toAuthorDecisionsResponse(await this.authorSide.list(user, id));
   }
 
   @Get('submissions/:id/review-files/:fileId/content')
   @ApiOperation({ summary: 'Download a reviewer’s file shared with a decision (anonymised)' })
-  async reviewFile(
-    @CurrentUser() user: User,
+  @SUBMISSION
+  @ApiParam({ name: 'fileId', format: 'uuid', description: 'The reviewer’s file' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The anonymised copy under its neutral name, as an attachment',
+    schema: BINARY,
+  })
+  reviewFile(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.authorSide.sendReviewFile(user, id, fileId, response);
+  ): Promise<FileDownload> {
+    return this.authorSide.reviewFile(user, id, fileId);
   }
 
   @Get('submissions/:id/decision-attachments/:attachmentId/content')
   @ApiOperation({ summary: 'Download a file the editor attached to a decision letter sent to me' })
-  async attachment(
-    @CurrentUser() user: User,
+  @SUBMISSION
+  @ATTACHMENT
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file as stored (stripped), as an attachment', schema: BINARY })
+  attachment(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.authorSide.sendAttachment(user, id, attachmentId, response);
+  ): Promise<FileDownload> {
+    return this.authorSide.attachment(user, id, attachmentId);
   }
 
   @Post('submissions/:id/revisions')
   @ApiOperation({
     summary: 'Send the revised version (files uploaded since the decision) with a response',
   })
-  revise(
-    @CurrentUser() user: User,
+  @SUBMISSION
+  @ApiCreatedResponse({ type: RevisionResponse })
+  async revise(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RevisionDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.authorSide.submitRevision(user, id, dto.response, actor);
+  ): Promise<RevisionResponse> {
+    return toRevisionResponse(await this.authorSide.submitRevision(user, id, dto.response, actor));
   }
 }

@@ -1,22 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ProblemException } from '../common/http/problem.exception';
-import { Journal } from './journal.entity';
+import { httpProblems } from '../common/problems/http.problems';
+import type { Journal } from './journal.entity';
+import { JournalsRepository } from './journals.repository';
 
-/** Finds a journal by slug for public routes (guarded routes get it from JournalAccessGuard). */
+/**
+ * Finds journals for the other features and for public routes (guarded routes get theirs from
+ * the journal access guard, through @CurrentJournal()).
+ */
 @Injectable()
 export class JournalsLookup {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly journals: JournalsRepository) {}
 
+  /** The journal of a slug; 404 when there is none. */
   async bySlug(slug: string): Promise<Journal> {
-    const journal = await this.dataSource.getRepository(Journal).findOneBy({ slug });
-    if (!journal)
-      throw new ProblemException({
-        status: 404,
-        title: 'Not Found',
-        detail: `There is no journal "${slug}"`,
-      });
+    const journal = await this.journals.findBySlug(slug);
+    if (!journal) throw httpProblems.raise('not-found', `There is no journal "${slug}"`);
     return journal;
+  }
+
+  /** The journal of an id that another row refers to (it exists: the foreign key says so). */
+  byId(id: string): Promise<Journal> {
+    return this.journals.findByIdOrFail(id);
   }
 }

@@ -1,21 +1,31 @@
-import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
+import { type FileDownload, UploadBody, type UploadSource } from '../common/http/files';
+import type { Person } from '../editorial/people';
 import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
-import type { User } from '../accounts/user.entity';
 import { DiscussionsService } from './discussions.service';
+import {
+  DiscussionListResponse,
+  DiscussionMessageResponse,
+  DiscussionResponse,
+  DiscussionThreadResponse,
+  toDiscussionListResponse,
+  toDiscussionMessageResponse,
+  toDiscussionResponse,
+  toDiscussionThreadResponse,
+} from './dto/production.response';
 import { MessageDto, StartDiscussionDto } from './dto/production.dto';
+
+const SUBMISSION = ApiParam({ name: 'id', format: 'uuid', description: 'The submission' });
+const DISCUSSION = ApiParam({ name: 'discussionId', format: 'uuid' });
 
 /**
  * Copyediting and production discussions, for their participants only (the author, the
@@ -23,48 +33,60 @@ import { MessageDto, StartDiscussionDto } from './dto/production.dto';
  */
 @ApiTags('production')
 @Controller('submissions/:id/discussions')
+@SUBMISSION
 export class DiscussionsController {
   constructor(private readonly discussions: DiscussionsService) {}
 
   @Get()
   @ApiOperation({ summary: 'The copyediting and production discussions I take part in' })
-  list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
-    return this.discussions.list(user, id);
+  @ApiOkResponse({ type: DiscussionListResponse })
+  async list(
+    @CurrentUser() user: Person,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DiscussionListResponse> {
+    return toDiscussionListResponse(await this.discussions.list(user, id));
   }
 
   @Post()
   @ApiOperation({
     summary: 'Start a discussion of a stage with its first message; the others are emailed',
   })
-  start(
-    @CurrentUser() user: User,
+  @ApiCreatedResponse({ type: DiscussionThreadResponse })
+  async start(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: StartDiscussionDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.discussions.start(user, id, dto, actor);
+  ): Promise<DiscussionThreadResponse> {
+    return toDiscussionThreadResponse(await this.discussions.start(user, id, dto, actor));
   }
 
   @Get(':discussionId')
   @ApiOperation({ summary: 'A discussion and its messages, in order' })
-  view(
-    @CurrentUser() user: User,
+  @DISCUSSION
+  @ApiOkResponse({ type: DiscussionThreadResponse })
+  async view(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('discussionId', ParseUUIDPipe) discussionId: string,
-  ) {
-    return this.discussions.view(user, id, discussionId);
+  ): Promise<DiscussionThreadResponse> {
+    return toDiscussionThreadResponse(await this.discussions.view(user, id, discussionId));
   }
 
   @Post(':discussionId/messages')
   @ApiOperation({ summary: 'Write in an open discussion; the others are emailed' })
-  post(
-    @CurrentUser() user: User,
+  @DISCUSSION
+  @ApiCreatedResponse({ type: DiscussionMessageResponse })
+  async post(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('discussionId', ParseUUIDPipe) discussionId: string,
     @Body() dto: MessageDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.discussions.post(user, id, discussionId, dto.body, actor);
+  ): Promise<DiscussionMessageResponse> {
+    return toDiscussionMessageResponse(
+      await this.discussions.post(user, id, discussionId, dto.body, actor),
+    );
   }
 
   @Post(':discussionId/files')
@@ -73,37 +95,49 @@ export class DiscussionsController {
     summary:
       'Share a file (multipart field "file"): copyedited (DOCX, ODT, PDF, Markdown) or galley (PDF, XML, EPUB)',
   })
-  upload(
-    @CurrentUser() user: User,
+  @DISCUSSION
+  @ApiCreatedResponse({ type: DiscussionMessageResponse })
+  async upload(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('discussionId', ParseUUIDPipe) discussionId: string,
-    @Req() request: Request,
+    @UploadBody() upload: UploadSource,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.discussions.upload(user, id, discussionId, request, actor);
+  ): Promise<DiscussionMessageResponse> {
+    return toDiscussionMessageResponse(
+      await this.discussions.upload(user, id, discussionId, upload, actor),
+    );
   }
 
   @Post(':discussionId/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a discussion (editors, or whoever started it)' })
-  close(
-    @CurrentUser() user: User,
+  @DISCUSSION
+  @ApiOkResponse({ type: DiscussionResponse })
+  async close(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('discussionId', ParseUUIDPipe) discussionId: string,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.discussions.close(user, id, discussionId, actor);
+  ): Promise<DiscussionResponse> {
+    return toDiscussionResponse(await this.discussions.close(user, id, discussionId, actor));
   }
 
   @Get(':discussionId/files/:fileId/content')
   @ApiOperation({ summary: 'Download a file shared in the discussion (as uploaded)' })
-  async file(
-    @CurrentUser() user: User,
+  @DISCUSSION
+  @ApiParam({ name: 'fileId', format: 'uuid' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file as uploaded, as an attachment',
+    schema: { type: 'string', format: 'binary' },
+  })
+  file(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('discussionId', ParseUUIDPipe) discussionId: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.discussions.sendFile(user, id, discussionId, fileId, response);
+  ): Promise<FileDownload> {
+    return this.discussions.file(user, id, discussionId, fileId);
   }
 }

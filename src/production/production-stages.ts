@@ -1,6 +1,6 @@
-import type { JournalRoleName } from '../access/journal-role.entity';
 import type { Locale } from '../common/i18n/locale';
-import type { SubmissionStage } from '../submissions/entities/submission.entity';
+import type { JournalRoleName } from '../editorial/roles';
+import type { SubmissionStage } from '../editorial/stages/stage-transitions';
 
 /** The stages after acceptance that have their own people and discussions. */
 export const PRODUCTION_STAGES = ['copyediting', 'production'] as const;

@@ -1,4 +1,3 @@
-import { EDITORS, PREPARERS, STAGE_STAFF } from '../editorial/roles';
 import {
   Body,
   Controller,
@@ -9,21 +8,45 @@ import {
   ParseUUIDPipe,
   Post,
   Put,
-  Req,
-  Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FileDownload } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
-import type { User } from '../accounts/user.entity';
-import { viewerOf } from '../editorial/request-context';
+import type { Person } from '../editorial/people';
+import {
+  type Actor,
+  CurrentActor,
+  CurrentUser,
+  CurrentViewer,
+  type Viewer,
+} from '../editorial/request-context';
+import { EDITORS, PREPARERS, STAGE_STAFF } from '../editorial/roles';
+import { CurrentJournal, type Journal } from '../journals';
 import { GalleySourceDto, StageAssignmentDto } from './dto/production.dto';
+import {
+  StageAssignmentResponse,
+  StageFileResponse,
+  StageWorkResponse,
+  toStageAssignmentResponse,
+  toStageFileResponse,
+  toStageWorkResponse,
+} from './dto/production.response';
 import { StageAssignmentsService } from './stage-assignments.service';
+
+const SUBMISSION = ApiParam({ name: 'id', format: 'uuid', description: 'The submission' });
 
 /** Copyediting and production: who works on a submission, its files, the galley source. */
 @ApiTags('production')
 @Controller('journals/:slug/submissions/:id')
+@SUBMISSION
 export class StageAssignmentsController {
   constructor(private readonly assignments: StageAssignmentsService) {}
 
@@ -32,8 +55,13 @@ export class StageAssignmentsController {
   @ApiOperation({
     summary: 'Copyeditors and production editors (removed ones too), the files and galley source',
   })
-  list(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
-    return this.assignments.list(request.journal!, viewerOf(request), id);
+  @ApiOkResponse({ type: StageWorkResponse })
+  async list(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<StageWorkResponse> {
+    return toStageWorkResponse(await this.assignments.list(journal, viewer, id));
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -41,27 +69,34 @@ export class StageAssignmentsController {
   @ApiOperation({
     summary: 'Assign a copyeditor (copyediting) or production editor (production); emails them',
   })
-  assign(
-    @Req() request: Request,
+  @ApiCreatedResponse({ type: StageAssignmentResponse })
+  async assign(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: StageAssignmentDto,
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.assign(request.journal!, viewerOf(request), user, id, dto, actor);
+  ): Promise<StageAssignmentResponse> {
+    return toStageAssignmentResponse(
+      await this.assignments.assign(journal, viewer, user, id, dto, actor),
+    );
   }
 
   @JournalAccess({ roles: EDITORS })
   @Delete('stage-assignments/:assignmentId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an assignment (kept in the record as removed)' })
+  @ApiParam({ name: 'assignmentId', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Removed' })
   async remove(
-    @Req() request: Request,
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    await this.assignments.remove(request.journal!, viewerOf(request), id, assignmentId, actor);
+    await this.assignments.remove(journal, viewer, id, assignmentId, actor);
   }
 
   @JournalAccess({ roles: PREPARERS })
@@ -69,30 +104,34 @@ export class StageAssignmentsController {
   @ApiOperation({
     summary: 'Mark the manuscript or copyedited file to typeset (in production only)',
   })
-  galleySource(
-    @Req() request: Request,
+  @ApiOkResponse({ type: StageFileResponse })
+  async galleySource(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: GalleySourceDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.markGalleySource(
-      request.journal!,
-      viewerOf(request),
-      id,
-      dto.fileId,
-      actor,
+  ): Promise<StageFileResponse> {
+    return toStageFileResponse(
+      await this.assignments.markGalleySource(journal, viewer, id, dto.fileId, actor),
     );
   }
 
   @JournalAccess({ roles: STAGE_STAFF })
   @Get('stage-files/:fileId/content')
   @ApiOperation({ summary: 'Download a file of the submission to work on (as uploaded)' })
-  async file(
-    @Req() request: Request,
-    @Res() response: Response,
+  @ApiParam({ name: 'fileId', format: 'uuid' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file as uploaded, as an attachment',
+    schema: { type: 'string', format: 'binary' },
+  })
+  file(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
-  ): Promise<void> {
-    await this.assignments.sendWorkFile(request.journal!, viewerOf(request), id, fileId, response);
+  ): Promise<FileDownload> {
+    return this.assignments.file(journal, viewer, id, fileId);
   }
 }

@@ -1,40 +1,47 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
-import { recordEvent } from '../submissions/submission-events';
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
-import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
-import type { Actor } from '../editorial/request-context';
-import { JournalRole } from '../access/journal-role.entity';
-import { ROLE_NAMES } from '../editorial/roles';
-import { displayName, User } from '../accounts/user.entity';
+import { JournalRoles } from '../access';
+import { People } from '../accounts';
 import { AuditLog } from '../audit/audit-log.service';
+import { type FileDownload, fileDownload } from '../common/http/files';
 import { ProblemException } from '../common/http/problem.exception';
-import { AppConfig } from '../config/app-config';
-import type { Journal } from '../journals/journal.entity';
-import { NotificationService } from '../notifications/notification.service';
-import { ReviewAssignment } from '../reviews/entities/review-assignment.entity';
-import { problem } from '../reviews/review-problems';
-import { loadSubmissionFacts, recipientOf } from '../reviews/submission-facts';
+import { httpProblems } from '../common/problems/http.problems';
+import { SubmissionEvents } from '../editorial/events/submission-events.service';
+import type { Person } from '../editorial/people';
+import type { Actor, Viewer } from '../editorial/request-context';
+import { ROLE_NAMES } from '../editorial/roles';
+import type { Journal } from '../journals';
 import { FileStorage } from '../storage/file-storage';
-import { EditorialListing } from '../submissions/editorial-listing.service';
-import type { Viewer } from '../editorial/request-context';
-import { SubmissionFile } from '../submissions/entities/submission-file.entity';
-import { Submission } from '../submissions/entities/submission.entity';
-import { sendSubmissionFile } from '../submissions/file-download';
+import { EditorialListing } from '../submissions';
 import type { StageAssignmentDto } from './dto/production.dto';
-import { StageAssignment } from './entities/stage-assignment.entity';
-import { fileView } from './file-view';
-import { loadParticipants } from './participants';
-import { STAGE_NAMES, STAGE_ROLES, WORKING_STAGES } from './production-stages';
+import type { StageAssignment } from './entities/stage-assignment.entity';
+import { ParticipantsRepository } from './participants.repository';
+import { ProductionMailer } from './production-mailer';
+import { STAGE_ROLES, WORKING_STAGES } from './production-stages';
+import {
+  type ProductionSubmission,
+  ProductionSubmissionsRepository,
+  type StageFile,
+} from './production-submissions.repository';
+import { productionProblems } from './production.problems';
+import { StageAssignmentsRepository } from './stage-assignments.repository';
 
 /** The kinds of file that can be marked as the source for typesetting. */
 const GALLEY_SOURCE_GENRES = ['manuscript', 'copyedited'];
 
+/** Who works on which stage, the files they work from, and the version to typeset. */
+export interface StageWork {
+  stage: ProductionSubmission['stage'];
+  /** Removed assignments included. */
+  assignments: StageAssignment[];
+  galleySource: StageFile | null;
+  files: StageFile[];
+}
+
+type Reachable = Pick<ProductionSubmission, 'id' | 'stage' | 'galleySourceFileId'>;
+
 const notFound = () =>
-  problem(404, 'not-found', 'There is no such submission for you to work on in this journal');
+  httpProblems.raise('not-found', 'There is no such submission for you to work on in this journal');
 
 /**
  * Copyeditors and production editors on a submission: editors who handle it assign and remove
@@ -44,157 +51,115 @@ const notFound = () =>
 @Injectable()
 export class StageAssignmentsService {
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
+    private readonly assignments: StageAssignmentsRepository,
+    private readonly submissions: ProductionSubmissionsRepository,
+    private readonly participants: ParticipantsRepository,
     private readonly listing: EditorialListing,
-    private readonly notifications: NotificationService,
+    private readonly roles: JournalRoles,
+    private readonly people: People,
+    private readonly events: SubmissionEvents,
     private readonly audit: AuditLog,
+    private readonly mailer: ProductionMailer,
     private readonly storage: FileStorage,
   ) {}
 
   /** Who works on which stage (removed assignments included), the files and the galley source. */
-  async list(journal: Journal, viewer: Viewer, submissionId: string) {
+  async list(journal: Journal, viewer: Viewer, submissionId: string): Promise<StageWork> {
     const { submission } = await this.reachable(journal, viewer, submissionId);
-    const manager = this.dataSource.manager;
     const [assignments, files] = await Promise.all([
-      manager.find(StageAssignment, {
-        where: { submissionId },
-        relations: { user: true, assignedBy: true },
-        order: { assignedAt: 'ASC' },
-      }),
-      this.workFiles(manager, submissionId),
+      this.assignments.ofSubmission(submissionId),
+      this.submissions.workFiles(submissionId),
     ]);
     return {
       stage: submission.stage,
-      assignments: assignments.map((assignment) => this.assignmentView(assignment)),
-      galleySource: this.galleySourceOf(submission, files),
-      files: files.map(fileView),
+      assignments,
+      galleySource: files.find((file) => file.id === submission.galleySourceFileId) ?? null,
+      files,
     };
   }
 
+  @Transactional()
   async assign(
     journal: Journal,
     viewer: Viewer,
-    assigner: User,
+    assigner: Person,
     submissionId: string,
     dto: StageAssignmentDto,
     actor: Actor,
-  ) {
+  ): Promise<StageAssignment> {
     await this.listing.handled(journal, viewer, submissionId);
-    return inTransaction(this.transactions, async (manager) => {
-      // Serialises assignments of one submission; the partial unique index backs it up.
-      const submission = await manager.findOneOrFail(Submission, {
-        where: { id: submissionId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!WORKING_STAGES.includes(submission.stage))
-        throw problem(
-          409,
-          'not-in-copyediting-or-production',
-          `The submission is ${submission.stage}: people are assigned from copyediting until it is published`,
-        );
-      const role = STAGE_ROLES[dto.stage];
-      const holdsRole = await manager.existsBy(JournalRole, {
-        journalId: journal.id,
-        userId: dto.userId,
-        role,
-      });
-      const user = holdsRole ? await manager.findOneBy(User, { id: dto.userId }) : null;
-      if (!user || user.status === 'deleted')
-        throw problem(
-          422,
-          'missing-stage-role',
-          `This person is not a ${ROLE_NAMES.en[role]} of this journal (enrol them with the ${role} role first)`,
-        );
-      await this.assertUninvolved(manager, submission, user);
-      if (
-        await manager.existsBy(StageAssignment, {
-          submissionId,
-          stage: dto.stage,
-          userId: user.id,
-          removedAt: IsNull(),
-        })
-      )
-        throw problem(409, 'already-assigned', `This person is already assigned to ${dto.stage}`);
-
-      const assignment = await manager.save(
-        manager.create(StageAssignment, {
-          submissionId,
-          stage: dto.stage,
-          userId: user.id,
-          role,
-          assignedById: assigner.id,
-        }),
+    // Serialises assignments of one submission; the partial unique index backs it up.
+    const submission = await this.submissions.lock(submissionId);
+    if (!WORKING_STAGES.includes(submission.stage))
+      throw productionProblems.raise(
+        'not-in-copyediting-or-production',
+        `The submission is ${submission.stage}: people are assigned from copyediting until it is published`,
       );
-      await this.event(manager, submissionId, actor, 'stage_assigned', {
-        assignmentId: assignment.id,
-        stage: dto.stage,
-        userId: user.id,
-      });
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'stage_assignment',
-        objectId: assignment.id,
-        action: 'stage.assigned',
-        after: { submissionId, stage: dto.stage, userId: user.id, role },
-      });
-      const facts = await loadSubmissionFacts(manager, submissionId);
-      const locale = user.preferredLocale;
-      await this.notifications.queueEmail(manager, {
-        template: 'stage-assignment',
-        to: recipientOf(user),
-        journalId: journal.id,
-        submissionId,
-        dedupeKey: `stage-assignment:${assignment.id}`,
-        data: {
-          submissionNumber: facts.number,
-          title: facts.titleIn(locale),
-          stageName: STAGE_NAMES[locale][dto.stage],
-          roleName: ROLE_NAMES[locale][role],
-          assignerName: displayName(assigner.names, locale),
-          workflowUrl: new URL(
-            `/journals/${journal.slug}/workflow/${submissionId}`,
-            this.config.PUBLIC_URL,
-          ).href,
-        },
-      });
-      const saved = await manager.findOneOrFail(StageAssignment, {
-        where: { id: assignment.id },
-        relations: { user: true, assignedBy: true },
-      });
-      return this.assignmentView(saved);
+    const role = STAGE_ROLES[dto.stage];
+    const user = (await this.roles.holds(journal.id, dto.userId, role))
+      ? await this.people.byId(dto.userId)
+      : null;
+    if (!user || user.status === 'deleted')
+      throw productionProblems.raise(
+        'missing-stage-role',
+        `This person is not a ${ROLE_NAMES.en[role]} of this journal (enrol them with the ${role} role first)`,
+      );
+    await this.assertUninvolved(submission, user);
+    if (await this.assignments.isAssigned(submissionId, dto.stage, user.id))
+      throw productionProblems.raise(
+        'already-assigned',
+        `This person is already assigned to ${dto.stage}`,
+      );
+
+    const assignment = await this.assignments.insert({
+      submissionId,
+      stage: dto.stage,
+      userId: user.id,
+      role,
+      assignedById: assigner.id,
     });
+    // Who copyedits and produces is the editors' business: not shown in the author's history.
+    await this.events.record(submissionId, actor, {
+      kind: 'stage_assigned',
+      data: { assignmentId: assignment.id, stage: dto.stage, userId: user.id },
+    });
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'stage_assignment',
+      objectId: assignment.id,
+      action: 'stage.assigned',
+      after: { submissionId, stage: dto.stage, userId: user.id, role },
+    });
+    await this.mailer.assigned(
+      await this.submissions.facts(submissionId),
+      journal.slug,
+      { id: assignment.id, submissionId, stage: dto.stage, role },
+      user,
+      assigner,
+    );
+    return this.assignments.withPeople(assignment.id);
   }
 
   /** Authors, contributors and the submission's reviewers are never its copyeditors. */
-  private async assertUninvolved(manager: EntityManager, submission: Submission, user: User) {
-    const [contributor]: unknown[] = await manager.query(
-      'SELECT 1 FROM contributors WHERE submission_id = $1 AND lower(email) = lower($2) LIMIT 1',
-      [submission.id, user.email],
-    );
-    if (submission.submitterId === user.id || contributor)
-      throw problem(
-        422,
+  private async assertUninvolved(submission: ProductionSubmission, user: Person): Promise<void> {
+    if (
+      submission.submitterId === user.id ||
+      (await this.submissions.hasContributor(submission.id, user.email))
+    )
+      throw productionProblems.raise(
         'author-of-submission',
         'An author or contributor of the submission cannot work on it as copyeditor or production editor',
       );
-    if (
-      await manager.existsBy(ReviewAssignment, {
-        submissionId: submission.id,
-        reviewerId: user.id,
-        state: Not('declined'),
-      })
-    )
-      throw problem(
-        422,
+    if (await this.submissions.hasReviewer(submission.id, user.id))
+      throw productionProblems.raise(
         'reviewer-of-submission',
         'A reviewer of the submission cannot work on it: the author would no longer be anonymous to them',
       );
   }
 
   /** Ends an assignment; the row stays for the record. */
+  @Transactional()
   async remove(
     journal: Journal,
     viewer: Viewer,
@@ -203,28 +168,22 @@ export class StageAssignmentsService {
     actor: Actor,
   ): Promise<void> {
     await this.listing.handled(journal, viewer, submissionId);
-    await inTransaction(this.transactions, async (manager) => {
-      const assignment = await manager.findOne(StageAssignment, {
-        where: { id: assignmentId, submissionId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!assignment) throw problem(404, 'not-found', 'There is no such stage assignment');
-      if (assignment.removedAt)
-        throw problem(409, 'already-removed', 'This assignment has already been removed');
-      await manager.update(StageAssignment, { id: assignmentId }, { removedAt: new Date() });
-      await this.event(manager, submissionId, actor, 'stage_unassigned', {
-        assignmentId,
-        stage: assignment.stage,
-        userId: assignment.userId,
-      });
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'stage_assignment',
-        objectId: assignmentId,
-        action: 'stage.unassigned',
-        before: { submissionId, stage: assignment.stage, userId: assignment.userId },
-      });
+    const assignment = await this.assignments.lock(submissionId, assignmentId);
+    if (!assignment) throw httpProblems.raise('not-found', 'There is no such stage assignment');
+    if (assignment.removedAt)
+      throw productionProblems.raise('already-removed', 'This assignment has already been removed');
+    await this.assignments.remove(assignmentId, new Date());
+    await this.events.record(submissionId, actor, {
+      kind: 'stage_unassigned',
+      data: { assignmentId, stage: assignment.stage, userId: assignment.userId },
+    });
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'stage_assignment',
+      objectId: assignmentId,
+      action: 'stage.unassigned',
+      before: { submissionId, stage: assignment.stage, userId: assignment.userId },
     });
   }
 
@@ -235,69 +194,75 @@ export class StageAssignmentsService {
     submissionId: string,
     fileId: string,
     actor: Actor,
-  ) {
+  ): Promise<StageFile> {
     const { handles } = await this.reachable(journal, viewer, submissionId);
-    return inTransaction(this.transactions, async (manager) => {
-      const submission = await manager.findOneOrFail(Submission, {
-        where: { id: submissionId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      // Among the assignees, only the production editors: copyeditors hand over, they do not mark.
-      if (!handles) {
-        const participants = await loadParticipants(manager, submission);
-        if (!participants.assigneeIds.production.has(viewer.user!.id))
-          throw problem(
-            403,
-            'not-production-editor',
-            'Only the editors and the production editor of the submission mark the galley source',
-          );
-      }
-      if (submission.stage !== 'production')
-        throw problem(
-          409,
-          'not-in-production',
-          `The submission is ${submission.stage}: the galley source is marked in production`,
-        );
-      const file = await manager.findOneBy(SubmissionFile, { id: fileId, submissionId });
-      if (!file) throw problem(404, 'not-found', 'There is no such file in this submission');
-      if (!GALLEY_SOURCE_GENRES.includes(file.genre))
-        throw problem(
-          422,
-          'not-a-manuscript',
-          `Only a manuscript or copyedited file can be the galley source; this file is ${file.genre}`,
-        );
-      await manager.update(Submission, { id: submissionId }, { galleySourceFileId: file.id });
-      await this.event(manager, submissionId, actor, 'galley_source_marked', {
-        fileId: file.id,
-        previousFileId: submission.galleySourceFileId,
-      });
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'submission',
-        objectId: submissionId,
-        action: 'production.galley_source_marked',
-        before: { galleySourceFileId: submission.galleySourceFileId },
-        after: { galleySourceFileId: file.id },
-      });
-      return fileView(file);
-    });
+    return this.mark(journal, viewer, submissionId, fileId, handles, actor);
   }
 
-  /** A file of the submission for the people working on it (cover letters excepted). */
-  async sendWorkFile(
+  @Transactional()
+  private async mark(
     journal: Journal,
     viewer: Viewer,
     submissionId: string,
     fileId: string,
-    response: Response,
-  ): Promise<void> {
+    handles: boolean,
+    actor: Actor,
+  ): Promise<StageFile> {
+    const submission = await this.submissions.lock(submissionId);
+    // Among the assignees, only the production editors: copyeditors hand over, they do not mark.
+    if (!handles) {
+      const participants = await this.participants.of(submission);
+      if (!participants.assigneeIds.production.has(viewer.user!.id))
+        throw productionProblems.raise(
+          'not-production-editor',
+          'Only the editors and the production editor of the submission mark the galley source',
+        );
+    }
+    if (submission.stage !== 'production')
+      throw productionProblems.raise(
+        'not-in-production',
+        `The submission is ${submission.stage}: the galley source is marked in production`,
+      );
+    const file = await this.submissions.file(submissionId, fileId);
+    if (!file) throw httpProblems.raise('not-found', 'There is no such file in this submission');
+    if (!GALLEY_SOURCE_GENRES.includes(file.genre))
+      throw productionProblems.raise(
+        'not-a-manuscript',
+        `Only a manuscript or copyedited file can be the galley source; this file is ${file.genre}`,
+      );
+    await this.submissions.markGalleySource(submissionId, file.id);
+    await this.events.record(submissionId, actor, {
+      kind: 'galley_source_marked',
+      data: { fileId: file.id, previousFileId: submission.galleySourceFileId },
+    });
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'submission',
+      objectId: submissionId,
+      action: 'production.galley_source_marked',
+      before: { galleySourceFileId: submission.galleySourceFileId },
+      after: { galleySourceFileId: file.id },
+    });
+    return file;
+  }
+
+  /** A file of the submission for the people working on it (cover letters excepted). */
+  async file(
+    journal: Journal,
+    viewer: Viewer,
+    submissionId: string,
+    fileId: string,
+  ): Promise<FileDownload> {
     await this.reachable(journal, viewer, submissionId);
-    const file = (await this.workFiles(this.dataSource.manager, submissionId)).find(
+    const file = (await this.submissions.workFiles(submissionId)).find(
       (candidate) => candidate.id === fileId,
     );
-    if (!file) throw problem(404, 'not-found', 'There is no such file in this submission');
-    await sendSubmissionFile(response, this.storage, file, file.storageKey);
+    if (!file) throw httpProblems.raise('not-found', 'There is no such file in this submission');
+    return fileDownload(await this.storage.get(file.storageKey), {
+      mediaType: file.mediaType,
+      fileName: file.originalName,
+    });
   }
 
   /**
@@ -308,7 +273,7 @@ export class StageAssignmentsService {
     journal: Journal,
     viewer: Viewer,
     submissionId: string,
-  ): Promise<{ submission: Submission; handles: boolean }> {
+  ): Promise<{ submission: Reachable; handles: boolean }> {
     try {
       return {
         submission: await this.listing.handled(journal, viewer, submissionId),
@@ -318,50 +283,14 @@ export class StageAssignmentsService {
       if (!(error instanceof ProblemException) || error.problem.status !== 404) throw error;
     }
     const submission = viewer.user
-      ? await this.dataSource.manager.findOneBy(Submission, {
-          id: submissionId,
-          journalId: journal.id,
-        })
+      ? await this.submissions.inJournal(submissionId, journal.id)
       : null;
     if (!submission) throw notFound();
-    const participants = await loadParticipants(this.dataSource.manager, submission);
+    const participants = await this.participants.of(submission);
     const assigned = Object.values(participants.assigneeIds).some((ids) =>
       ids.has(viewer.user!.id),
     );
     if (!assigned) throw notFound();
     return { submission, handles: false };
-  }
-
-  /** Everything the copyeditor and production editor work from: all files but cover letters. */
-  private workFiles(manager: EntityManager, submissionId: string): Promise<SubmissionFile[]> {
-    return manager.find(SubmissionFile, {
-      where: { submissionId, genre: Not('cover_letter') },
-      order: { createdAt: 'ASC' },
-    });
-  }
-
-  private galleySourceOf(submission: Submission, files: SubmissionFile[]) {
-    const source = files.find((file) => file.id === submission.galleySourceFileId);
-    return source ? fileView(source) : null;
-  }
-
-  private assignmentView(assignment: StageAssignment) {
-    const { user, assignedBy, ...rest } = assignment;
-    return {
-      ...rest,
-      user: user ? { id: user.id, names: user.names, email: user.email } : undefined,
-      assignedBy: assignedBy ? { id: assignedBy.id, names: assignedBy.names } : undefined,
-    };
-  }
-
-  private event(
-    manager: EntityManager,
-    submissionId: string,
-    actor: Actor,
-    kind: string,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    // Who copyedits and produces is the editors' business: not shown in the author's history.
-    return recordEvent(manager, submissionId, actor, kind, data, false);
   }
 }

@@ -1,22 +1,30 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
+import { fileDownload, type FileDownload } from '../common/http/files';
+import { httpProblems } from '../common/problems/http.problems';
 import { AppConfig } from '../config/app-config';
-import { Journal } from '../journals/journal.entity';
-import { problem } from '../reviews/review-problems';
+import type { Actor } from '../editorial/request-context';
+import { type Journal, JournalsLookup } from '../journals';
 import { FileStorage } from '../storage/file-storage';
-import { CrossrefDeposit } from './entities/crossref-deposit.entity';
-import { DoiAssignment } from './entities/doi-assignment.entity';
-import { Issue } from './entities/issue.entity';
+import { DoisRepository } from './dois.repository';
+import type { CrossrefDeposit } from './entities/crossref-deposit.entity';
+import type { Issue } from './entities/issue.entity';
 import { buildCrossrefDeposit } from './exports/crossref-deposit';
-import { buildPendingExports } from './exports/pending-exports';
+import { PendingExports } from './exports/pending-exports';
 import { CROSSREF_5_4_0_SCHEMA } from './exports/schema-validation';
-import { findIssue, tableOfContents } from './issues.service';
+import { IndexingExportsRepository, requestCrossrefDeposit } from './indexing-exports.repository';
+import { IssuesRepository } from './issues.repository';
+import { IssuesService } from './issues.service';
+import { PublicationsRepository } from './publications.repository';
+import { publishingProblems } from './publishing.problems';
+import { TableOfContents } from './table-of-contents';
+
+/** A deposit as the editors see it: everything but its storage key. */
+export type DepositView = Omit<CrossrefDeposit, 'storageKey' | 'issue'>;
+
+const view = ({ storageKey: _key, issue: _issue, ...deposit }: CrossrefDeposit): DepositView =>
+  deposit;
 
 /**
  * Crossref deposits: requested with the publication (in its transaction), built by the worker
@@ -25,24 +33,28 @@ import { findIssue, tableOfContents } from './issues.service';
  */
 @Injectable()
 export class CrossrefDeposits {
+  // For the demo seed (database/seeds), until it uses IssuePublisher (deposits requested with it).
+  static readonly request = requestCrossrefDeposit;
+
   private readonly logger = new Logger(CrossrefDeposits.name);
 
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly exports: IndexingExportsRepository,
+    private readonly pending: PendingExports,
+    private readonly issues: IssuesService,
+    private readonly issueRows: IssuesRepository,
+    private readonly publications: PublicationsRepository,
+    private readonly dois: DoisRepository,
+    private readonly contents: TableOfContents,
+    private readonly journals: JournalsLookup,
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
   ) {}
 
-  /** A deposit to build, in the caller's transaction; none for a journal without DOIs. */
-  static async request(manager: EntityManager, journal: Journal, issue: Issue) {
-    if (!journal.doiPrefix) return;
-    await manager.insert(CrossrefDeposit, {
-      issueId: issue.id,
-      batchId: `tahkim-${issue.id.slice(0, 8)}-${Date.now()}`,
-      status: 'pending',
-    });
+  /** A deposit to build, in the ambient transaction; none for a journal without DOIs. */
+  async requestFor(journal: Pick<Journal, 'doiPrefix'>, issue: Pick<Issue, 'id'>): Promise<void> {
+    if (journal.doiPrefix) await this.exports.requestDeposit(issue.id);
   }
 
   /**
@@ -50,33 +62,28 @@ export class CrossrefDeposits {
    * schema 5.4.0 refuses is marked failed with the errors, never offered.
    */
   buildPending(): Promise<{ built: number; failed: number }> {
-    return buildPendingExports(this.dataSource, this.storage, this.logger, {
+    return this.pending.build({
       table: 'crossref_deposits',
       schema: CROSSREF_5_4_0_SCHEMA,
-      render: async (manager, id) =>
-        this.render(manager, await manager.findOneByOrFail(CrossrefDeposit, { id })),
+      render: (id) => this.render(id),
+      logger: this.logger,
     });
   }
 
-  private async render(manager: EntityManager, deposit: CrossrefDeposit) {
-    const issue = await manager.findOneByOrFail(Issue, { id: deposit.issueId });
-    const journal = await manager.findOneByOrFail(Journal, { id: issue.journalId });
+  private async render(id: string) {
+    const deposit = await this.exports.depositById(id);
+    const issue = await this.issueRows.byId(deposit.issueId);
+    const journal = await this.journals.byId(issue.journalId);
     if (issue.status !== 'published') throw new Error('the issue is not published');
     const email = journal.contactEmail ?? /<([^>]+)>/.exec(this.config.MAIL_FROM)?.[1];
     if (!email) throw new Error('the journal has no contact email to deposit under');
     const publicUrl = (path: string) => new URL(path, this.config.PUBLIC_URL).href;
-    const records = (await tableOfContents(manager, issue, true))
-      .flatMap((group) => group.articles)
-      .filter((record) => record.doi);
+    const records = (await this.contents.articles(issue, true)).filter((record) => record.doi);
     if (records.length === 0) throw new Error('no article of the issue has a DOI');
     // A correction (version 2…) keeps the article's first publication date for Crossref.
-    const firsts: { submission_id: string; published_at: Date }[] = await manager.query(
-      `SELECT submission_id, min(published_at) AS published_at FROM publications
-        WHERE submission_id = ANY($1) AND status = 'published' GROUP BY submission_id`,
-      [records.map((record) => record.submissionId)],
+    const firsts = await this.publications.firstPublished(
+      records.map((record) => record.submissionId),
     );
-    const firstPublished = (submissionId: string) =>
-      firsts.find((row) => row.submission_id === submissionId)?.published_at ?? null;
     const xml = buildCrossrefDeposit({
       batchId: deposit.batchId,
       timestamp: deposit.createdAt.getTime(),
@@ -85,7 +92,7 @@ export class CrossrefDeposits {
       journal,
       issue,
       articles: records.map((record) => ({
-        publication: { ...record, publishedAt: firstPublished(record.submissionId) },
+        publication: { ...record, publishedAt: firsts.get(record.submissionId) ?? null },
         resourceUrl: publicUrl(`/journals/${journal.slug}/articles/${record.submissionId}`),
         fullTextUrls: record.galleys
           .filter((galley) => galley.mediaType === 'application/pdf')
@@ -98,90 +105,77 @@ export class CrossrefDeposits {
     return { xml, articles: records.length };
   }
 
-  async list(journal: Journal, issueId: string) {
-    await findIssue(this.dataSource.manager, journal, issueId);
-    const deposits = await this.dataSource.getRepository(CrossrefDeposit).find({
-      where: { issueId },
-      order: { createdAt: 'DESC' },
-    });
-    return deposits.map(({ storageKey: _key, ...deposit }) => deposit);
+  async list(journal: Journal, issueId: string): Promise<DepositView[]> {
+    await this.issues.find(journal, issueId);
+    return (await this.exports.deposits(issueId)).map(view);
   }
 
   /** Asks for a new deposit of a published issue (after a failure, or to update Crossref). */
-  async requestAgain(journal: Journal, issueId: string, actor: Actor) {
-    await inTransaction(this.transactions, async (manager) => {
-      const issue = await findIssue(manager, journal, issueId);
-      if (issue.status !== 'published')
-        throw problem(409, 'issue-not-published', 'Only a published issue is deposited');
-      if (!journal.doiPrefix)
-        throw problem(422, 'no-doi-prefix', 'The journal has no DOI prefix: nothing to deposit');
-      await CrossrefDeposits.request(manager, journal, issue);
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'issue',
-        objectId: issue.id,
-        action: 'issue.crossref_deposit_requested',
-      });
+  @Transactional()
+  async requestAgain(journal: Journal, issueId: string, actor: Actor): Promise<DepositView[]> {
+    const issue = await this.issues.find(journal, issueId);
+    if (issue.status !== 'published')
+      throw publishingProblems.raise('issue-not-published', 'Only a published issue is deposited');
+    if (!journal.doiPrefix)
+      throw publishingProblems.raise(
+        'no-doi-prefix',
+        'The journal has no DOI prefix: nothing to deposit',
+      );
+    await this.requestFor(journal, issue);
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'issue',
+      objectId: issue.id,
+      action: 'issue.crossref_deposit_requested',
     });
     return this.list(journal, issueId);
   }
 
-  async file(journal: Journal, issueId: string, depositId: string) {
-    await findIssue(this.dataSource.manager, journal, issueId);
-    const deposit = await this.dataSource
-      .getRepository(CrossrefDeposit)
-      .findOneBy({ id: depositId, issueId });
+  /** A built deposit's file (Crossref schema 5.4.0 XML), for the editors to send. */
+  async file(journal: Journal, issueId: string, depositId: string): Promise<FileDownload> {
+    await this.issues.find(journal, issueId);
+    const deposit = await this.exports.deposit(depositId, issueId);
     if (!deposit?.storageKey)
-      throw problem(404, 'not-found', 'There is no built deposit with this id for this issue');
-    return deposit;
+      throw httpProblems.raise(
+        'not-found',
+        'There is no built deposit with this id for this issue',
+      );
+    return fileDownload(await this.storage.get(deposit.storageKey), {
+      mediaType: 'application/xml',
+      fileName: `${deposit.batchId}.xml`,
+    });
   }
 
   /**
    * Crossref has accepted the deposit: its DOIs are registered, and the issue can no longer
    * be unpublished (only corrected).
    */
-  async markRegistered(journal: Journal, issueId: string, depositId: string, actor: Actor) {
-    await inTransaction(this.transactions, async (manager) => {
-      await findIssue(manager, journal, issueId);
-      const deposit = await manager.findOne(CrossrefDeposit, {
-        where: { id: depositId, issueId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!deposit) throw problem(404, 'not-found', 'There is no such deposit for this issue');
-      if (deposit.status !== 'built')
-        throw problem(
-          409,
-          'deposit-not-built',
-          `The deposit is ${deposit.status}: only a built deposit can have been registered`,
-        );
-      const now = new Date();
-      await manager.update(
-        CrossrefDeposit,
-        { id: deposit.id },
-        { status: 'registered', registeredAt: now },
+  @Transactional()
+  async markRegistered(
+    journal: Journal,
+    issueId: string,
+    depositId: string,
+    actor: Actor,
+  ): Promise<DepositView[]> {
+    await this.issues.find(journal, issueId);
+    const deposit = await this.exports.deposit(depositId, issueId, true);
+    if (!deposit) throw httpProblems.raise('not-found', 'There is no such deposit for this issue');
+    if (deposit.status !== 'built')
+      throw publishingProblems.raise(
+        'deposit-not-built',
+        `The deposit is ${deposit.status}: only a built deposit can have been registered`,
       );
-      const submissions: { submission_id: string }[] = await manager.query(
-        `SELECT DISTINCT submission_id FROM publications WHERE issue_id = $1 AND status = 'published'`,
-        [issueId],
-      );
-      if (submissions.length)
-        await manager.update(
-          DoiAssignment,
-          {
-            submissionId: In(submissions.map((row) => row.submission_id)),
-            registeredAt: IsNull(),
-          },
-          { registeredAt: now },
-        );
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'issue',
-        objectId: issueId,
-        action: 'issue.crossref_registered',
-        after: { depositId, batchId: deposit.batchId },
-      });
+    const now = new Date();
+    await this.exports.markRegistered(deposit.id, now);
+    await this.dois.markRegistered(await this.publications.publishedArticlesOf(issueId), now);
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'issue',
+      objectId: issueId,
+      action: 'issue.crossref_registered',
+      after: { depositId, batchId: deposit.batchId },
     });
     return this.list(journal, issueId);
   }

@@ -1,55 +1,68 @@
-import { JOURNAL_EDITORS } from '../editorial/roles';
-import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { type Actor, CurrentActor } from '../editorial/request-context';
+import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FileDownload } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
-import { FileStorage } from '../storage/file-storage';
-import { sendSubmissionFile } from '../submissions/file-download';
+import { type Actor, CurrentActor } from '../editorial/request-context';
+import { JOURNAL_EDITORS } from '../editorial/roles';
+import { CurrentJournal, type Journal } from '../journals';
 import { DoajExports } from './doaj-exports.service';
+import { DoajExportResponse, toDoajExportResponse } from './dto/indexing.response';
+
+const ISSUE_ID = ApiParam({ name: 'issueId', format: 'uuid' });
 
 /** An issue's DOAJ article uploads, for the editors who publish it. */
 @ApiTags('publishing')
 @Controller('journals/:slug/issues/:issueId/doaj-exports')
 export class DoajExportsController {
-  constructor(
-    private readonly exports: DoajExports,
-    private readonly storage: FileStorage,
-  ) {}
+  constructor(private readonly exports: DoajExports) {}
 
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get()
+  @ISSUE_ID
   @ApiOperation({ summary: 'The issue’s DOAJ exports: requested, built, failed' })
-  list(@Req() request: Request, @Param('issueId', ParseUUIDPipe) issueId: string) {
-    return this.exports.list(request.journal!, issueId);
+  @ApiOkResponse({ type: [DoajExportResponse] })
+  async list(
+    @CurrentJournal() journal: Journal,
+    @Param('issueId', ParseUUIDPipe) issueId: string,
+  ): Promise<DoajExportResponse[]> {
+    return (await this.exports.list(journal, issueId)).map(toDoajExportResponse);
   }
 
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post()
+  @ISSUE_ID
   @ApiOperation({ summary: 'Ask for a new DOAJ export of a published issue' })
-  request(
-    @Req() request: Request,
+  @ApiCreatedResponse({ type: [DoajExportResponse] })
+  async request(
+    @CurrentJournal() journal: Journal,
     @Param('issueId', ParseUUIDPipe) issueId: string,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.exports.requestAgain(request.journal!, issueId, actor);
+  ): Promise<DoajExportResponse[]> {
+    return (await this.exports.requestAgain(journal, issueId, actor)).map(toDoajExportResponse);
   }
 
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get(':exportId/content')
+  @ISSUE_ID
+  @ApiParam({ name: 'exportId', format: 'uuid' })
   @ApiOperation({ summary: 'Download a built DOAJ export (doajArticles.xsd XML)' })
-  async content(
-    @Req() request: Request,
-    @Res() response: Response,
+  @ApiProduces('application/xml')
+  @ApiOkResponse({
+    description: 'The export file',
+    content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } },
+  })
+  content(
+    @CurrentJournal() journal: Journal,
     @Param('issueId', ParseUUIDPipe) issueId: string,
     @Param('exportId', ParseUUIDPipe) exportId: string,
-  ): Promise<void> {
-    const exported = await this.exports.file(request.journal!, issueId, exportId);
-    await sendSubmissionFile(
-      response,
-      this.storage,
-      { originalName: `doaj-${exported.id}.xml`, mediaType: 'application/xml' },
-      exported.storageKey!,
-    );
+  ): Promise<FileDownload> {
+    return this.exports.file(journal, issueId, exportId);
   }
 }

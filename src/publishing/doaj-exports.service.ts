@@ -1,21 +1,28 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
+import { fileDownload, type FileDownload } from '../common/http/files';
+import { httpProblems } from '../common/problems/http.problems';
 import { AppConfig } from '../config/app-config';
-import { Journal } from '../journals/journal.entity';
-import { problem } from '../reviews/review-problems';
+import type { Actor } from '../editorial/request-context';
+import { type Journal, JournalsLookup } from '../journals';
 import { FileStorage } from '../storage/file-storage';
-import { DoajExport } from './entities/doaj-export.entity';
-import { Issue } from './entities/issue.entity';
+import type { DoajExport } from './entities/doaj-export.entity';
+import type { Issue } from './entities/issue.entity';
 import { buildDoajArticles, fullTextUrlAdvice } from './exports/doaj-articles';
-import { buildPendingExports } from './exports/pending-exports';
+import { PendingExports } from './exports/pending-exports';
 import { DOAJ_ARTICLES_SCHEMA } from './exports/schema-validation';
-import { findIssue, tableOfContents } from './issues.service';
+import { IndexingExportsRepository, requestDoajExport } from './indexing-exports.repository';
+import { IssuesRepository } from './issues.repository';
+import { IssuesService } from './issues.service';
+import { publishingProblems } from './publishing.problems';
+import { TableOfContents } from './table-of-contents';
+
+/** An export as the editors see it: everything but its storage key. */
+export type DoajExportView = Omit<DoajExport, 'storageKey' | 'issue'>;
+
+const view = ({ storageKey: _key, issue: _issue, ...exported }: DoajExport): DoajExportView =>
+  exported;
 
 /**
  * DOAJ article uploads: requested with the publication (in its transaction), built by the
@@ -24,19 +31,26 @@ import { findIssue, tableOfContents } from './issues.service';
  */
 @Injectable()
 export class DoajExports {
+  // For the demo seed (database/seeds), until it uses IssuePublisher (exports requested with it).
+  static readonly request = requestDoajExport;
+
   private readonly logger = new Logger(DoajExports.name);
 
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly exports: IndexingExportsRepository,
+    private readonly pending: PendingExports,
+    private readonly issues: IssuesService,
+    private readonly issueRows: IssuesRepository,
+    private readonly contents: TableOfContents,
+    private readonly journals: JournalsLookup,
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
   ) {}
 
-  /** An export to build, in the caller's transaction. DOAJ needs no DOI: every journal gets one. */
-  static async request(manager: EntityManager, issue: Issue) {
-    await manager.insert(DoajExport, { issueId: issue.id, status: 'pending' });
+  /** An export to build, in the ambient transaction. DOAJ needs no DOI: every journal gets one. */
+  requestFor(issue: Pick<Issue, 'id'>): Promise<void> {
+    return this.exports.requestDoajExport(issue.id);
   }
 
   /**
@@ -46,26 +60,25 @@ export class DoajExports {
    * `localhost`): when that is what fails, the reason says so first.
    */
   buildPending(): Promise<{ built: number; failed: number }> {
-    return buildPendingExports(this.dataSource, this.storage, this.logger, {
+    return this.pending.build({
       table: 'doaj_exports',
       schema: DOAJ_ARTICLES_SCHEMA,
-      render: (manager, id) => this.render(manager, id),
+      render: (id) => this.render(id),
       advise: (errors) =>
         errors.some((error) => error.path === 'fullTextUrl')
           ? fullTextUrlAdvice(this.config.PUBLIC_URL)
           : undefined,
+      logger: this.logger,
     });
   }
 
-  private async render(manager: EntityManager, id: string) {
-    const exported = await manager.findOneByOrFail(DoajExport, { id });
-    const issue = await manager.findOneByOrFail(Issue, { id: exported.issueId });
-    const journal = await manager.findOneByOrFail(Journal, { id: issue.journalId });
+  private async render(id: string) {
+    const exported = await this.exports.doajById(id);
+    const issue = await this.issueRows.byId(exported.issueId);
+    const journal = await this.journals.byId(issue.journalId);
     if (issue.status !== 'published') throw new Error('the issue is not published');
     const publicUrl = (path: string) => new URL(path, this.config.PUBLIC_URL).href;
-    const records = (await tableOfContents(manager, issue, true)).flatMap(
-      (group) => group.articles,
-    );
+    const records = await this.contents.articles(issue, true);
     const xml = buildDoajArticles({
       journal,
       issue,
@@ -88,40 +101,43 @@ export class DoajExports {
     return { xml, articles: records.length };
   }
 
-  async list(journal: Journal, issueId: string) {
-    await findIssue(this.dataSource.manager, journal, issueId);
-    const exports = await this.dataSource.getRepository(DoajExport).find({
-      where: { issueId },
-      order: { createdAt: 'DESC' },
-    });
-    return exports.map(({ storageKey: _key, ...exported }) => exported);
+  async list(journal: Journal, issueId: string): Promise<DoajExportView[]> {
+    await this.issues.find(journal, issueId);
+    return (await this.exports.doajExports(issueId)).map(view);
   }
 
   /** A new export of a published issue (after a failure, or after DOAJ asked for changes). */
-  async requestAgain(journal: Journal, issueId: string, actor: Actor) {
-    await inTransaction(this.transactions, async (manager) => {
-      const issue = await findIssue(manager, journal, issueId);
-      if (issue.status !== 'published')
-        throw problem(409, 'issue-not-published', 'Only a published issue is exported to DOAJ');
-      await DoajExports.request(manager, issue);
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'issue',
-        objectId: issue.id,
-        action: 'issue.doaj_export_requested',
-      });
+  @Transactional()
+  async requestAgain(journal: Journal, issueId: string, actor: Actor): Promise<DoajExportView[]> {
+    const issue = await this.issues.find(journal, issueId);
+    if (issue.status !== 'published')
+      throw publishingProblems.raise(
+        'issue-not-published',
+        'Only a published issue is exported to DOAJ',
+      );
+    await this.requestFor(issue);
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'issue',
+      objectId: issue.id,
+      action: 'issue.doaj_export_requested',
     });
     return this.list(journal, issueId);
   }
 
-  async file(journal: Journal, issueId: string, exportId: string) {
-    await findIssue(this.dataSource.manager, journal, issueId);
-    const exported = await this.dataSource
-      .getRepository(DoajExport)
-      .findOneBy({ id: exportId, issueId });
+  /** A built export's file (doajArticles.xsd XML), for DOAJ's upload form. */
+  async file(journal: Journal, issueId: string, exportId: string): Promise<FileDownload> {
+    await this.issues.find(journal, issueId);
+    const exported = await this.exports.doajExport(exportId, issueId);
     if (!exported?.storageKey)
-      throw problem(404, 'not-found', 'There is no built DOAJ export with this id for this issue');
-    return exported;
+      throw httpProblems.raise(
+        'not-found',
+        'There is no built DOAJ export with this id for this issue',
+      );
+    return fileDownload(await this.storage.get(exported.storageKey), {
+      mediaType: 'application/xml',
+      fileName: `doaj-${exported.id}.xml`,
+    });
   }
 }

@@ -1,51 +1,51 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { SUPPORTED_LOCALES } from '../common/i18n/locale';
-import { BoardMember } from '../journals/board-member.entity';
-import type { Journal } from '../journals/journal.entity';
-import { problem } from '../reviews/review-problems';
-import { Galley } from './entities/galley.entity';
-import { Issue } from './entities/issue.entity';
-import { PublicationNotice } from './entities/publication-notice.entity';
-import { Publication, type PublishedContributor } from './entities/publication.entity';
-import { identifyIssueIn } from './issue-identification';
-import { tableOfContents } from './issues.service';
+import type { Readable } from 'node:stream';
+import { fileDownload, type FileDownload } from '../common/http/files';
+import type { LocalizedText } from '../common/i18n/locale';
+import { httpProblems } from '../common/problems/http.problems';
+import { BoardService, type BoardMember, type Journal, JournalsLookup } from '../journals';
+import { FileStorage } from '../storage/file-storage';
+import type { Galley } from './entities/galley.entity';
+import type { Issue } from './entities/issue.entity';
+import type { PublicationNotice } from './entities/publication-notice.entity';
+import type { Publication } from './entities/publication.entity';
+import { GalleysRepository } from './galleys.repository';
+import { IssuesRepository } from './issues.repository';
+import { NoticesRepository } from './notices.repository';
+import { PublicationsRepository } from './publications.repository';
+import { TableOfContents, type TocSection } from './table-of-contents';
 
-/** A contributor as the public sees them: the corresponding author's email only. */
-function publicContributor(contributor: PublishedContributor) {
-  const { email, ...rest } = contributor;
-  return contributor.corresponding ? { ...rest, email } : rest;
+/** A galley never changes (a correction is a new one): any cache may keep it. */
+const GALLEY_CACHE_CONTROL = 'public, max-age=86400, immutable';
+
+export interface PublicJournal {
+  journal: Journal;
+  board: BoardMember[];
+  current: Issue | null;
 }
 
-function publicGalley(slug: string, galley: Galley) {
-  return {
-    id: galley.id,
-    label: galley.label,
-    locale: galley.locale,
-    mediaType: galley.mediaType,
-    size: galley.size,
-    sha256: galley.sha256,
-    url: `/api/public/journals/${slug}/galleys/${galley.id}/content`,
-  };
+export interface PublicIssue {
+  journal: Journal;
+  issue: Issue;
+  toc: TocSection[];
+  galleys: Galley[];
+  retracted: Set<string>;
 }
 
-/** What a published issue says of itself. */
-function issueSummary(issue: Issue, slug: string) {
-  return {
-    id: issue.id,
-    volume: issue.volume,
-    number: issue.number,
-    year: issue.year,
-    titles: issue.titles,
-    descriptions: issue.descriptions,
-    identification: identifyIssueIn(issue, SUPPORTED_LOCALES),
-    special: issue.special,
-    guestEditors: issue.guestEditors,
-    publishedAt: issue.publishedAt,
-    current: issue.isCurrent,
-    coverUrl: issue.coverImageKey ? `/api/public/journals/${slug}/issues/${issue.id}/cover` : null,
-  };
+export interface PublicArticle {
+  journal: Journal;
+  /** Published versions, newest first (never empty). */
+  versions: Publication[];
+  issue: Issue;
+  galleys: Galley[];
+  section: LocalizedText;
+  notices: PublicationNotice[];
+}
+
+/** An image to show inline. */
+export interface PublicImage {
+  content: Readable;
+  mediaType: string;
 }
 
 /**
@@ -54,190 +54,89 @@ function issueSummary(issue: Issue, slug: string) {
  */
 @Injectable()
 export class PublicCatalogue {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly journals: JournalsLookup,
+    private readonly board: BoardService,
+    private readonly issues: IssuesRepository,
+    private readonly publications: PublicationsRepository,
+    private readonly galleys: GalleysRepository,
+    private readonly notices: NoticesRepository,
+    private readonly contents: TableOfContents,
+    private readonly storage: FileStorage,
+  ) {}
 
-  async journal(journal: Journal) {
+  async journal(slug: string): Promise<PublicJournal> {
+    const journal = await this.journals.bySlug(slug);
     const [board, current] = await Promise.all([
-      this.dataSource
-        .getRepository(BoardMember)
-        .find({ where: { journalId: journal.id }, order: { seq: 'ASC' } }),
-      this.dataSource
-        .getRepository(Issue)
-        .findOneBy({ journalId: journal.id, isCurrent: true, status: 'published' }),
+      this.board.list(journal.id),
+      this.issues.current(journal.id),
     ]);
-    return {
-      slug: journal.slug,
-      titles: journal.titles,
-      abbreviations: journal.abbreviations,
-      descriptions: journal.descriptions,
-      primaryLocale: journal.primaryLocale,
-      additionalLocales: journal.additionalLocales,
-      onlineIssn: journal.onlineIssn,
-      printIssn: journal.printIssn,
-      publisher: { name: journal.publisherName, place: journal.publisherPlace },
-      licenceUrl: journal.licenceUrl,
-      doiPrefix: journal.doiPrefix,
-      board: board.map((member) => ({
-        names: member.names,
-        roleTitles: member.roleTitles,
-        affiliations: member.affiliations,
-      })),
-      currentIssue: current ? issueSummary(current, journal.slug) : null,
-    };
+    return { journal, board, current };
   }
 
   /** The archive: published issues, newest first, the current one marked. */
-  async issues(journal: Journal) {
-    const issues = await this.dataSource.getRepository(Issue).find({
-      where: { journalId: journal.id, status: 'published' },
-      order: { year: 'DESC', volume: 'DESC', number: 'DESC' },
-    });
-    return issues.map((issue) => issueSummary(issue, journal.slug));
+  async archive(slug: string): Promise<{ journal: Journal; issues: Issue[] }> {
+    const journal = await this.journals.bySlug(slug);
+    return { journal, issues: await this.issues.published(journal.id) };
   }
 
   /** A published issue: its table of contents by section, and its own galleys. */
-  async issue(journal: Journal, id: string) {
-    const issue = await this.dataSource
-      .getRepository(Issue)
-      .findOneBy({ id, journalId: journal.id, status: 'published' });
-    if (!issue) throw problem(404, 'not-found', 'There is no such published issue');
+  async issue(slug: string, id: string): Promise<PublicIssue> {
+    const journal = await this.journals.bySlug(slug);
+    const issue = await this.issues.publishedOne(journal.id, id);
+    if (!issue) throw httpProblems.raise('not-found', 'There is no such published issue');
     const [toc, galleys, retracted] = await Promise.all([
-      tableOfContents(this.dataSource.manager, issue, true),
-      this.dataSource
-        .getRepository(Galley)
-        .find({ where: { issueId: issue.id }, order: { seq: 'ASC' } }),
-      this.dataSource.query<{ submission_id: string }[]>(
-        `SELECT n.submission_id FROM publication_notices n JOIN publications p ON p.submission_id = n.submission_id
-          WHERE p.issue_id = $1 AND n.kind = 'retraction'`,
-        [issue.id],
-      ),
+      this.contents.of(issue, true),
+      this.galleys.ofIssue(issue.id),
+      this.notices.retractedIn(issue.id),
     ]);
-    const retractedIds = new Set(retracted.map((row) => row.submission_id));
-    return {
-      ...issueSummary(issue, journal.slug),
-      journal: {
-        slug: journal.slug,
-        titles: journal.titles,
-        onlineIssn: journal.onlineIssn,
-        printIssn: journal.printIssn,
-        publisher: journal.publisherName,
-      },
-      sections: toc.map(({ section, articles }) => ({
-        section,
-        articles: articles.map((record) => ({
-          id: record.submissionId,
-          version: record.version,
-          locale: record.locale,
-          titles: Object.fromEntries(
-            Object.entries(record.metadata).map(([locale, entry]) => [locale, entry?.title]),
-          ),
-          authors: record.contributors.map((contributor) => ({
-            names: contributor.names,
-            orcid: contributor.orcid ?? null,
-          })),
-          firstPage: record.firstPage,
-          lastPage: record.lastPage,
-          articleNumber: record.articleNumber,
-          doi: record.doi,
-          retracted: retractedIds.has(record.submissionId),
-          galleys: record.galleys.map((galley) => publicGalley(journal.slug, galley)),
-        })),
-      })),
-      galleys: galleys.map((galley) => publicGalley(journal.slug, galley)),
-    };
+    return { journal, issue, toc, galleys, retracted };
   }
 
   /** A published article: the newest published version in full, and every published version. */
-  async article(journal: Journal, submissionId: string) {
-    const versions = await this.dataSource
-      .getRepository(Publication)
-      .createQueryBuilder('publication')
-      .innerJoin('publication.issue', 'issue')
-      .where('publication.submission_id = :submissionId', { submissionId })
-      .andWhere(
-        `publication.status = 'published' AND issue.journal_id = :journalId AND issue.status = 'published'`,
-        {
-          journalId: journal.id,
-        },
-      )
-      .orderBy('publication.version', 'DESC')
-      .getMany();
+  async article(slug: string, submissionId: string): Promise<PublicArticle> {
+    const journal = await this.journals.bySlug(slug);
+    const versions = await this.publications.publishedVersions(journal.id, submissionId);
     if (versions.length === 0)
-      throw problem(404, 'not-found', 'There is no such published article');
+      throw httpProblems.raise('not-found', 'There is no such published article');
     const [latest] = versions;
-    const [issue, galleys, section, notices] = await Promise.all([
-      this.dataSource.getRepository(Issue).findOneByOrFail({ id: latest.issueId! }),
-      this.dataSource.getRepository(Galley).find({
-        where: { publicationId: In(versions.map((version) => version.id)) },
-        order: { seq: 'ASC' },
-      }),
-      this.dataSource.query('SELECT titles FROM sections WHERE id = $1', [latest.sectionId]),
-      this.dataSource
-        .getRepository(PublicationNotice)
-        .find({ where: { submissionId }, order: { createdAt: 'ASC' } }),
+    const [issue, galleys, sections, notices] = await Promise.all([
+      this.issues.byId(latest.issueId!),
+      this.galleys.ofPublications(versions.map((version) => version.id)),
+      this.publications.sections([latest.sectionId]),
+      this.notices.of(submissionId),
     ]);
-    const {
-      id: _id,
-      lockVersion: _l,
-      updatedAt: _u,
-      createdAt: _c,
-      status: _s,
-      ...metadata
-    } = latest;
     return {
-      id: submissionId,
-      ...metadata,
-      contributors: latest.contributors.map(publicContributor),
-      retracted: notices.some((notice) => notice.kind === 'retraction'),
-      notices: notices.map(({ id, kind, texts, createdAt }) => ({
-        id,
-        kind,
-        texts,
-        publishedAt: createdAt,
-      })),
-      section: { id: latest.sectionId, titles: section[0]?.titles ?? {} },
-      issue: issueSummary(issue, journal.slug),
-      journal: {
-        slug: journal.slug,
-        titles: journal.titles,
-        onlineIssn: journal.onlineIssn,
-        printIssn: journal.printIssn,
-        publisher: journal.publisherName,
-      },
-      galleys: galleys
-        .filter((galley) => galley.publicationId === latest.id)
-        .map((galley) => publicGalley(journal.slug, galley)),
-      versions: versions.map((version) => ({
-        version: version.version,
-        publishedAt: version.publishedAt,
-        versionNote: version.versionNote,
-        galleys: galleys
-          .filter((galley) => galley.publicationId === version.id)
-          .map((galley) => publicGalley(journal.slug, galley)),
-      })),
+      journal,
+      versions,
+      issue,
+      galleys,
+      section: sections[0]?.titles ?? {},
+      notices,
     };
   }
 
   /** A published issue's cover image. */
-  async cover(journal: Journal, id: string): Promise<Issue> {
-    const issue = await this.dataSource
-      .getRepository(Issue)
-      .findOneBy({ id, journalId: journal.id, status: 'published' });
-    if (!issue?.coverImageKey) throw problem(404, 'not-found', 'This issue has no public cover');
-    return issue;
+  async cover(slug: string, id: string): Promise<PublicImage> {
+    const journal = await this.journals.bySlug(slug);
+    const issue = await this.issues.publishedOne(journal.id, id);
+    if (!issue?.coverImageKey)
+      throw httpProblems.raise('not-found', 'This issue has no public cover');
+    return {
+      content: await this.storage.get(issue.coverImageKey),
+      mediaType: issue.coverImageMediaType!,
+    };
   }
 
-  /** A galley of something published, for download without signing in. */
-  async galley(journal: Journal, galleyId: string): Promise<Galley> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT g.id FROM galleys g
-         LEFT JOIN publications p ON p.id = g.publication_id
-         JOIN issues i ON i.id = COALESCE(g.issue_id, p.issue_id)
-        WHERE g.id = $1 AND i.journal_id = $2 AND i.status = 'published'
-          AND (g.issue_id IS NOT NULL OR p.status = 'published')`,
-      [galleyId, journal.id],
+  /** A galley of something published, for download without signing in, cacheable for good. */
+  async galley(slug: string, galleyId: string): Promise<FileDownload> {
+    const journal = await this.journals.bySlug(slug);
+    const galley = await this.galleys.published(journal.id, galleyId);
+    if (!galley) throw httpProblems.raise('not-found', 'There is no such published file');
+    return fileDownload(
+      await this.storage.get(galley.storageKey),
+      { mediaType: galley.mediaType, fileName: galley.originalName },
+      { cacheControl: GALLEY_CACHE_CONTROL, etag: `"${galley.sha256}"` },
     );
-    if (rows.length === 0) throw problem(404, 'not-found', 'There is no such published file');
-    return this.dataSource.getRepository(Galley).findOneByOrFail({ id: galleyId });
   }
 }

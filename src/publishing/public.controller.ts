@@ -1,91 +1,112 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { pipeline } from 'node:stream/promises';
+import { Controller, Get, Header, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FileDownload } from '../common/http/files';
 import { Public } from '../editorial/public';
-import { JournalsLookup } from '../journals/journals.lookup';
-import { FileStorage } from '../storage/file-storage';
-import { sendSubmissionFile } from '../submissions/file-download';
+import {
+  PublicArticleResponse,
+  PublicIssueResponse,
+  PublicIssueSummaryResponse,
+  PublicJournalResponse,
+  toPublicArticleResponse,
+  toPublicIssueResponse,
+  toPublicIssueSummaryResponse,
+  toPublicJournalResponse,
+} from './dto/public.response';
 import { PublicCatalogue } from './public-catalogue.service';
 
 // Published data changes rarely and only by publishing: caches may keep it a few minutes, and
 // revalidate with the ETag Express computes for every JSON answer.
 const CACHEABLE = 'public, max-age=300';
 
+const SLUG = ApiParam({ name: 'slug', description: 'The journal’s slug, e.g. volunteering' });
+const BINARY = { schema: { type: 'string', format: 'binary' } } as const;
+
 /** The public record, without signing in: only what is published. */
 @ApiTags('public')
 @Controller('public/journals/:slug')
 export class PublicController {
-  constructor(
-    private readonly catalogue: PublicCatalogue,
-    private readonly journals: JournalsLookup,
-    private readonly storage: FileStorage,
-  ) {}
+  constructor(private readonly catalogue: PublicCatalogue) {}
 
   @Public()
   @Get()
   @Header('Cache-Control', CACHEABLE)
+  @SLUG
   @ApiOperation({ summary: 'The journal: ISSNs, publisher, licence, board, current issue' })
-  async journal(@Param('slug') slug: string) {
-    return this.catalogue.journal(await this.journals.bySlug(slug));
+  @ApiOkResponse({ type: PublicJournalResponse })
+  async journal(@Param('slug') slug: string): Promise<PublicJournalResponse> {
+    return toPublicJournalResponse(await this.catalogue.journal(slug));
   }
 
   @Public()
   @Get('issues')
   @Header('Cache-Control', CACHEABLE)
+  @SLUG
   @ApiOperation({ summary: 'The archive: published issues, newest first, the current one marked' })
-  async issues(@Param('slug') slug: string) {
-    return this.catalogue.issues(await this.journals.bySlug(slug));
+  @ApiOkResponse({ type: [PublicIssueSummaryResponse] })
+  async issues(@Param('slug') slug: string): Promise<PublicIssueSummaryResponse[]> {
+    const { journal, issues } = await this.catalogue.archive(slug);
+    return issues.map((issue) => toPublicIssueSummaryResponse(journal.slug, issue));
   }
 
   @Public()
   @Get('issues/:issueId')
   @Header('Cache-Control', CACHEABLE)
+  @SLUG
+  @ApiParam({ name: 'issueId', format: 'uuid' })
   @ApiOperation({ summary: 'A published issue: table of contents by section, and its galleys' })
-  async issue(@Param('slug') slug: string, @Param('issueId', ParseUUIDPipe) id: string) {
-    return this.catalogue.issue(await this.journals.bySlug(slug), id);
+  @ApiOkResponse({ type: PublicIssueResponse })
+  async issue(
+    @Param('slug') slug: string,
+    @Param('issueId', ParseUUIDPipe) id: string,
+  ): Promise<PublicIssueResponse> {
+    return toPublicIssueResponse(await this.catalogue.issue(slug, id));
   }
 
   @Public()
   @Get('issues/:issueId/cover')
+  // Inline: an image to show, not a file to save.
+  @Header('Cache-Control', CACHEABLE)
+  @Header('X-Content-Type-Options', 'nosniff')
+  @SLUG
+  @ApiParam({ name: 'issueId', format: 'uuid' })
   @ApiOperation({ summary: 'A published issue’s cover image' })
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOkResponse({ description: 'The image (JPEG, PNG or WebP)', content: { 'image/*': BINARY } })
   async cover(
     @Param('slug') slug: string,
     @Param('issueId', ParseUUIDPipe) id: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    const issue = await this.catalogue.cover(await this.journals.bySlug(slug), id);
-    // Inline: an image to show, not a file to save.
-    response.setHeader('Cache-Control', 'public, max-age=300');
-    response.setHeader('Content-Type', issue.coverImageMediaType!);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    await pipeline(await this.storage.get(issue.coverImageKey!), response);
+  ): Promise<StreamableFile> {
+    const cover = await this.catalogue.cover(slug, id);
+    return new StreamableFile(cover.content, { type: cover.mediaType });
   }
 
   @Public()
   @Get('articles/:articleId')
   @Header('Cache-Control', CACHEABLE)
+  @SLUG
+  @ApiParam({ name: 'articleId', format: 'uuid', description: 'The article (its submission)' })
   @ApiOperation({ summary: 'A published article: all its metadata, versions and galleys' })
-  async article(@Param('slug') slug: string, @Param('articleId', ParseUUIDPipe) id: string) {
-    return this.catalogue.article(await this.journals.bySlug(slug), id);
+  @ApiOkResponse({ type: PublicArticleResponse })
+  async article(
+    @Param('slug') slug: string,
+    @Param('articleId', ParseUUIDPipe) id: string,
+  ): Promise<PublicArticleResponse> {
+    return toPublicArticleResponse(await this.catalogue.article(slug, id));
   }
 
   @Public()
   @Get('galleys/:galleyId/content')
+  @SLUG
+  @ApiParam({ name: 'galleyId', format: 'uuid' })
   @ApiOperation({ summary: 'Download a published galley (PDF, XML…)' })
-  async galley(
+  @ApiOkResponse({
+    description: 'The file, cacheable for good (public, immutable, with its SHA-256 as ETag)',
+    content: { 'application/octet-stream': BINARY },
+  })
+  galley(
     @Param('slug') slug: string,
     @Param('galleyId', ParseUUIDPipe) id: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    const galley = await this.catalogue.galley(await this.journals.bySlug(slug), id);
-    response.setHeader('ETag', `"${galley.sha256}"`);
-    await sendSubmissionFile(
-      response,
-      this.storage,
-      galley,
-      galley.storageKey,
-      'public, max-age=86400, immutable',
-    );
+  ): Promise<FileDownload> {
+    return this.catalogue.galley(slug, id);
   }
 }

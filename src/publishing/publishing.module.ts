@@ -1,33 +1,49 @@
 import { Module } from '@nestjs/common';
-import { JournalsModule } from '../journals/journals.module';
-import { SubmissionsModule } from '../submissions/submissions.module';
-import { CrossrefDeposits } from './crossref-deposits.service';
-import { DoajExports } from './doaj-exports.service';
+import { JournalsModule } from '../journals';
+import { SubmissionsModule } from '../submissions';
+import { CrossrefDepositsController } from './crossref-deposits.controller';
 import { DoajExportsController } from './doaj-exports.controller';
+import { GalleysService } from './galleys.service';
+import { IssueContents } from './issue-contents.service';
+import { IssueFilesController } from './issue-files.controller';
+import { IssueFiles } from './issue-files.service';
+import { IssuesController } from './issues.controller';
+import { NoticesRepository } from './notices.repository';
 import { OaiPmhController } from './oai/oai-pmh.controller';
 import { OaiPmh } from './oai/oai-pmh.service';
-import { IssueFiles } from './issue-files.service';
-import { IssuePublisher } from './issue-publisher.service';
-import { IssuesController } from './issues.controller';
-import { IssuesService } from './issues.service';
+import { OaiRecordsRepository } from './oai/oai-records.repository';
 import { PublicCatalogue } from './public-catalogue.service';
 import { PublicController } from './public.controller';
+import { PublicationsController } from './publications.controller';
 import { PublicationsService } from './publications.service';
+import { PUBLISHING_CORE } from './publishing-core';
+import { IssuesService } from './issues.service';
+import { Recipients } from './recipients.service';
+import { TypesetOutputs } from './typeset-outputs.service';
 
 /** Issues, publication records, DOIs, galleys, publishing, and the public read API. */
 @Module({
   imports: [SubmissionsModule, JournalsModule],
-  controllers: [IssuesController, PublicController, DoajExportsController, OaiPmhController],
-  providers: [
-    IssuesService,
-    IssuePublisher,
-    PublicationsService,
-    PublicCatalogue,
-    IssueFiles,
-    CrossrefDeposits,
-    DoajExports,
-    OaiPmh,
+  controllers: [
+    IssuesController,
+    IssueFilesController,
+    PublicationsController,
+    CrossrefDepositsController,
+    DoajExportsController,
+    PublicController,
+    OaiPmhController,
   ],
-  exports: [PublicationsService],
+  providers: [
+    ...PUBLISHING_CORE,
+    IssueContents,
+    PublicationsService,
+    GalleysService,
+    IssueFiles,
+    PublicCatalogue,
+    OaiPmh,
+    NoticesRepository,
+    OaiRecordsRepository,
+  ],
+  exports: [IssuesService, PublicationsService, TypesetOutputs, Recipients],
 })
 export class PublishingModule {}

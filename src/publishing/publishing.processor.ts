@@ -3,22 +3,23 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../queue/queue-name.enum';
-import { CrossrefDeposits } from './crossref-deposits.service';
-import { DoajExports } from './doaj-exports.service';
+import { CrossrefDepositsJob } from './jobs/crossref-deposits.job';
+import { DoajExportsJob } from './jobs/doaj-exports.job';
 import {
   ScheduledPublicationJob,
   type ScheduledPublicationOutcome,
 } from './jobs/scheduled-publication.job';
 
-/** Builds the indexing exports requested by publications (Crossref, DOAJ), read from the database. */
-export const CROSSREF_DEPOSITS_JOB = 'crossref-deposits';
-const CROSSREF_DEPOSITS_SCHEDULER = 'crossref-deposits-scan';
-export const DOAJ_EXPORTS_JOB = 'doaj-exports';
-const DOAJ_EXPORTS_SCHEDULER = 'doaj-exports-scan';
+/** A failed scan is not retried: the next one does the same work. */
+const PUBLISHING_SCAN_ATTEMPTS = 1;
+
+/** The scans of the publishing queue, each a job scheduler of its own. */
+const SCANS = [ScheduledPublicationJob, CrossrefDepositsJob, DoajExportsJob];
 
 /**
- * The worker's publishing work: on start it (re)declares the scan for scheduled issues as a
- * BullMQ job scheduler (one schedule in Redis however many workers run), then processes it.
+ * The worker's publishing work: on start it (re)declares its scans as BullMQ job schedulers
+ * (one schedule in Redis however many workers run): issues whose scheduled time has come, and
+ * the indexing exports publications asked for (Crossref, DOAJ). Then it processes them.
  */
 @Processor(QueueName.Publishing)
 export class PublishingProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -26,8 +27,8 @@ export class PublishingProcessor extends WorkerHost implements OnApplicationBoot
 
   constructor(
     private readonly scheduled: ScheduledPublicationJob,
-    private readonly deposits: CrossrefDeposits,
-    private readonly doaj: DoajExports,
+    private readonly deposits: CrossrefDepositsJob,
+    private readonly doaj: DoajExportsJob,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Publishing) private readonly queue: Queue,
   ) {
@@ -35,22 +36,12 @@ export class PublishingProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      ScheduledPublicationJob.schedulerId,
-      { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
-      // A failed scan is not retried: the next one does the same work.
-      { name: ScheduledPublicationJob.jobName, data: {}, opts: { attempts: 1 } },
-    );
-    await this.queue.upsertJobScheduler(
-      CROSSREF_DEPOSITS_SCHEDULER,
-      { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
-      { name: CROSSREF_DEPOSITS_JOB, data: {}, opts: { attempts: 1 } },
-    );
-    await this.queue.upsertJobScheduler(
-      DOAJ_EXPORTS_SCHEDULER,
-      { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
-      { name: DOAJ_EXPORTS_JOB, data: {}, opts: { attempts: 1 } },
-    );
+    for (const scan of SCANS)
+      await this.queue.upsertJobScheduler(
+        scan.schedulerId,
+        { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
+        { name: scan.jobName, data: {}, opts: { attempts: PUBLISHING_SCAN_ATTEMPTS } },
+      );
   }
 
   async process(
@@ -59,10 +50,10 @@ export class PublishingProcessor extends WorkerHost implements OnApplicationBoot
     switch (job.name) {
       case ScheduledPublicationJob.jobName:
         return this.scheduled.handle();
-      case CROSSREF_DEPOSITS_JOB:
-        return this.deposits.buildPending();
-      case DOAJ_EXPORTS_JOB:
-        return this.doaj.buildPending();
+      case CrossrefDepositsJob.jobName:
+        return this.deposits.handle();
+      case DoajExportsJob.jobName:
+        return this.doaj.handle();
       default:
         throw new UnrecoverableError(`unknown job "${job.name}" on queue ${QueueName.Publishing}`);
     }

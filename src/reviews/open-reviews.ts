@@ -1,50 +1,37 @@
-import { type EntityManager, In } from 'typeorm';
-import { SubmissionEvent } from '../submissions/entities/submission-event.entity';
-import { ReviewAssignment } from './entities/review-assignment.entity';
-import { ReviewRound } from './entities/review-round.entity';
+import type { EntityManager } from 'typeorm';
+import type { Transactions } from '../database/transactions';
+import { SubmissionEventsRepository } from '../editorial/events/submission-events.repository';
+import { SubmissionEvents } from '../editorial/events/submission-events.service';
+import { ReviewAssignmentsRepository, type ReviewScope } from './review-assignments.repository';
 import type { ReviewMailer } from './review-mailer';
+import { ReviewReleases } from './review-releases.service';
+import { ReviewRoundsRepository } from './review-rounds.repository';
 
 /**
- * Ends review where the submission's course ends it (a final decision, a withdrawal): the
- * reviewers still invited or reviewing are released and told, their links stop working, and
- * with `closeRounds` the open rounds close, so no reminder goes out for them again.
+ * `ReviewReleases.release` in the transaction of `manager`, with the mailer the caller holds.
  */
-export async function releaseOpenReviews(
+// For decisions (closing a round), until it calls ReviewReleases; for submissions, until its
+// withdrawal publishes `submission.withdrawn` (both do now: nothing imports this, it can go).
+export function releaseOpenReviews(
   manager: EntityManager,
   mailer: ReviewMailer,
-  scope: { roundId: string } | { submissionId: string },
+  scope: ReviewScope,
   actorId: string | null,
   because: 'decision' | 'withdrawn',
   closeRounds = false,
 ): Promise<number> {
-  const open = await manager.findBy(ReviewAssignment, {
-    ...scope,
-    state: In(['invited', 'accepted']),
-  });
-  for (const assignment of open) {
-    await manager.update(
-      ReviewAssignment,
-      { id: assignment.id },
-      { state: 'cancelled', cancelledAt: new Date(), responseNonce: null },
-    );
-    // Never author-visible: it would tell who reviews.
-    await manager.insert(SubmissionEvent, {
-      submissionId: assignment.submissionId,
-      actorId,
-      kind: 'review_cancelled',
-      authorVisible: false,
-      data: { assignmentId: assignment.id, because } as never,
-    });
-    await mailer.simple(manager, assignment.id, 'review-cancelled');
-  }
-  if (closeRounds) {
-    const rounds =
-      'roundId' in scope ? { id: scope.roundId } : { submissionId: scope.submissionId };
-    await manager.update(
-      ReviewRound,
-      { ...rounds, status: In(['in_review', 'revisions_requested', 'revisions_submitted']) },
-      { status: 'closed', closedAt: new Date() },
-    );
-  }
-  return open.length;
+  // The caller's transaction, which is also the ambient one the mailer writes in.
+  const transaction = { tx: manager } as unknown as Transactions;
+  const releases = new ReviewReleases(
+    new ReviewAssignmentsRepository(transaction),
+    new ReviewRoundsRepository(transaction),
+    new SubmissionEvents(new SubmissionEventsRepository(transaction)),
+    mailer,
+  );
+  return releases.release(
+    scope,
+    { kind: actorId ? 'user' : 'system', userId: actorId },
+    because,
+    closeRounds,
+  );
 }

@@ -1,4 +1,3 @@
-import { EDITORS } from '../editorial/roles';
 import {
   Body,
   Controller,
@@ -10,16 +9,30 @@ import {
   Post,
   Put,
   Query,
-  Req,
-  Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import type { FileDownload } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
-import type { User } from '../accounts/user.entity';
-import { viewerOf } from '../editorial/request-context';
+import type { Person } from '../editorial/people';
+import {
+  type Actor,
+  CurrentActor,
+  CurrentUser,
+  CurrentViewer,
+  type Viewer,
+} from '../editorial/request-context';
+import { EDITORS } from '../editorial/roles';
+import { CurrentJournal, type Journal } from '../journals';
+import { AssignmentChanges } from './assignment-changes.service';
 import {
   DueDatesDto,
   InviteReviewerDto,
@@ -29,7 +42,24 @@ import {
   SuggestionsQuery,
   ThankReviewerDto,
 } from './dto/review-assignment.dto';
-import { ReviewAssignmentsService } from './review-assignments.service';
+import {
+  InvitationDraftResponse,
+  ReviewAssignmentResponse,
+  ReviewRoundResponse,
+  toInvitationDraftResponse,
+  toReviewAssignmentResponse,
+  toReviewRoundResponse,
+} from './dto/review-assignment.response';
+import {
+  ReviewerCandidateResponse,
+  ReviewerHistoryResponse,
+  toReviewerCandidateResponse,
+  toReviewerHistoryResponse,
+} from './dto/reviewer-record.response';
+import { EditorReviewResponse, toEditorReviewResponse } from './dto/review.response';
+import { ReviewInvitations } from './review-invitations.service';
+import { ReviewRoundsService } from './review-rounds.service';
+import { ReviewerHistoryService } from './reviewer-history.service';
 import { ReviewerSuggestions } from './reviewer-suggestions.service';
 
 class ReviewerQuery {
@@ -38,13 +68,19 @@ class ReviewerQuery {
   reviewerId: string;
 }
 
+const SUBMISSION = ApiParam({ name: 'id', format: 'uuid', description: 'The submission' });
+const ASSIGNMENT = ApiParam({ name: 'assignmentId', format: 'uuid' });
+
 /** Editors manage a submission's review: rounds, suggestions, invitations and reviews. */
 @ApiTags('reviews')
 @Controller('journals/:slug')
 export class ReviewAssignmentsController {
   constructor(
-    private readonly assignments: ReviewAssignmentsService,
+    private readonly reading: ReviewRoundsService,
     private readonly suggestions: ReviewerSuggestions,
+    private readonly invitations: ReviewInvitations,
+    private readonly changes: AssignmentChanges,
+    private readonly histories: ReviewerHistoryService,
   ) {}
 
   @JournalAccess({ roles: EDITORS })
@@ -52,8 +88,17 @@ export class ReviewAssignmentsController {
   @ApiOperation({
     summary: 'Review rounds with their assignments (states, due dates, recommendations)',
   })
-  rounds(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
-    return this.assignments.rounds(request.journal!, viewerOf(request), id);
+  @SUBMISSION
+  @ApiOkResponse({ type: [ReviewRoundResponse] })
+  async rounds(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ReviewRoundResponse[]> {
+    const now = new Date();
+    return (await this.reading.ofSubmission(journal, viewer, id)).map((round) =>
+      toReviewRoundResponse(round, now),
+    );
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -62,12 +107,17 @@ export class ReviewAssignmentsController {
     summary:
       'Reviewers ranked for this submission (interests, load, record); conflicts excluded unless asked',
   })
-  suggest(
-    @Req() request: Request,
+  @SUBMISSION
+  @ApiOkResponse({ type: [ReviewerCandidateResponse] })
+  async suggest(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: SuggestionsQuery,
-  ) {
-    return this.suggestions.suggest(request.journal!, viewerOf(request), id, query);
+  ): Promise<ReviewerCandidateResponse[]> {
+    return (await this.suggestions.suggest(journal, viewer, id, query)).map(
+      toReviewerCandidateResponse,
+    );
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -75,16 +125,16 @@ export class ReviewAssignmentsController {
   @ApiOperation({
     summary: 'The prefilled invitation (message, dates, method, conflicts) for a reviewer',
   })
-  invitationDraft(
-    @Req() request: Request,
+  @SUBMISSION
+  @ApiOkResponse({ type: InvitationDraftResponse })
+  async invitationDraft(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ReviewerQuery,
-  ) {
-    return this.assignments.invitationDraft(
-      request.journal!,
-      viewerOf(request),
-      id,
-      query.reviewerId,
+  ): Promise<InvitationDraftResponse> {
+    return toInvitationDraftResponse(
+      await this.invitations.draft(journal, viewer, id, query.reviewerId),
     );
   }
 
@@ -94,58 +144,73 @@ export class ReviewAssignmentsController {
     summary:
       'Invite a reviewer to the current round (409 for a conflict, a reviewer at capacity or unavailable, unless overridden)',
   })
-  invite(
-    @Req() request: Request,
+  @SUBMISSION
+  @ApiCreatedResponse({ type: ReviewAssignmentResponse })
+  async invite(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: InviteReviewerDto,
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.invite(request.journal!, viewerOf(request), user, id, dto, actor);
+  ): Promise<ReviewAssignmentResponse> {
+    return toReviewAssignmentResponse(
+      await this.invitations.invite(journal, viewer, user, id, dto, actor),
+    );
   }
 
   @JournalAccess({ roles: EDITORS })
   @Post('submissions/:id/review-assignments/reinvite')
   @ApiOperation({ summary: 'Invite the previous round’s reviewers again, in one action' })
-  reinvite(
-    @Req() request: Request,
+  @SUBMISSION
+  @ApiCreatedResponse({ type: [ReviewAssignmentResponse] })
+  async reinvite(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ReinviteReviewersDto,
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.reinvite(request.journal!, viewerOf(request), user, id, dto, actor);
+  ): Promise<ReviewAssignmentResponse[]> {
+    return (await this.invitations.reinvite(journal, viewer, user, id, dto, actor)).map(
+      toReviewAssignmentResponse,
+    );
   }
 
   @JournalAccess({ roles: EDITORS })
   @Get('submissions/:id/review-assignments/:assignmentId')
   @ApiOperation({ summary: 'An assignment and its review, confidential comments included' })
-  review(
-    @Req() request: Request,
+  @SUBMISSION
+  @ASSIGNMENT
+  @ApiOkResponse({ type: EditorReviewResponse })
+  async review(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
-  ) {
-    return this.assignments.review(request.journal!, viewerOf(request), id, assignmentId);
+  ): Promise<EditorReviewResponse> {
+    return toEditorReviewResponse(await this.reading.review(journal, viewer, id, assignmentId));
   }
 
   @JournalAccess({ roles: EDITORS })
   @Get('submissions/:id/review-assignments/:assignmentId/files/:fileId/content')
   @ApiOperation({ summary: 'Download a reviewer’s file (as uploaded)' })
-  async reviewFile(
-    @Req() request: Request,
-    @Res() response: Response,
+  @SUBMISSION
+  @ASSIGNMENT
+  @ApiParam({ name: 'fileId', format: 'uuid' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file as the reviewer uploaded it, as an attachment',
+    schema: { type: 'string', format: 'binary' },
+  })
+  reviewFile(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
-  ): Promise<void> {
-    await this.assignments.sendReviewFile(
-      request.journal!,
-      viewerOf(request),
-      id,
-      assignmentId,
-      fileId,
-      response,
-    );
+  ): Promise<FileDownload> {
+    return this.reading.reviewerFile(journal, viewer, id, assignmentId, fileId);
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -154,20 +219,19 @@ export class ReviewAssignmentsController {
   @ApiOperation({
     summary: 'Cancel an invitation or review (email the reviewer unless notify=false)',
   })
-  cancel(
-    @Req() request: Request,
+  @SUBMISSION
+  @ASSIGNMENT
+  @ApiOkResponse({ type: ReviewAssignmentResponse })
+  async cancel(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
     @Body() dto: NotifyDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.cancel(
-      request.journal!,
-      viewerOf(request),
-      id,
-      assignmentId,
-      dto.notify ?? true,
-      actor,
+  ): Promise<ReviewAssignmentResponse> {
+    return toReviewAssignmentResponse(
+      await this.changes.cancel(journal, viewer, id, assignmentId, dto.notify ?? true, actor),
     );
   }
 
@@ -175,40 +239,38 @@ export class ReviewAssignmentsController {
   @Post('submissions/:id/review-assignments/:assignmentId/reinstate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reinstate a cancelled assignment' })
-  reinstate(
-    @Req() request: Request,
+  @SUBMISSION
+  @ASSIGNMENT
+  @ApiOkResponse({ type: ReviewAssignmentResponse })
+  async reinstate(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
     @Body() dto: NotifyDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.reinstate(
-      request.journal!,
-      viewerOf(request),
-      id,
-      assignmentId,
-      dto.notify ?? true,
-      actor,
+  ): Promise<ReviewAssignmentResponse> {
+    return toReviewAssignmentResponse(
+      await this.changes.reinstate(journal, viewer, id, assignmentId, dto.notify ?? true, actor),
     );
   }
 
   @JournalAccess({ roles: EDITORS })
   @Patch('submissions/:id/review-assignments/:assignmentId/due-dates')
   @ApiOperation({ summary: 'Change the response and review due dates; reminders follow' })
-  dueDates(
-    @Req() request: Request,
+  @SUBMISSION
+  @ASSIGNMENT
+  @ApiOkResponse({ type: ReviewAssignmentResponse })
+  async dueDates(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
     @Body() dto: DueDatesDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.changeDueDates(
-      request.journal!,
-      viewerOf(request),
-      id,
-      assignmentId,
-      dto,
-      actor,
+  ): Promise<ReviewAssignmentResponse> {
+    return toReviewAssignmentResponse(
+      await this.changes.changeDueDates(journal, viewer, id, assignmentId, dto, actor),
     );
   }
 
@@ -216,32 +278,37 @@ export class ReviewAssignmentsController {
   @Post('submissions/:id/review-assignments/:assignmentId/unlock')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a submitted review for changes' })
-  unlock(
-    @Req() request: Request,
+  @SUBMISSION
+  @ASSIGNMENT
+  @ApiOkResponse({ type: ReviewAssignmentResponse })
+  async unlock(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.unlock(request.journal!, viewerOf(request), id, assignmentId, actor);
+  ): Promise<ReviewAssignmentResponse> {
+    return toReviewAssignmentResponse(
+      await this.changes.unlock(journal, viewer, id, assignmentId, actor),
+    );
   }
 
   @JournalAccess({ roles: EDITORS })
   @Put('submissions/:id/review-assignments/:assignmentId/rating')
   @ApiOperation({ summary: 'Rate the review’s quality, 1–5 (private to editors)' })
-  rate(
-    @Req() request: Request,
+  @SUBMISSION
+  @ASSIGNMENT
+  @ApiOkResponse({ type: ReviewAssignmentResponse })
+  async rate(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
     @Body() dto: RateReviewDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.rate(
-      request.journal!,
-      viewerOf(request),
-      id,
-      assignmentId,
-      dto.rating,
-      actor,
+  ): Promise<ReviewAssignmentResponse> {
+    return toReviewAssignmentResponse(
+      await this.changes.rate(journal, viewer, id, assignmentId, dto.rating, actor),
     );
   }
 
@@ -249,22 +316,20 @@ export class ReviewAssignmentsController {
   @Post('submissions/:id/review-assignments/:assignmentId/thanks')
   @HttpCode(200)
   @ApiOperation({ summary: 'Thank the reviewer by email' })
-  thank(
-    @Req() request: Request,
+  @SUBMISSION
+  @ASSIGNMENT
+  @ApiOkResponse({ type: ReviewAssignmentResponse })
+  async thank(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
     @Body() dto: ThankReviewerDto,
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assignments.thank(
-      request.journal!,
-      viewerOf(request),
-      user,
-      id,
-      assignmentId,
-      dto.message,
-      actor,
+  ): Promise<ReviewAssignmentResponse> {
+    return toReviewAssignmentResponse(
+      await this.changes.thank(journal, viewer, user, id, assignmentId, dto.message, actor),
     );
   }
 
@@ -274,7 +339,13 @@ export class ReviewAssignmentsController {
     summary:
       'A reviewer’s assignments and statistics in this journal, over the submissions you handle',
   })
-  history(@Req() request: Request, @Param('reviewerId', ParseUUIDPipe) reviewerId: string) {
-    return this.assignments.reviewerHistory(request.journal!, viewerOf(request), reviewerId);
+  @ApiParam({ name: 'reviewerId', format: 'uuid' })
+  @ApiOkResponse({ type: ReviewerHistoryResponse })
+  async history(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
+    @Param('reviewerId', ParseUUIDPipe) reviewerId: string,
+  ): Promise<ReviewerHistoryResponse> {
+    return toReviewerHistoryResponse(await this.histories.of(journal, viewer, reviewerId));
   }
 }

@@ -1,20 +1,21 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, Not } from 'typeorm';
-import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
 import { RequestValidationException } from '../common/http/request-validation.exception';
-import type { Journal } from '../journals/journal.entity';
+import { httpProblems } from '../common/problems/http.problems';
+import type { Actor } from '../editorial/request-context';
+import type { JournalRef } from '../editorial/request-context';
 import type {
   CreateReviewFormDto,
   ReviewQuestionDto,
   UpdateReviewFormDto,
 } from './dto/review-form.dto';
-import { ReviewForm, type ReviewFormQuestion } from './entities/review-form.entity';
-import { problem } from './review-problems';
+import type { ReviewForm, ReviewFormQuestion } from './entities/review-form.entity';
+import { ReviewFormsRepository } from './review-forms.repository';
+import { reviewProblems } from './reviews.problems';
+
+const noSuchForm = () =>
+  httpProblems.raise('not-found', 'There is no such review form in this journal');
 
 /**
  * The journal's review forms. Reviews keep a copy of the questions they were written against,
@@ -23,87 +24,66 @@ import { problem } from './review-problems';
 @Injectable()
 export class ReviewFormsService {
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly forms: ReviewFormsRepository,
     private readonly audit: AuditLog,
   ) {}
 
-  list(journal: Journal): Promise<ReviewForm[]> {
-    return this.dataSource.manager.find(ReviewForm, {
-      where: { journalId: journal.id },
-      order: { createdAt: 'ASC' },
-    });
+  list(journal: JournalRef): Promise<ReviewForm[]> {
+    return this.forms.ofJournal(journal.id);
   }
 
-  async get(journal: Journal, id: string): Promise<ReviewForm> {
-    const form = await this.dataSource.manager.findOneBy(ReviewForm, { id, journalId: journal.id });
-    if (!form) throw problem(404, 'not-found', 'There is no such review form in this journal');
+  async get(journal: JournalRef, id: string): Promise<ReviewForm> {
+    const form = await this.forms.find(id, journal.id);
+    if (!form) throw noSuchForm();
     return form;
   }
 
-  async create(journal: Journal, dto: CreateReviewFormDto, actor: Actor): Promise<ReviewForm> {
+  @Transactional()
+  async create(journal: JournalRef, dto: CreateReviewFormDto, actor: Actor): Promise<ReviewForm> {
     assertDefaultIsActive(dto.isDefault, dto.active ?? true);
-    return inTransaction(this.transactions, async (manager) => {
-      const form = await manager.save(
-        manager.create(ReviewForm, {
-          journalId: journal.id,
-          titles: dto.titles,
-          questions: questionsOf(dto.questions),
-          active: dto.active ?? true,
-          isDefault: dto.isDefault ?? false,
-        }),
-      );
-      await this.keepOneDefault(manager, journal, form);
-      await this.record(manager, journal, form, actor, 'review_form.created', null);
-      return manager.findOneByOrFail(ReviewForm, { id: form.id });
+    const form = await this.forms.create({
+      journalId: journal.id,
+      titles: dto.titles,
+      questions: questionsOf(dto.questions),
+      active: dto.active ?? true,
+      isDefault: dto.isDefault ?? false,
     });
+    if (form.isDefault) await this.forms.unsetOtherDefaults(journal.id, form.id);
+    await this.record(journal, form, actor, 'review_form.created', null);
+    return form;
   }
 
+  @Transactional()
   async update(
-    journal: Journal,
+    journal: JournalRef,
     id: string,
     dto: UpdateReviewFormDto,
     actor: Actor,
   ): Promise<ReviewForm> {
-    return inTransaction(this.transactions, async (manager) => {
-      const before = await manager.findOne(ReviewForm, {
-        where: { id, journalId: journal.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!before) throw problem(404, 'not-found', 'There is no such review form in this journal');
-      assertDefaultIsActive(dto.isDefault, dto.active ?? before.active);
-      const changes: Partial<ReviewForm> = {};
-      if (dto.titles) changes.titles = dto.titles;
-      if (dto.questions) changes.questions = questionsOf(dto.questions);
-      if (dto.active !== undefined) changes.active = dto.active;
-      if (dto.isDefault !== undefined) changes.isDefault = dto.isDefault;
-      if (changes.active === false) changes.isDefault = false;
-      await manager.update(ReviewForm, { id }, changes as never);
-      const after = await manager.findOneByOrFail(ReviewForm, { id });
-      await this.keepOneDefault(manager, journal, after);
-      await this.record(manager, journal, after, actor, 'review_form.updated', before);
-      return after;
-    });
-  }
-
-  private async keepOneDefault(manager: EntityManager, journal: Journal, form: ReviewForm) {
-    if (form.isDefault)
-      await manager.update(
-        ReviewForm,
-        { journalId: journal.id, id: Not(form.id), isDefault: true },
-        { isDefault: false },
-      );
+    const before = await this.forms.lock(id, journal.id);
+    if (!before) throw noSuchForm();
+    assertDefaultIsActive(dto.isDefault, dto.active ?? before.active);
+    const changes: Partial<ReviewForm> = {};
+    if (dto.titles) changes.titles = dto.titles;
+    if (dto.questions) changes.questions = questionsOf(dto.questions);
+    if (dto.active !== undefined) changes.active = dto.active;
+    if (dto.isDefault !== undefined) changes.isDefault = dto.isDefault;
+    if (changes.active === false) changes.isDefault = false;
+    await this.forms.update(id, changes as never);
+    const after = await this.forms.get(id);
+    if (after.isDefault) await this.forms.unsetOtherDefaults(journal.id, after.id);
+    await this.record(journal, after, actor, 'review_form.updated', before);
+    return after;
   }
 
   private record(
-    manager: EntityManager,
-    journal: Journal,
+    journal: JournalRef,
     form: ReviewForm,
     actor: Actor,
     action: string,
     before: ReviewForm | null,
-  ) {
-    return this.audit.record(manager, {
+  ): Promise<void> {
+    return this.audit.write({
       actor,
       journalId: journal.id,
       objectType: 'review_form',
@@ -121,8 +101,7 @@ export class ReviewFormsService {
  */
 function assertDefaultIsActive(isDefault: boolean | undefined, active: boolean): void {
   if (isDefault && !active)
-    throw problem(
-      422,
+    throw reviewProblems.raise(
       'inactive-default-form',
       'An inactive form cannot be the default form: activate it too (active: true)',
     );

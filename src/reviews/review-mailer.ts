@@ -1,46 +1,49 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { JournalRole } from '../access/journal-role.entity';
-import { displayName, User } from '../accounts/user.entity';
+import type { Locale } from '../common/i18n/locale';
 import { AppConfig } from '../config/app-config';
+import { displayName } from '../editorial/people';
 import { NotificationService } from '../notifications/notification.service';
-import { SubmissionEditor } from '../submissions/entities/submission-editor.entity';
-import { readResponseNonce, ReviewAssignment } from './entities/review-assignment.entity';
-import { ReviewRound } from './entities/review-round.entity';
+import type { ReviewAssignment } from './entities/review-assignment.entity';
+import type { ReviewRound } from './entities/review-round.entity';
+import { ReviewAssignmentsRepository } from './review-assignments.repository';
 import { signResponseToken } from './review-response-token';
 import { REVIEW_METHOD_NAMES } from './review-texts';
-import { day, loadSubmissionFacts, recipientOf, type SubmissionFacts } from './submission-facts';
+import {
+  type EmailPerson,
+  editorsOf,
+  SubmissionFactsRepository,
+} from './submission-facts.repository';
+import { day, type EmailRecipient, recipientOf, type SubmissionFacts } from './email-facts';
 
 interface Loaded {
   assignment: ReviewAssignment;
-  reviewer: User;
+  reviewer: NonNullable<ReviewAssignment['reviewer']>;
   round: ReviewRound;
   facts: SubmissionFacts;
 }
 
 /**
- * Every email of peer review, written into the outbox in the caller's transaction. Emails to
+ * Every email of peer review, queued in the outbox in the ambient transaction. Emails to
  * reviewers quote the submission's number, title and abstract only — never its authors — and
- * emails to authors never come from here, so no reviewer identity can reach them this way.
+ * emails to authors never name a reviewer, so no identity crosses the anonymity line this way.
  */
 @Injectable()
 export class ReviewMailer {
   constructor(
     private readonly config: AppConfig,
     private readonly notifications: NotificationService,
+    private readonly assignments: ReviewAssignmentsRepository,
+    private readonly submissions: SubmissionFactsRepository,
   ) {}
 
-  private async load(manager: EntityManager, assignmentId: string): Promise<Loaded> {
-    const assignment = await manager.findOneOrFail(ReviewAssignment, {
-      where: { id: assignmentId },
-      relations: { reviewer: true, round: true },
-    });
-    assignment.responseNonce = await readResponseNonce(manager, assignmentId);
+  private async load(assignmentId: string): Promise<Loaded> {
+    const assignment = await this.assignments.forMail(assignmentId);
     return {
       assignment,
       reviewer: assignment.reviewer!,
       round: assignment.round!,
-      facts: await loadSubmissionFacts(manager, assignment.submissionId),
+      facts: await this.submissions.facts(assignment.submissionId),
     };
   }
 
@@ -49,7 +52,7 @@ export class ReviewMailer {
   }
 
   /** The accept/decline page with the signed link; valid until the review due date. */
-  respondUrl(assignment: ReviewAssignment): string {
+  respondUrl(assignment: Pick<ReviewAssignment, 'id' | 'responseNonce' | 'reviewDueAt'>): string {
     const token = signResponseToken(
       this.config.APP_SECRET,
       assignment.id,
@@ -67,10 +70,10 @@ export class ReviewMailer {
     return this.url(`/journals/${facts.journal.slug}/workflow/${facts.submission.id}`);
   }
 
-  async invitation(manager: EntityManager, assignmentId: string): Promise<void> {
-    const { assignment, reviewer, round, facts } = await this.load(manager, assignmentId);
+  async invitation(assignmentId: string): Promise<void> {
+    const { assignment, reviewer, round, facts } = await this.load(assignmentId);
     const locale = reviewer.preferredLocale;
-    await this.notifications.queueEmail(manager, {
+    await this.notifications.queue({
       template: 'review-invitation',
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
@@ -91,13 +94,13 @@ export class ReviewMailer {
     });
   }
 
-  async simple(
-    manager: EntityManager,
+  /** The reviewer is told their assignment was cancelled, or their declining received. */
+  async plain(
     assignmentId: string,
     template: 'review-cancelled' | 'review-declined',
   ): Promise<void> {
-    const { reviewer, facts } = await this.load(manager, assignmentId);
-    await this.notifications.queueEmail(manager, {
+    const { reviewer, facts } = await this.load(assignmentId);
+    await this.notifications.queue({
       template,
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
@@ -107,12 +110,11 @@ export class ReviewMailer {
   }
 
   async withReviewLink(
-    manager: EntityManager,
     assignmentId: string,
     template: 'review-accepted' | 'review-reinstated' | 'review-unlocked',
   ): Promise<void> {
-    const { assignment, reviewer, facts } = await this.load(manager, assignmentId);
-    await this.notifications.queueEmail(manager, {
+    const { assignment, reviewer, facts } = await this.load(assignmentId);
+    await this.notifications.queue({
       template,
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
@@ -126,9 +128,9 @@ export class ReviewMailer {
     });
   }
 
-  async thanks(manager: EntityManager, assignmentId: string, message: string): Promise<void> {
-    const { reviewer, facts } = await this.load(manager, assignmentId);
-    await this.notifications.queueEmail(manager, {
+  async thanks(assignmentId: string, message: string): Promise<void> {
+    const { reviewer, facts } = await this.load(assignmentId);
+    await this.notifications.queue({
       template: 'review-thanks',
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
@@ -142,10 +144,10 @@ export class ReviewMailer {
     });
   }
 
-  async declinedToEditors(manager: EntityManager, assignmentId: string): Promise<void> {
-    const { assignment, reviewer, round, facts } = await this.load(manager, assignmentId);
-    for (const editor of await this.editorsOf(manager, facts)) {
-      await this.notifications.queueEmail(manager, {
+  async declinedToEditors(assignmentId: string): Promise<void> {
+    const { assignment, reviewer, round, facts } = await this.load(assignmentId);
+    for (const editor of await this.submissions.editors(facts)) {
+      await this.notifications.queue({
         template: 'review-declined-editor',
         to: recipientOf(editor),
         journalId: facts.journal.id,
@@ -164,13 +166,12 @@ export class ReviewMailer {
   }
 
   async submittedToEditors(
-    manager: EntityManager,
     assignmentId: string,
-    recommendationIn: (locale: User['preferredLocale']) => string,
+    recommendationIn: (locale: Locale) => string,
   ): Promise<void> {
-    const { reviewer, round, facts } = await this.load(manager, assignmentId);
-    for (const editor of await this.editorsOf(manager, facts)) {
-      await this.notifications.queueEmail(manager, {
+    const { reviewer, round, facts } = await this.load(assignmentId);
+    for (const editor of await this.submissions.editors(facts)) {
+      await this.notifications.queue({
         template: 'review-submitted-editor',
         to: recipientOf(editor),
         journalId: facts.journal.id,
@@ -188,15 +189,10 @@ export class ReviewMailer {
   }
 
   /** A reminder to answer the invitation; `dedupeKey` makes it once per assignment and date. */
-  async responseReminder(
-    manager: EntityManager,
-    assignmentId: string,
-    overdue: boolean,
-    dedupeKey: string,
-  ): Promise<void> {
-    const { assignment, reviewer, facts } = await this.load(manager, assignmentId);
+  async responseReminder(assignmentId: string, overdue: boolean, dedupeKey: string): Promise<void> {
+    const { assignment, reviewer, facts } = await this.load(assignmentId);
     if (!assignment.responseNonce) return;
-    await this.notifications.queueEmail(manager, {
+    await this.notifications.queue({
       template: 'review-response-reminder',
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
@@ -213,14 +209,9 @@ export class ReviewMailer {
     });
   }
 
-  async dueReminder(
-    manager: EntityManager,
-    assignmentId: string,
-    daysOverdue: number,
-    dedupeKey: string,
-  ): Promise<void> {
-    const { assignment, reviewer, facts } = await this.load(manager, assignmentId);
-    await this.notifications.queueEmail(manager, {
+  async dueReminder(assignmentId: string, daysOverdue: number, dedupeKey: string): Promise<void> {
+    const { assignment, reviewer, facts } = await this.load(assignmentId);
+    await this.notifications.queue({
       template: 'review-due-reminder',
       to: recipientOf(reviewer),
       journalId: facts.journal.id,
@@ -238,14 +229,13 @@ export class ReviewMailer {
   }
 
   async overdueToEditors(
-    manager: EntityManager,
     assignmentId: string,
     kind: 'response' | 'review',
     dedupeKey: string,
   ): Promise<void> {
-    const { assignment, reviewer, round, facts } = await this.load(manager, assignmentId);
-    for (const editor of await this.editorsOf(manager, facts)) {
-      await this.notifications.queueEmail(manager, {
+    const { assignment, reviewer, round, facts } = await this.load(assignmentId);
+    for (const editor of await this.submissions.editors(facts)) {
+      await this.notifications.queue({
         template: 'review-overdue-editor',
         to: recipientOf(editor),
         journalId: facts.journal.id,
@@ -265,20 +255,33 @@ export class ReviewMailer {
     }
   }
 
+  /** Reminds an author of revisions due; `dedupeKey` makes it once per round, date and author. */
+  async revisionsReminder(
+    facts: SubmissionFacts,
+    author: EmailRecipient,
+    revisionsDueAt: Date,
+    overdue: boolean,
+    dedupeKey: string,
+  ): Promise<void> {
+    await this.notifications.queue({
+      template: 'revisions-due-reminder',
+      to: author,
+      journalId: facts.journal.id,
+      submissionId: facts.submission.id,
+      dedupeKey,
+      data: {
+        submissionNumber: facts.number,
+        title: facts.titleIn((author.preferredLocale as Locale) ?? facts.journal.primaryLocale),
+        revisionsDueDate: day(revisionsDueAt),
+        overdue,
+        statusUrl: this.url(`/submissions/${facts.submission.id}`),
+      },
+    });
+  }
+
   /** The submission's editors, or the journal's editors when none is assigned. */
-  async editorsOf(manager: EntityManager, facts: SubmissionFacts): Promise<User[]> {
-    const assigned = await manager.find(SubmissionEditor, {
-      where: { submissionId: facts.submission.id },
-      relations: { user: true },
-    });
-    const users = assigned.map((row) => row.user!).filter((user) => user.status === 'active');
-    if (users.length) return users;
-    const roles = await manager.find(JournalRole, {
-      where: { journalId: facts.journal.id, role: 'editor' },
-      relations: { user: true },
-    });
-    return roles
-      .map((role) => role.user!)
-      .filter((user) => user.status === 'active' && user.id !== facts.submission.submitterId);
+  // For decisions, until it reads them itself (it does now: nothing calls this, it can go).
+  editorsOf(manager: EntityManager, facts: SubmissionFacts): Promise<EmailPerson[]> {
+    return editorsOf(manager, facts);
   }
 }

@@ -7,7 +7,12 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
 };
 
-/** A problem+json error of the review and decision features: `urn:tahkim:problem:<type>`. */
+/**
+ * A problem+json error of an unregistered type: `urn:tahkim:problem:<type>` (reviews raises its
+ * own through `reviewProblems`).
+ */
+// For decisions, production, publishing and typesetting, until they raise their registered
+// problems (all four do now: nothing imports this any more, it can go).
 export const problem = (status: 403 | 404 | 409 | 422, type: string, detail: string) =>
   new ProblemException({
     status,

@@ -1,4 +1,4 @@
-import { REVIEW_POLICIES, type ReviewPolicy } from '../journals/journal.entity';
+import { REVIEW_POLICIES, type ReviewPolicy } from '../journals';
 
 /** How identities are hidden in one assignment; the journal's policy is the default. */
 export const REVIEW_METHODS = REVIEW_POLICIES;

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { PersonNames } from '../accounts/user.entity';
-import type { Journal } from '../journals/journal.entity';
 import { foldForMatching } from '../anonymisation/name-matcher';
-import { EditorialListing } from '../submissions/editorial-listing.service';
+import type { PersonNames } from '../editorial/people';
 import type { Viewer } from '../editorial/request-context';
-import { searchQuery } from '../submissions/submission-search';
+import type { Journal } from '../journals';
+import { EditorialListing, searchQuery } from '../submissions';
 import type { ConflictOfInterest } from './entities/review-assignment.entity';
 import { interestQuery, interestsQuery } from './interest-query';
-import { findConflicts } from './reviewer-conflicts';
+import { type CandidateRow, ReviewersRepository } from './reviewers.repository';
 
 export interface ReviewerCandidate {
   id: string;
@@ -35,23 +32,6 @@ export interface ReviewerCandidate {
   score: number;
 }
 
-interface CandidateRow {
-  id: string;
-  names: PersonNames;
-  email: string;
-  affiliation: string | null;
-  review_interests: string[];
-  max_concurrent_reviews: number;
-  available_for_review: boolean;
-  active: number;
-  completed: number;
-  declined: number;
-  answered: number;
-  avg_days: string | null;
-  last_review_at: Date | null;
-  already_invited: boolean;
-}
-
 /**
  * Ranked reviewer suggestions for a submission, and a search over all of the journal's
  * reviewers. The score favours matching interests and penalises load and declines:
@@ -62,7 +42,7 @@ interface CandidateRow {
 @Injectable()
 export class ReviewerSuggestions {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reviewers: ReviewersRepository,
     private readonly listing: EditorialListing,
   ) {}
 
@@ -73,30 +53,11 @@ export class ReviewerSuggestions {
     options: { q?: string; includeConflicted?: boolean; limit?: number },
   ): Promise<ReviewerCandidate[]> {
     await this.listing.handled(journal, viewer, submissionId);
-    const rows: CandidateRow[] = await this.dataSource.query(
-      `SELECT u.id, u.names, u.email, u.affiliation, u.review_interests, u.max_concurrent_reviews,
-              u.available_for_review,
-              count(*) FILTER (WHERE a.state IN ('invited', 'accepted'))::int AS active,
-              count(*) FILTER (WHERE a.state = 'completed')::int AS completed,
-              count(*) FILTER (WHERE a.state = 'declined')::int AS declined,
-              count(*) FILTER (WHERE a.responded_at IS NOT NULL)::int AS answered,
-              avg(extract(epoch FROM a.completed_at - a.responded_at) / 86400)
-                FILTER (WHERE a.state = 'completed') AS avg_days,
-              max(a.completed_at) AS last_review_at,
-              bool_or(a.round_id = (SELECT id FROM review_rounds WHERE submission_id = $2
-                                      ORDER BY number DESC LIMIT 1)) AS already_invited
-         FROM journal_roles jr
-         JOIN users u ON u.id = jr.user_id AND u.status IN ('active', 'invited')
-         LEFT JOIN review_assignments a ON a.reviewer_id = u.id AND a.journal_id = jr.journal_id
-        WHERE jr.journal_id = $1 AND jr.role = 'reviewer'
-        GROUP BY u.id`,
-      [journal.id, submissionId],
-    );
+    const rows = await this.reviewers.candidates(journal.id, submissionId);
     // Name/email/interest search: folded the same way as the submissions' search.
     const matching = options.q ? await this.matchingSearch(rows, options.q) : rows;
     const ranks = await this.relevance(submissionId, matching);
-    const conflicts = await findConflicts(
-      this.dataSource.manager,
+    const conflicts = await this.reviewers.conflicts(
       submissionId,
       matching.map((row) => row.id),
     );
@@ -157,12 +118,8 @@ export class ReviewerSuggestions {
           .join(' '),
       ),
     );
-    const hits: { i: number }[] = await this.dataSource.query(
-      `SELECT i::int AS i FROM unnest($1::text[]) WITH ORDINALITY AS d(doc, i)
-        WHERE to_tsvector('simple', doc) @@ to_tsquery('simple', $2)`,
-      [documents, query],
-    );
-    return hits.map((hit) => rows[hit.i - 1]);
+    const hits = await this.reviewers.matching(documents, query);
+    return hits.map((i) => rows[i - 1]);
   }
 
   /** ts_rank of each reviewer's interests against the submission, and which interests match. */
@@ -190,22 +147,9 @@ export class ReviewerSuggestions {
       }
     }
     if (ids.length === 0) return result;
-    const [ranks, matches]: [
-      { id: string; relevance: number }[],
-      { owner: string; interest: string }[],
-    ] = await Promise.all([
-      this.dataSource.query(
-        `SELECT q.id, ts_rank(s.search_vector, to_tsquery('simple', q.query))::float8 AS relevance
-           FROM submissions s, unnest($2::uuid[], $3::text[]) AS q(id, query)
-          WHERE s.id = $1`,
-        [submissionId, ids, queries],
-      ),
-      this.dataSource.query(
-        `SELECT q.owner, q.interest
-           FROM submissions s, unnest($2::uuid[], $3::text[], $4::text[]) AS q(owner, interest, query)
-          WHERE s.id = $1 AND s.search_vector @@ to_tsquery('simple', q.query)`,
-        [submissionId, interestOwners, interestTexts, interestQueries],
-      ),
+    const [ranks, matches] = await Promise.all([
+      this.reviewers.ranks(submissionId, ids, queries),
+      this.reviewers.matchedInterests(submissionId, interestOwners, interestTexts, interestQueries),
     ]);
     for (const rank of ranks)
       result.set(rank.id, {

@@ -1,4 +1,3 @@
-import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import {
   Body,
   Controller,
@@ -9,22 +8,52 @@ import {
   ParseUUIDPipe,
   Post,
   Put,
-  Req,
-  Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
+import { type FileDownload, UploadBody, type UploadSource } from '../common/http/files';
+import type { Person } from '../editorial/people';
 import { Public } from '../editorial/public';
+import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import { AuthRateLimited } from '../redis/rate-limit';
-import type { User } from '../accounts/user.entity';
 import {
   DeclineByTokenDto,
   DeclineInvitationDto,
   InvitationTokenDto,
   ReviewDraftDto,
 } from './dto/review.dto';
-import { ReviewerWorkService } from './reviewer-work.service';
+import {
+  InvitationAnswerResponse,
+  InvitationDescriptionResponse,
+  ReviewerAssignmentViewResponse,
+  ReviewerDashboardResponse,
+  toInvitationAnswerResponse,
+  toInvitationDescriptionResponse,
+  toReviewerAssignmentViewResponse,
+  toReviewerDashboardResponse,
+} from './dto/reviewer-pages.response';
+import {
+  ReviewFileResponse,
+  ReviewResponse,
+  toReviewFileResponse,
+  toReviewResponse,
+} from './dto/review.response';
+import { InvitationAnswers } from './invitation-answers.service';
+import { ReviewFilesService } from './review-files.service';
+import { ReviewWriting } from './review-writing.service';
+import { ReviewerDashboard } from './reviewer-dashboard.service';
+
+const ASSIGNMENT = ApiParam({ name: 'assignmentId', format: 'uuid', description: 'My assignment' });
+const FILE = ApiParam({ name: 'fileId', format: 'uuid' });
+const BINARY = { type: 'string' as const, format: 'binary' };
 
 /**
  * The reviewer's own work. Every route acts only on the caller's own assignments: anyone
@@ -33,78 +62,103 @@ import { ReviewerWorkService } from './reviewer-work.service';
 @ApiTags('reviews')
 @Controller()
 export class ReviewerController {
-  constructor(private readonly work: ReviewerWorkService) {}
+  constructor(
+    private readonly pages: ReviewerDashboard,
+    private readonly answers: InvitationAnswers,
+    private readonly writing: ReviewWriting,
+    private readonly files: ReviewFilesService,
+  ) {}
 
   @Get('reviews')
   @ApiOperation({ summary: 'My reviews: pending invitations, active reviews, completed reviews' })
-  dashboard(@CurrentUser() user: User) {
-    return this.work.dashboard(user);
+  @ApiOkResponse({ type: ReviewerDashboardResponse })
+  async dashboard(@CurrentUser() user: Person): Promise<ReviewerDashboardResponse> {
+    return toReviewerDashboardResponse(await this.pages.dashboard(user));
   }
 
   @Get('reviews/:assignmentId')
   @ApiOperation({
     summary: 'A review assignment: the submission as I may see it, files, my review',
   })
-  view(@CurrentUser() user: User, @Param('assignmentId', ParseUUIDPipe) id: string) {
-    return this.work.view(user, id);
+  @ASSIGNMENT
+  @ApiOkResponse({ type: ReviewerAssignmentViewResponse })
+  async view(
+    @CurrentUser() user: Person,
+    @Param('assignmentId', ParseUUIDPipe) id: string,
+  ): Promise<ReviewerAssignmentViewResponse> {
+    return toReviewerAssignmentViewResponse(await this.pages.view(user, id));
   }
 
   @Post('reviews/:assignmentId/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept the invitation' })
-  accept(
-    @CurrentUser() user: User,
+  @ASSIGNMENT
+  @ApiOkResponse({ type: InvitationAnswerResponse })
+  async accept(
+    @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.work.acceptSignedIn(user, id, actor);
+  ): Promise<InvitationAnswerResponse> {
+    return toInvitationAnswerResponse(await this.answers.acceptSignedIn(user, id, actor));
   }
 
   @Post('reviews/:assignmentId/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline the invitation (reason and a suggested reviewer optional)' })
-  decline(
-    @CurrentUser() user: User,
+  @ASSIGNMENT
+  @ApiOkResponse({ type: InvitationAnswerResponse })
+  async decline(
+    @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,
     @Body() dto: DeclineInvitationDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.work.declineSignedIn(user, id, dto, actor);
+  ): Promise<InvitationAnswerResponse> {
+    return toInvitationAnswerResponse(await this.answers.declineSignedIn(user, id, dto, actor));
   }
 
   @Get('reviews/:assignmentId/files/:fileId/content')
   @ApiOperation({
     summary: 'Download a file of the round (the anonymised copy in double-anonymous review)',
   })
-  async file(
-    @CurrentUser() user: User,
+  @ASSIGNMENT
+  @FILE
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file under its neutral name, as an attachment',
+    schema: BINARY,
+  })
+  file(
+    @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.work.sendFile(user, id, fileId, response);
+  ): Promise<FileDownload> {
+    return this.pages.roundFile(user, id, fileId);
   }
 
   @Put('reviews/:assignmentId/review')
   @ApiOperation({ summary: 'Autosave the review draft' })
-  save(
-    @CurrentUser() user: User,
+  @ASSIGNMENT
+  @ApiOkResponse({ type: ReviewResponse })
+  async save(
+    @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,
     @Body() dto: ReviewDraftDto,
-  ) {
-    return this.work.saveDraft(user, id, dto);
+  ): Promise<ReviewResponse> {
+    return toReviewResponse(await this.writing.saveDraft(user, id, dto));
   }
 
   @Post('reviews/:assignmentId/review/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the review (needs a recommendation); it is then locked' })
-  submit(
-    @CurrentUser() user: User,
+  @ASSIGNMENT
+  @ApiOkResponse({ type: ReviewResponse })
+  async submit(
+    @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,
     @Body() dto: ReviewDraftDto,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.work.submit(user, id, dto, actor);
+  ): Promise<ReviewResponse> {
+    return toReviewResponse(await this.writing.submit(user, id, dto, actor));
   }
 
   @Post('reviews/:assignmentId/review-files')
@@ -113,39 +167,42 @@ export class ReviewerController {
     summary:
       'Attach a file (a document, spreadsheet or image) to my review; its copy for the author is cleaned of my name and its anonymisation report returned (422 for a file that cannot be cleaned)',
   })
+  @ASSIGNMENT
+  @ApiCreatedResponse({ type: ReviewFileResponse })
   async upload(
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,
-    @Req() request: Request,
-  ) {
-    const {
-      storageKey: _s,
-      anonymisedKey: _a,
-      ...file
-    } = await this.work.uploadFile(user, id, request);
-    return file;
+    @UploadBody() upload: UploadSource,
+  ): Promise<ReviewFileResponse> {
+    return toReviewFileResponse(await this.files.upload(user, id, upload));
   }
 
   @Get('reviews/:assignmentId/review-files/:fileId/content')
   @ApiOperation({ summary: 'Download a file I attached to my review' })
-  async ownFile(
-    @CurrentUser() user: User,
+  @ASSIGNMENT
+  @FILE
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file as I uploaded it, as an attachment', schema: BINARY })
+  ownFile(
+    @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.work.sendOwnFile(user, id, fileId, response);
+  ): Promise<FileDownload> {
+    return this.files.download(user, id, fileId);
   }
 
   @Delete('reviews/:assignmentId/review-files/:fileId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a file from my review (before submitting it)' })
+  @ASSIGNMENT
+  @FILE
+  @ApiNoContentResponse({ description: 'Removed' })
   async deleteFile(
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
   ): Promise<void> {
-    await this.work.deleteFile(user, id, fileId);
+    await this.files.delete(user, id, fileId);
   }
 
   // The email link: no sign-in, the signed single-use token is the credential.
@@ -155,8 +212,9 @@ export class ReviewerController {
   @Post('review-invitations/view')
   @HttpCode(200)
   @ApiOperation({ summary: 'What the invitation link shows: journal, title, abstract, dates' })
-  describe(@Body() dto: InvitationTokenDto) {
-    return this.work.describeByToken(dto.token);
+  @ApiOkResponse({ type: InvitationDescriptionResponse })
+  async describe(@Body() dto: InvitationTokenDto): Promise<InvitationDescriptionResponse> {
+    return toInvitationDescriptionResponse(await this.answers.describeByToken(dto.token));
   }
 
   @Public()
@@ -164,8 +222,12 @@ export class ReviewerController {
   @Post('review-invitations/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept through the invitation link' })
-  acceptByToken(@Body() dto: InvitationTokenDto, @CurrentActor() actor: Actor) {
-    return this.work.acceptByToken(dto.token, actor);
+  @ApiOkResponse({ type: InvitationAnswerResponse })
+  async acceptByToken(
+    @Body() dto: InvitationTokenDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<InvitationAnswerResponse> {
+    return toInvitationAnswerResponse(await this.answers.acceptByToken(dto.token, actor));
   }
 
   @Public()
@@ -173,7 +235,11 @@ export class ReviewerController {
   @Post('review-invitations/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline through the invitation link' })
-  declineByToken(@Body() dto: DeclineByTokenDto, @CurrentActor() actor: Actor) {
-    return this.work.declineByToken(dto.token, dto, actor);
+  @ApiOkResponse({ type: InvitationAnswerResponse })
+  async declineByToken(
+    @Body() dto: DeclineByTokenDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<InvitationAnswerResponse> {
+    return toInvitationAnswerResponse(await this.answers.declineByToken(dto.token, dto, actor));
   }
 }

@@ -1,25 +1,49 @@
 import { Module } from '@nestjs/common';
-import { SubmissionsModule } from '../submissions/submissions.module';
+import { SubmissionsModule } from '../submissions';
+import { AssignmentChanges } from './assignment-changes.service';
+import { InvitationAnswers } from './invitation-answers.service';
+import { JournalReviewers } from './journal-reviewers.service';
 import { ReviewAssignmentsController } from './review-assignments.controller';
-import { ReviewAssignmentsService } from './review-assignments.service';
+import { ReviewFilesService } from './review-files.service';
 import { ReviewFormsController } from './review-forms.controller';
+import { ReviewFormsRepository } from './review-forms.repository';
 import { ReviewFormsService } from './review-forms.service';
-import { ReviewMailer } from './review-mailer';
+import { ReviewInvitations } from './review-invitations.service';
+import { ReviewRoundsService } from './review-rounds.service';
+import { ReviewWriting } from './review-writing.service';
+import { ReviewerAccess } from './reviewer-access.service';
 import { ReviewerController } from './reviewer.controller';
+import { ReviewerDashboard } from './reviewer-dashboard.service';
+import { ReviewerHistoryService } from './reviewer-history.service';
+import { ReviewerRecordsRepository } from './reviewer-records.repository';
+import { ReviewerSubmissionRepository } from './reviewer-submission.repository';
 import { ReviewerSuggestions } from './reviewer-suggestions.service';
-import { ReviewerWorkService } from './reviewer-work.service';
+import { ReviewersRepository } from './reviewers.repository';
+import { ReviewsCoreModule } from './reviews-core.module';
 
 /** Peer review in the API: editors' tools, reviewers' work, review forms. */
 @Module({
-  imports: [SubmissionsModule],
+  imports: [ReviewsCoreModule, SubmissionsModule],
   controllers: [ReviewAssignmentsController, ReviewerController, ReviewFormsController],
   providers: [
-    ReviewAssignmentsService,
+    ReviewRoundsService,
+    ReviewInvitations,
+    AssignmentChanges,
+    ReviewerHistoryService,
     ReviewerSuggestions,
-    ReviewerWorkService,
+    JournalReviewers,
+    ReviewerDashboard,
+    InvitationAnswers,
+    ReviewWriting,
+    ReviewFilesService,
+    ReviewerAccess,
     ReviewFormsService,
-    ReviewMailer,
+    ReviewersRepository,
+    ReviewerRecordsRepository,
+    ReviewerSubmissionRepository,
+    ReviewFormsRepository,
   ],
-  exports: [ReviewMailer],
+  // ReviewReleases, for decisions (closing a round releases its reviewers).
+  exports: [ReviewsCoreModule],
 })
 export class ReviewsModule {}

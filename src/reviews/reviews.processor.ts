@@ -3,7 +3,12 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../queue/queue-name.enum';
-import { ReviewRemindersJob, type ReviewRemindersOutcome } from './jobs/review-reminders.job';
+import {
+  REVIEW_REMINDERS_ATTEMPTS,
+  ReviewRemindersJob,
+  type ReviewRemindersJobData,
+  type ReviewRemindersOutcome,
+} from './jobs/review-reminders.job';
 
 /**
  * The worker's scheduled review work. On start it (re)declares the reminder scan as a BullMQ
@@ -25,8 +30,11 @@ export class ReviewsProcessor extends WorkerHost implements OnApplicationBootstr
     await this.queue.upsertJobScheduler(
       ReviewRemindersJob.schedulerId,
       { every: this.config.REMINDER_SCAN_INTERVAL_MS },
-      // A failed scan is not retried: the next one, minutes later, does the same work.
-      { name: ReviewRemindersJob.jobName, data: {}, opts: { attempts: 1 } },
+      {
+        name: ReviewRemindersJob.jobName,
+        data: {} satisfies ReviewRemindersJobData,
+        opts: { attempts: REVIEW_REMINDERS_ATTEMPTS },
+      },
     );
   }
 

@@ -1,11 +1,13 @@
-import { JOURNAL_EDITORS } from '../editorial/roles';
-import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { JournalAccess } from '../editorial/journal-access';
-import { UTF8_BOM } from './csv';
+import { JOURNAL_EDITORS } from '../editorial/roles';
+import { CurrentJournal, type Journal } from '../journals';
 import { StatisticsQuery } from './dto/statistics-query.dto';
-import { resolvePeriod } from './period';
+import {
+  EditorialStatisticsResponse,
+  toEditorialStatisticsResponse,
+} from './dto/statistics.response';
 import { StatisticsService } from './statistics.service';
 
 /** Editorial statistics of a journal over a period, for its managers and editors. */
@@ -21,10 +23,18 @@ export class StatisticsController {
     summary:
       'Submissions received, desk-reject and acceptance rates, median days to decision, acceptance and publication, reviewer figures, per country and language (default: the last 12 months)',
   })
-  show(@Req() request: Request, @Query() query: StatisticsQuery) {
-    return this.statistics.compute(request.journal!, resolvePeriod(query));
+  @ApiOkResponse({ type: EditorialStatisticsResponse })
+  async show(
+    @CurrentJournal() journal: Journal,
+    @Query() query: StatisticsQuery,
+  ): Promise<EditorialStatisticsResponse> {
+    return toEditorialStatisticsResponse(await this.statistics.compute(journal, query));
   }
 
+  /**
+   * A file of its own kind rather than a FileDownload: spreadsheet users open it from the
+   * browser, so it keeps its plain `attachment; filename="…"` (ASCII: a slug and dates).
+   */
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('export.csv')
   @Header('Cache-Control', 'no-store')
@@ -33,19 +43,18 @@ export class StatisticsController {
     summary:
       'The same statistics as CSV (UTF-8 with BOM), one row per figure: section,metric,key,value',
   })
+  @ApiOkResponse({
+    description: 'section,metric,key,value',
+    schema: { type: 'string', format: 'binary' },
+  })
   async export(
-    @Req() request: Request,
+    @CurrentJournal() journal: Journal,
     @Query() query: StatisticsQuery,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    const journal = request.journal!;
-    const period = resolvePeriod(query);
-    const csv = this.statistics.toCsv(await this.statistics.compute(journal, period));
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader(
-      'Content-Disposition',
-      `attachment; filename="statistics-${journal.slug}-${period.from}-${period.to}.csv"`,
-    );
-    return UTF8_BOM + csv;
+  ): Promise<StreamableFile> {
+    const csv = await this.statistics.exportCsv(journal, query);
+    return new StreamableFile(Buffer.from(csv.content, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${csv.fileName}"`,
+    });
   }
 }

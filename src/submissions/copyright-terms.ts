@@ -4,7 +4,6 @@ import {
   CREATIVE_COMMONS_LICENCE_NAMES,
   type CreativeCommonsLicence,
 } from '../common/validation/validators';
-import type { Journal } from '../journals/journal.entity';
 
 export interface CopyrightTerms {
   locale: Locale;
@@ -14,8 +13,16 @@ export interface CopyrightTerms {
   licenceUrl: string;
 }
 
+/** The journal's settings the terms are built from. */
+export interface CopyrightSettings {
+  licenceUrl: string;
+  /** `publisher`: copyright goes to the publisher; otherwise the authors keep it. */
+  copyrightHolderRule: string;
+  publisherName: string;
+}
+
 /** The copyright and licence terms an author agrees to, built from the journal's settings. */
-export function copyrightTerms(journal: Journal, locale: Locale): CopyrightTerms {
+export function copyrightTerms(journal: CopyrightSettings, locale: Locale): CopyrightTerms {
   const licence =
     CREATIVE_COMMONS_LICENCE_NAMES[journal.licenceUrl as CreativeCommonsLicence] ??
     journal.licenceUrl;

@@ -1,44 +1,66 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FileDownload } from '../common/http/files';
+import { mapPage } from '../common/pagination/page.dto';
+import { JournalAccess } from '../editorial/journal-access';
+import {
+  type Actor,
+  CurrentActor,
+  CurrentJournalRef,
+  CurrentViewer,
+  type JournalRef,
+  type Viewer,
+} from '../editorial/request-context';
 import { EDITORS } from '../editorial/roles';
 import {
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { IsIn, IsOptional } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { FileStorage } from '../storage/file-storage';
-import { ProblemException } from '../common/http/problem.exception';
-import { sendSubmissionFile } from './file-download';
-import { type Actor, CurrentActor } from '../editorial/request-context';
-import { JournalAccess } from '../editorial/journal-access';
-import { HeldFiles } from './held-files.service';
+  EditorialListPage,
+  StageCountsResponse,
+  toEditorialListItemResponse,
+  toStageCountsResponse,
+} from './dto/editorial-listing.response';
 import { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
+import {
+  HISTORY_RESPONSE,
+  type HistoryEntryResponse,
+  HistoryModels,
+  toHistoryEntryResponse,
+} from './dto/history.response';
+import { SubmissionFileResponse, toSubmissionFileResponse } from './dto/submission-file.response';
+import {
+  EditorialSubmissionResponse,
+  toEditorialSubmissionResponse,
+} from './dto/submission.response';
 import { EditorialListing } from './editorial-listing.service';
-import { viewerOf } from '../editorial/request-context';
+import { HeldFiles } from './held-files.service';
+import { type FileCopy, SubmissionFiles } from './submission-files.service';
 import { SubmissionHistory } from './submission-history.service';
 
 class CopyQuery {
   @ApiPropertyOptional({ enum: ['original', 'anonymised'], default: 'original' })
   @IsOptional()
   @IsIn(['original', 'anonymised'])
-  copy: 'original' | 'anonymised' = 'original';
+  copy: FileCopy = 'original';
 }
 
-/** The editors' list of a journal's submissions. */
+const SUBMISSION_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The submission' });
+const FILE_ID = ApiParam({ name: 'fileId', format: 'uuid', description: 'One of its files' });
+
+/** The editors' side of a journal's submissions: the list, one submission, its files. */
 @ApiTags('submissions')
+@HistoryModels()
 @Controller('journals/:slug/submissions')
 export class EditorialSubmissionsController {
   constructor(
     private readonly listing: EditorialListing,
-    private readonly storage: FileStorage,
+    private readonly files: SubmissionFiles,
     private readonly history: SubmissionHistory,
     private readonly heldFiles: HeldFiles,
   ) {}
@@ -49,15 +71,25 @@ export class EditorialSubmissionsController {
     summary:
       'Submitted manuscripts, newest first: filter by stage, section, editor, language; search titles and abstracts',
   })
-  list(@Req() request: Request, @Query() query: EditorialQuery) {
-    return this.listing.list(request.journal!, viewerOf(request), query);
+  @ApiOkResponse({ type: EditorialListPage })
+  async list(
+    @CurrentJournalRef() journal: JournalRef,
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: EditorialQuery,
+  ): Promise<EditorialListPage> {
+    return mapPage(await this.listing.list(journal, viewer, query), toEditorialListItemResponse);
   }
 
   @JournalAccess({ roles: EDITORS })
   @Get('counts')
   @ApiOperation({ summary: 'How many submissions are in each stage (same filters)' })
-  counts(@Req() request: Request, @Query() query: EditorialFilters) {
-    return this.listing.counts(request.journal!, viewerOf(request), query);
+  @ApiOkResponse({ type: StageCountsResponse })
+  async counts(
+    @CurrentJournalRef() journal: JournalRef,
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: EditorialFilters,
+  ): Promise<StageCountsResponse> {
+    return toStageCountsResponse(await this.listing.counts(journal, viewer, query));
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -66,8 +98,14 @@ export class EditorialSubmissionsController {
     summary:
       'A submission as its editors see it: metadata, contributors, files, agreement, full history',
   })
-  view(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
-    return this.listing.editorView(request.journal!, viewerOf(request), id);
+  @SUBMISSION_ID
+  @ApiOkResponse({ type: EditorialSubmissionResponse })
+  async view(
+    @CurrentJournalRef() journal: JournalRef,
+    @CurrentViewer() viewer: Viewer,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<EditorialSubmissionResponse> {
+    return toEditorialSubmissionResponse(await this.listing.editorView(journal, viewer, id));
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -76,29 +114,34 @@ export class EditorialSubmissionsController {
     summary:
       'Everything that happened to a submission, in order: decisions, stage changes, assignments, other events and every email about it with its delivery',
   })
-  fullHistory(@Req() request: Request, @Param('id', ParseUUIDPipe) id: string) {
-    return this.history.forEditors(request.journal!, viewerOf(request), id);
+  @SUBMISSION_ID
+  @ApiOkResponse(HISTORY_RESPONSE)
+  async fullHistory(
+    @CurrentJournalRef() journal: JournalRef,
+    @CurrentViewer() viewer: Viewer,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<HistoryEntryResponse[]> {
+    return (await this.history.forEditors(journal, viewer, id)).map(toHistoryEntryResponse);
   }
 
   @JournalAccess({ roles: EDITORS })
   @Get(':id/files/:fileId/content')
   @ApiOperation({ summary: 'Download a file: the original or the anonymised review copy' })
-  async download(
-    @Req() request: Request,
-    @Res() response: Response,
+  @SUBMISSION_ID
+  @FILE_ID
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file, as an attachment of its detected type',
+    schema: { type: 'string', format: 'binary' },
+  })
+  download(
+    @CurrentJournalRef() journal: JournalRef,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
     @Query() query: CopyQuery,
-  ): Promise<void> {
-    const file = await this.listing.file(request.journal!, viewerOf(request), id, fileId);
-    const key = query.copy === 'anonymised' ? file.anonymisedKey : file.storageKey;
-    if (!key)
-      throw new ProblemException({
-        status: 404,
-        title: 'Not Found',
-        detail: 'This file has no anonymised copy',
-      });
-    await sendSubmissionFile(response, this.storage, file, key);
+  ): Promise<FileDownload> {
+    return this.files.forEditors(journal, viewer, id, fileId, query.copy);
   }
 
   @JournalAccess({ roles: EDITORS })
@@ -108,12 +151,18 @@ export class EditorialSubmissionsController {
     summary:
       'Release to double-anonymous reviewers a file held back because it could not be cleaned (after checking it by hand); recorded in the history',
   })
-  release(
-    @Req() request: Request,
+  @SUBMISSION_ID
+  @FILE_ID
+  @ApiOkResponse({ type: SubmissionFileResponse })
+  async release(
+    @CurrentJournalRef() journal: JournalRef,
+    @CurrentViewer() viewer: Viewer,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.heldFiles.release(request.journal!, viewerOf(request), id, fileId, actor);
+  ): Promise<SubmissionFileResponse> {
+    return toSubmissionFileResponse(
+      await this.heldFiles.release(journal, viewer, id, fileId, actor),
+    );
   }
 }

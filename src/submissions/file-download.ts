@@ -3,6 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type { FileStorage } from '../storage/file-storage';
 import type { SubmissionFile } from './entities/submission-file.entity';
 
+// For decisions, production, publishing, reviews and typesetting, until their routes return a
+// FileDownload (common/http/files) as this feature's do.
 /**
  * Streams a stored submission file as a download. Always an attachment with the detected media
  * type and `nosniff`, so an uploaded file can never run as a page of this site; the original

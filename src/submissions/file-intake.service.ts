@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import busboy from 'busboy';
 import { fromBuffer } from 'file-type';
 import { Transform, type TransformCallback } from 'node:stream';
-import { ProblemException } from '../common/http/problem.exception';
 import type { ReceivedFile, UploadSource } from '../common/http/files';
 import { FileStorage } from '../storage/file-storage';
 import type { FileGenre } from './entities/submission-file.entity';
+import { raiseWithStatus } from './submissions.problems';
 
 // Control characters are exactly what these two look for.
 // eslint-disable-next-line no-control-regex
@@ -141,13 +141,8 @@ const KIND_NAMES: Record<UploadKind, string> = {
   letter_attachment: 'file attached to a letter',
 };
 
-const badFile = (detail: string, status = 400) =>
-  new ProblemException({
-    status,
-    type: 'urn:tahkim:problem:unacceptable-file',
-    title: status === 413 ? 'Payload Too Large' : 'Bad Request',
-    detail,
-  });
+const badFile = (detail: string, status: 400 | 413 | 415 = 400) =>
+  raiseWithStatus('unacceptable-file', status, detail);
 
 /** Keeps the first bytes for sniffing and stops the stream past the size limit. */
 class SniffAndLimit extends Transform {
@@ -230,20 +225,20 @@ export class FileIntake {
    *   deleted from storage only when nothing else uses it.
    */
   receive(
-    request: UploadSource,
+    source: UploadSource,
     genre: UploadKind,
     limitBytes: number,
     isKeyInUse: (key: string) => Promise<boolean>,
   ): Promise<ReceivedFile> {
     return new Promise((resolve, reject) => {
-      if (!request.headers['content-type']?.startsWith('multipart/form-data')) {
+      if (!source.headers['content-type']?.startsWith('multipart/form-data')) {
         reject(badFile('Send the file as multipart/form-data in a field named "file"', 415));
         return;
       }
       let parser: busboy.Busboy;
       try {
         parser = busboy({
-          headers: request.headers,
+          headers: source.headers,
           defParamCharset: 'utf8',
           limits: { files: 1, fields: 5, fileSize: limitBytes + 1 },
         });
@@ -292,7 +287,7 @@ export class FileIntake {
       parser.on('close', () => {
         if (!handled) reject(badFile('The request has no file in a field named "file"'));
       });
-      request.pipe(parser);
+      source.pipe(parser);
     });
   }
 }

@@ -1,17 +1,13 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
-import { ProblemException } from '../common/http/problem.exception';
-import type { Journal } from '../journals/journal.entity';
+import { httpProblems } from '../common/problems/http.problems';
+import { SubmissionEvents } from '../editorial/events/submission-events.service';
+import type { Actor, JournalRef, Viewer } from '../editorial/request-context';
 import { EditorialListing } from './editorial-listing.service';
-import type { Viewer } from '../editorial/request-context';
-import { SubmissionFile } from './entities/submission-file.entity';
-import { recordEvent } from './submission-events';
+import type { SubmissionFile } from './entities/submission-file.entity';
+import { SubmissionFilesRepository } from './submission-files.repository';
+import { submissionProblems } from './submissions.problems';
 
 /**
  * Author files the anonymisation pipeline could not clean (an archive, an encrypted PDF, an
@@ -21,66 +17,58 @@ import { recordEvent } from './submission-events';
 @Injectable()
 export class HeldFiles {
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listing: EditorialListing,
+    private readonly files: SubmissionFilesRepository,
+    private readonly events: SubmissionEvents,
     private readonly audit: AuditLog,
   ) {}
 
   async release(
-    journal: Journal,
+    journal: JournalRef,
     viewer: Viewer,
     submissionId: string,
     fileId: string,
     actor: Actor,
   ): Promise<SubmissionFile> {
     await this.listing.handled(journal, viewer, submissionId);
-    return inTransaction(this.transactions, async (manager) => {
-      const file = await manager.findOne(SubmissionFile, {
-        where: { id: fileId, submissionId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!file)
-        throw new ProblemException({
-          status: 404,
-          title: 'Not Found',
-          detail: 'There is no such file in this submission',
-        });
-      if (!file.heldReason)
-        throw new ProblemException({
-          status: 409,
-          type: 'urn:tahkim:problem:file-not-held',
-          title: 'Conflict',
-          detail: 'This file was cleaned for review: reviewers receive its cleaned copy already',
-        });
-      if (file.releasedAt)
-        throw new ProblemException({
-          status: 409,
-          type: 'urn:tahkim:problem:file-already-released',
-          title: 'Conflict',
-          detail: 'This file has already been released to reviewers',
-        });
-      const releasedAt = new Date();
-      await manager.update(
-        SubmissionFile,
-        { id: file.id },
-        { releasedAt, releasedBy: actor.userId ?? null },
+    return this.releaseHandled(journal, submissionId, fileId, actor);
+  }
+
+  @Transactional()
+  private async releaseHandled(
+    journal: JournalRef,
+    submissionId: string,
+    fileId: string,
+    actor: Actor,
+  ): Promise<SubmissionFile> {
+    const file = await this.files.lockInSubmission(submissionId, fileId);
+    if (!file) throw httpProblems.raise('not-found', 'There is no such file in this submission');
+    if (!file.heldReason)
+      throw submissionProblems.raise(
+        'file-not-held',
+        'This file was cleaned for review: reviewers receive its cleaned copy already',
       );
-      const facts = { fileId: file.id, genre: file.genre, originalName: file.originalName };
-      await recordEvent(manager, submissionId, actor, 'file_released', {
-        ...facts,
-        heldReason: file.heldReason,
-      });
-      await this.audit.record(manager, {
-        actor,
-        journalId: journal.id,
-        objectType: 'submission',
-        objectId: submissionId,
-        action: 'submission_file.released',
-        before: { heldReason: file.heldReason },
-        after: { ...facts, releasedAt },
-      });
-      return manager.findOneByOrFail(SubmissionFile, { id: file.id });
+    if (file.releasedAt)
+      throw submissionProblems.raise(
+        'file-already-released',
+        'This file has already been released to reviewers',
+      );
+    const releasedAt = new Date();
+    await this.files.markReleased(file.id, releasedAt, actor.userId ?? null);
+    const facts = { fileId: file.id, genre: file.genre, originalName: file.originalName };
+    await this.events.record(submissionId, actor, {
+      kind: 'file_released',
+      data: { ...facts, heldReason: file.heldReason },
     });
+    await this.audit.write({
+      actor,
+      journalId: journal.id,
+      objectType: 'submission',
+      objectId: submissionId,
+      action: 'submission_file.released',
+      before: { heldReason: file.heldReason },
+      after: { ...facts, releasedAt },
+    });
+    return this.files.byId(file.id);
   }
 }

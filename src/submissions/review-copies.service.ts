@@ -1,8 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { DataSource } from 'typeorm';
 import { AnonymiserPool } from '../anonymisation/anonymiser-pool';
 import {
   ArchiveLimitError,
@@ -12,10 +10,10 @@ import {
   UncleanableFileError,
 } from '../anonymisation/file-anonymiser';
 import { assertSound } from '../anonymisation/soundness';
-import { ProblemException } from '../common/http/problem.exception';
-import { FileStorage, type StoredFile } from '../storage/file-storage';
-import { contentInUse } from './content-in-use';
 import type { ReceivedFile } from '../common/http/files';
+import { FileStorage, type StoredFile } from '../storage/file-storage';
+import { SubmissionFilesRepository } from './submission-files.repository';
+import { raiseWithStatus, submissionProblems } from './submissions.problems';
 
 /** What to do with a sound file the pipeline cannot clean. */
 export type WhenUncleanable =
@@ -39,7 +37,7 @@ export class ReviewCopies implements OnApplicationShutdown {
   private readonly pool = new AnonymiserPool();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly files: SubmissionFilesRepository,
     private readonly storage: FileStorage,
   ) {}
 
@@ -83,33 +81,23 @@ export class ReviewCopies implements OnApplicationShutdown {
 
   /** Deletes refused content from storage unless a file row already holds the same bytes. */
   async discard(key: string): Promise<void> {
-    if (!(await contentInUse(this.dataSource.manager, key))) await this.storage.delete(key);
+    if (!(await this.files.anyRowHolds(key))) await this.storage.delete(key);
   }
 }
 
 /** The problem answer for a file the pipeline refused; other errors pass through unchanged. */
 export function refusal(error: unknown): unknown {
   if (error instanceof ArchiveLimitError)
-    return new ProblemException({
-      status: error.status,
-      type: 'urn:tahkim:problem:archive-limit',
-      title: error.status === 413 ? 'Payload Too Large' : 'Unprocessable Content',
-      detail: error.message,
-      extensions: { limit: error.limit, max: error.max },
+    return raiseWithStatus('archive-limit', error.status, error.message, {
+      limit: error.limit,
+      max: error.max,
     });
   if (error instanceof UncleanableFileError)
-    return new ProblemException({
-      status: 422,
-      type: 'urn:tahkim:problem:uncleanable-file',
-      title: 'Unprocessable Content',
-      detail: `${error.message}. Send it as a PDF, an office document or an image instead.`,
-    });
+    return submissionProblems.raise(
+      'uncleanable-file',
+      `${error.message}. Send it as a PDF, an office document or an image instead.`,
+    );
   if (error instanceof DocumentAnonymisationError)
-    return new ProblemException({
-      status: 400,
-      type: 'urn:tahkim:problem:unacceptable-file',
-      title: 'Bad Request',
-      detail: error.message,
-    });
+    return submissionProblems.raise('unacceptable-file', error.message);
   return error;
 }

@@ -1,58 +1,62 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FileDownload } from '../common/http/files';
+import type { Person } from '../editorial/people';
 import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
-import type { User } from '../accounts/user.entity';
-import { FileStorage } from '../storage/file-storage';
-import { sendSubmissionFile } from '../submissions/file-download';
 import { ProofResponseDto } from './dto/proof-response.dto';
+import { ProofViewResponse, toProofViewResponse } from './dto/proof.response';
 import { Proofs } from './proofs.service';
+
+const SUBMISSION_ID = ApiParam({ name: 'id', format: 'uuid', description: 'My submission' });
+const RUN_ID = ApiParam({ name: 'runId', format: 'uuid' });
 
 /** The author's proofs: read, approve, or send corrections. Only the submitter's own. */
 @ApiTags('typesetting')
 @Controller('submissions/:id/proofs')
 export class ProofsController {
-  constructor(
-    private readonly proofs: Proofs,
-    private readonly storage: FileStorage,
-  ) {}
+  constructor(private readonly proofs: Proofs) {}
 
   @Get()
+  @SUBMISSION_ID
   @ApiOperation({ summary: 'The proofs of my article, newest first, with the answers to them' })
-  async list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
-    await this.proofs.ownSubmission(user, id);
-    return this.proofs.list(id);
+  @ApiOkResponse({ type: [ProofViewResponse] })
+  async list(
+    @CurrentUser() user: Person,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ProofViewResponse[]> {
+    return (await this.proofs.mine(user, id)).map(toProofViewResponse);
   }
 
   @Get(':runId/pdf')
+  @SUBMISSION_ID
+  @RUN_ID
   @ApiOperation({ summary: 'Download a proof of my article' })
-  async pdf(
-    @CurrentUser() user: User,
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The proof',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  pdf(
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('runId', ParseUUIDPipe) runId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.proofs.ownSubmission(user, id);
-    const { output } = await this.proofs.proof(id, runId);
-    await sendSubmissionFile(
-      response,
-      this.storage,
-      { originalName: 'proof.pdf', mediaType: output.mediaType },
-      output.storageKey,
-    );
+  ): Promise<FileDownload> {
+    return this.proofs.myPdf(user, id, runId);
   }
 
   @Post(':runId/response')
   @HttpCode(200)
+  @SUBMISSION_ID
+  @RUN_ID
   @ApiOperation({ summary: 'Approve the proof, or send corrections (they open a discussion)' })
+  @ApiOkResponse({ type: ProofViewResponse })
   async respond(
-    @CurrentUser() user: User,
+    @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('runId', ParseUUIDPipe) runId: string,
     @Body() dto: ProofResponseDto,
     @CurrentActor() actor: Actor,
-  ) {
-    await this.proofs.ownSubmission(user, id);
-    return this.proofs.respond(user, id, runId, dto, actor);
+  ): Promise<ProofViewResponse> {
+    return toProofViewResponse(await this.proofs.answerMine(user, id, runId, dto, actor));
   }
 }

@@ -1,34 +1,26 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import type { Actor } from '../editorial/request-context';
-import type { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.service';
+import { fileDownload, type FileDownload } from '../common/http/files';
+import { httpProblems } from '../common/problems/http.problems';
+import type { Person } from '../editorial/people';
+import type { Actor } from '../editorial/request-context';
 import { DiscussionsService } from '../production/discussions.service';
-import { problem } from '../reviews/review-problems';
-import { Submission } from '../submissions/entities/submission.entity';
-import { ProofResponse, type ProofResponseKind } from './entities/proof-response.entity';
-import { TypesettingRun } from './entities/typesetting-run.entity';
+import { FileStorage } from '../storage/file-storage';
+import type { ProofResponse, ProofResponseKind } from './entities/proof-response.entity';
+import type { TypesettingOutput, TypesettingRun } from './entities/typesetting-run.entity';
+import { ProofResponsesRepository } from './proof-responses.repository';
+import { typesettingProblems } from './typesetting.problems';
+import { TypesettingRunsRepository } from './typesetting-runs.repository';
+import {
+  type SourceSubmission,
+  TypesettingSourcesRepository,
+} from './typesetting-sources.repository';
 
 /** A proof as its author and editors see it: the run, and who answered what. */
-function proofView(run: TypesettingRun, responses: ProofResponse[]) {
-  return {
-    id: run.id,
-    pages: run.pages,
-    createdAt: run.createdAt,
-    finishedAt: run.finishedAt,
-    responses: responses
-      .filter((response) => response.runId === run.id)
-      .map((response) => ({
-        userId: response.userId,
-        response: response.response,
-        discussionId: response.discussionId,
-        at: response.createdAt,
-      })),
-  };
+export interface ProofView {
+  run: TypesettingRun;
+  responses: ProofResponse[];
 }
 
 /**
@@ -39,42 +31,68 @@ function proofView(run: TypesettingRun, responses: ProofResponse[]) {
 @Injectable()
 export class Proofs {
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: TypesettingRunsRepository,
+    private readonly answers: ProofResponsesRepository,
+    private readonly sources: TypesettingSourcesRepository,
     private readonly discussions: DiscussionsService,
+    private readonly storage: FileStorage,
     private readonly audit: AuditLog,
   ) {}
 
   /** The submission, for its submitter; 404 for anyone else (it is not revealed). */
-  async ownSubmission(user: User, submissionId: string): Promise<Submission> {
-    const submission = await this.dataSource
-      .getRepository(Submission)
-      .findOneBy({ id: submissionId, submitterId: user.id });
-    if (!submission) throw problem(404, 'not-found', 'There is no such submission of yours');
+  async ownSubmission(user: Person, submissionId: string): Promise<SourceSubmission> {
+    const submission = await this.sources.submissionOf(user.id, submissionId);
+    if (!submission) throw httpProblems.raise('not-found', 'There is no such submission of yours');
     return submission;
   }
 
-  /** The succeeded proofs of the article, newest first, with the answers to them. */
-  async list(submissionId: string) {
-    const runs = await this.dataSource.getRepository(TypesettingRun).find({
-      where: { submissionId, scope: 'article', status: 'succeeded' },
-      order: { createdAt: 'DESC' },
+  /** The succeeded proofs of the author's article, newest first, with the answers to them. */
+  async mine(user: Person, submissionId: string): Promise<ProofView[]> {
+    await this.ownSubmission(user, submissionId);
+    return this.list(submissionId);
+  }
+
+  /** The author's proof PDF. */
+  async myPdf(user: Person, submissionId: string, runId: string): Promise<FileDownload> {
+    await this.ownSubmission(user, submissionId);
+    const { output } = await this.proof(submissionId, runId);
+    return fileDownload(await this.storage.get(output.storageKey), {
+      mediaType: output.mediaType,
+      fileName: 'proof.pdf',
     });
-    const responses = runs.length
-      ? await this.dataSource
-          .getRepository(ProofResponse)
-          .findBy({ runId: In(runs.map((run) => run.id)) })
-      : [];
-    return runs.map((run) => proofView(run, responses));
+  }
+
+  /** The author answers their proof. */
+  async answerMine(
+    user: Person,
+    submissionId: string,
+    runId: string,
+    answer: { response: ProofResponseKind; corrections?: string },
+    actor: Actor,
+  ): Promise<ProofView> {
+    await this.ownSubmission(user, submissionId);
+    return this.respond(user, submissionId, runId, answer, actor);
+  }
+
+  /** The succeeded proofs of the article, newest first, with the answers to them. */
+  async list(submissionId: string): Promise<ProofView[]> {
+    const runs = await this.runs.proofs(submissionId);
+    const responses = await this.answers.ofRuns(runs.map((run) => run.id));
+    return runs.map((run) => ({
+      run,
+      responses: responses.filter((response) => response.runId === run.id),
+    }));
   }
 
   /** A succeeded proof of this article, with its PDF. */
-  async proof(submissionId: string, runId: string) {
-    const run = await this.dataSource
-      .getRepository(TypesettingRun)
-      .findOneBy({ id: runId, submissionId, scope: 'article', status: 'succeeded' });
+  async proof(
+    submissionId: string,
+    runId: string,
+  ): Promise<{ run: TypesettingRun; output: TypesettingOutput }> {
+    const run = await this.runs.proof(submissionId, runId);
     const output = run?.outputs[0];
-    if (!run || !output) throw problem(404, 'not-found', 'There is no such proof of this article');
+    if (!run || !output)
+      throw httpProblems.raise('not-found', 'There is no such proof of this article');
     return { run, output };
   }
 
@@ -83,20 +101,19 @@ export class Proofs {
    * to the proof") holding them. Only while the article is in production: once published, it
    * changes by correction.
    */
+  @Transactional()
   async respond(
-    user: User,
+    user: Person,
     submissionId: string,
     runId: string,
     answer: { response: ProofResponseKind; corrections?: string },
     actor: Actor,
-  ) {
+  ): Promise<ProofView> {
     const { run } = await this.proof(submissionId, runId);
-    const submission = await this.dataSource
-      .getRepository(Submission)
-      .findOneByOrFail({ id: submissionId });
+    const submission = await this.sources.submission(submissionId);
+    if (!submission) throw httpProblems.raise('not-found', 'There is no such submission');
     if (submission.stage !== 'production')
-      throw problem(
-        409,
+      throw typesettingProblems.raise(
         'proofs-closed',
         `The article is ${submission.stage}: proofs are answered while it is in production`,
       );
@@ -104,9 +121,13 @@ export class Proofs {
     if (answer.response === 'corrections') {
       const text = answer.corrections?.trim();
       if (!text)
-        throw problem(422, 'corrections-missing', 'Say what to correct: the corrections are empty');
+        throw typesettingProblems.raise(
+          'corrections-missing',
+          'Say what to correct: the corrections are empty',
+        );
+      // Production takes the signed-in person as its User until it converts.
       const discussion = await this.discussions.start(
-        user,
+        user as Parameters<DiscussionsService['start']>[0],
         submissionId,
         {
           stage: 'production',
@@ -117,21 +138,15 @@ export class Proofs {
       );
       discussionId = discussion.id;
     }
-    await inTransaction(this.transactions, async (manager) => {
-      await manager.upsert(
-        ProofResponse,
-        { runId, userId: user.id, response: answer.response, discussionId, createdAt: new Date() },
-        ['runId', 'userId'],
-      );
-      await this.audit.record(manager, {
-        actor,
-        journalId: submission.journalId,
-        objectType: 'submission',
-        objectId: submissionId,
-        action: answer.response === 'approved' ? 'proof.approved' : 'proof.corrections_sent',
-        after: { runId, discussionId },
-      });
+    await this.answers.answer({ runId, userId: user.id, response: answer.response, discussionId });
+    await this.audit.write({
+      actor,
+      journalId: submission.journalId,
+      objectType: 'submission',
+      objectId: submissionId,
+      action: answer.response === 'approved' ? 'proof.approved' : 'proof.corrections_sent',
+      after: { runId, discussionId },
     });
-    return (await this.list(submissionId)).find((proof) => proof.id === runId)!;
+    return (await this.list(submissionId)).find((proof) => proof.run.id === runId)!;
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pickLocalized } from '../common/i18n/locale';
-import { displayName } from '../accounts/user.entity';
+import { displayName } from '../editorial/people';
 import { renderHtmlGalley } from './galleys/html-galley';
 import { renderJatsGalley } from './galleys/jats-galley';
 import type { ArticleCutter } from './pdf/article-cutter';

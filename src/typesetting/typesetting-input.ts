@@ -1,7 +1,6 @@
 import type { Locale, LocalizedText } from '../common/i18n/locale';
-import type { Journal } from '../journals/journal.entity';
-import type { GuestEditor } from '../publishing/entities/issue.entity';
-import type { Publication } from '../publishing/entities/publication.entity';
+import type { Journal } from '../journals';
+import type { GuestEditor, Publication } from '../publishing';
 import type { ArticleContent } from './content/article-content';
 
 /**

@@ -1,55 +1,35 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
+import { Transactional } from '@nestjs-cls/transactional';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import type { Actor } from '../editorial/request-context';
 import { AuditLog } from '../audit/audit-log.service';
-import type { Journal } from '../journals/journal.entity';
-import { findIssue } from '../publishing/issues.service';
-import { Publication } from '../publishing/entities/publication.entity';
+import { fileDownload, type FileDownload } from '../common/http/files';
+import { httpProblems } from '../common/problems/http.problems';
+import type { Actor } from '../editorial/request-context';
+import type { Journal } from '../journals';
+import { IssuesService, publishingProblems, TypesetOutputs } from '../publishing';
 import { QueueName } from '../queue/queue-name.enum';
-import { problem } from '../reviews/review-problems';
-import { TypesettingRun } from './entities/typesetting-run.entity';
-import { TypesetJob, type TypesetJobData } from './jobs/typeset.job';
+import { FileStorage } from '../storage/file-storage';
+import type { TypesettingOutput, TypesettingRun } from './entities/typesetting-run.entity';
+import {
+  TYPESETTING_ATTEMPTS,
+  TYPESETTING_BACKOFF_MS,
+  TypesetJob,
+  type TypesetJobData,
+} from './jobs/typeset.job';
+import { typesettingProblems } from './typesetting.problems';
+import { type RunTarget, TypesettingRunsRepository } from './typesetting-runs.repository';
 
-/** Typesetting is slow to fail for passing reasons (storage, database): three tries, 10 s apart and doubling. */
-export const TYPESETTING_ATTEMPTS = 3;
-export const TYPESETTING_BACKOFF_MS = 10_000;
 /** A queued run older than this whose job is not in Redis is queued again by the worker's scan. */
 export const STALE_QUEUED_RUN_MS = 30_000;
 /** A run still running after this long lost its worker (and maybe its job): it is queued again. */
 export const STALE_RUNNING_RUN_MS = 15 * 60_000;
 
-/** What the editors see of a run: everything but storage keys. */
-export function runView(run: TypesettingRun) {
-  return {
-    id: run.id,
-    scope: run.scope,
-    issueId: run.issueId,
-    submissionId: run.submissionId,
-    status: run.status,
-    percent: run.percent,
-    step: run.step,
-    reused: run.reused,
-    pages: run.pages,
-    error: run.error,
-    outputs: run.outputs.map((output, index) => ({
-      index,
-      kind: output.kind,
-      publicationId: output.publicationId,
-      mediaType: output.mediaType,
-      size: output.size,
-      sha256: output.sha256,
-    })),
-    createdAt: run.createdAt,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-  };
-}
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'text/html': 'html',
+  'application/jats+xml': 'xml',
+};
 
 /**
  * Requests typesetting (an issue whole, or one article's proof), reports runs and serves their
@@ -61,79 +41,72 @@ export class TypesettingRuns {
   private readonly logger = new Logger(TypesettingRuns.name);
 
   constructor(
-    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Typesetting) private readonly queue: Queue,
+    private readonly runs: TypesettingRunsRepository,
+    private readonly issues: IssuesService,
+    private readonly outputs: TypesetOutputs,
+    private readonly storage: FileStorage,
     private readonly audit: AuditLog,
+    @InjectQueue(QueueName.Typesetting) private readonly queue: Queue,
   ) {}
 
-  async requestIssue(journal: Journal, issueId: string, actor: Actor) {
-    const run = await inTransaction(this.transactions, async (manager) => {
-      const issue = await findIssue(manager, journal, issueId, true);
-      if (issue.status === 'published')
-        throw problem(
-          409,
-          'issue-published',
-          'The issue is published: its galleys change only by correcting an article',
-        );
-      const articles = await manager.countBy(Publication, { issueId: issue.id });
-      if (articles === 0) throw problem(422, 'issue-empty', 'The issue has no articles to typeset');
-      return this.open(manager, journal, { scope: 'issue', issueId: issue.id }, actor);
-    });
+  async requestIssue(journal: Journal, issueId: string, actor: Actor): Promise<TypesettingRun> {
+    const run = await this.openIssueRun(journal, issueId, actor);
     await this.enqueue(run);
-    return runView(run);
+    return run;
+  }
+
+  @Transactional()
+  private async openIssueRun(journal: Journal, issueId: string, actor: Actor) {
+    const issue = await this.issues.find(journal, issueId, true);
+    if (issue.status === 'published')
+      throw publishingProblems.raise(
+        'issue-published',
+        'The issue is published: its galleys change only by correcting an article',
+      );
+    if ((await this.outputs.articleCount(issue.id)) === 0)
+      throw typesettingProblems.raise('issue-empty', 'The issue has no articles to typeset');
+    return this.open(journal, { scope: 'issue', issueId: issue.id }, actor);
   }
 
   /** A proof of one article (its latest record), for its editors and production editor. */
-  async requestProof(journal: Journal, submissionId: string, actor: Actor) {
-    const run = await inTransaction(this.transactions, async (manager) => {
-      const record = await manager.findOne(Publication, {
-        where: { submissionId },
-        order: { version: 'DESC' },
-      });
-      if (!record)
-        throw problem(
-          409,
-          'no-publication-record',
-          'The article has no publication record yet: place it in an issue first',
-        );
-      return this.open(manager, journal, { scope: 'article', submissionId }, actor);
-    });
+  async requestProof(
+    journal: Journal,
+    submissionId: string,
+    actor: Actor,
+  ): Promise<TypesettingRun> {
+    const run = await this.openProofRun(journal, submissionId, actor);
     await this.enqueue(run);
-    return runView(run);
+    return run;
+  }
+
+  @Transactional()
+  private async openProofRun(journal: Journal, submissionId: string, actor: Actor) {
+    if (!(await this.outputs.newestRecord(submissionId)))
+      throw typesettingProblems.raise(
+        'no-publication-record',
+        'The article has no publication record yet: place it in an issue first',
+      );
+    return this.open(journal, { scope: 'article', submissionId }, actor);
   }
 
   /**
    * The run already queued or running for the same target, or a new one: asking twice while
    * the first is under way does not typeset twice. Locked per target so two requests agree.
    */
-  private async open(
-    manager: EntityManager,
-    journal: Journal,
-    target: { scope: 'issue'; issueId: string } | { scope: 'article'; submissionId: string },
-    actor: Actor,
-  ): Promise<TypesettingRun> {
+  private async open(journal: Journal, target: RunTarget, actor: Actor): Promise<TypesettingRun> {
     const targetId = target.scope === 'issue' ? target.issueId : target.submissionId;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('typesetting:' || $1))`, [targetId]);
-    const active = await manager.findOne(TypesettingRun, {
-      where: {
-        ...target,
-        status: In(['queued', 'running']),
-      },
-      order: { createdAt: 'DESC' },
-    });
+    await this.runs.lockTarget(targetId);
+    const active = await this.runs.underWay(target);
     if (active) return active;
-    const run = await manager.save(
-      manager.create(TypesettingRun, {
-        journalId: journal.id,
-        issueId: null,
-        submissionId: null,
-        ...target,
-        status: 'queued',
-        requestedBy: actor.userId ?? null,
-      }),
-    );
-    await this.audit.record(manager, {
+    const run = await this.runs.create({
+      journalId: journal.id,
+      issueId: null,
+      submissionId: null,
+      ...target,
+      status: 'queued',
+      requestedBy: actor.userId ?? null,
+    });
+    await this.audit.write({
       actor,
       journalId: journal.id,
       objectType: target.scope === 'issue' ? 'issue' : 'submission',
@@ -161,11 +134,7 @@ export class TypesettingRuns {
 
   /** The worker's safety net: queued runs whose job never reached Redis. */
   async requeueStale(olderThanMs = STALE_QUEUED_RUN_MS): Promise<number> {
-    const stale = await this.dataSource.getRepository(TypesettingRun).find({
-      where: { status: In(['queued', 'running']) },
-      order: { createdAt: 'ASC' },
-      take: 100,
-    });
+    const stale = await this.runs.oldestUnderWay();
     const now = Date.now();
     const due = (run: TypesettingRun) =>
       run.status === 'queued'
@@ -180,41 +149,58 @@ export class TypesettingRuns {
     return requeued;
   }
 
-  async listForIssue(journal: Journal, issueId: string) {
-    await findIssue(this.dataSource.manager, journal, issueId);
-    const runs = await this.dataSource.getRepository(TypesettingRun).find({
-      where: { issueId, scope: 'issue' },
-      order: { createdAt: 'DESC' },
-      take: 20,
-    });
-    return runs.map(runView);
+  async listForIssue(journal: Journal, issueId: string): Promise<TypesettingRun[]> {
+    await this.issues.find(journal, issueId);
+    return this.runs.recent(journal.id, { scope: 'issue', issueId });
   }
 
-  async listProofs(journal: Journal, submissionId: string) {
-    const runs = await this.dataSource.getRepository(TypesettingRun).find({
-      where: { journalId: journal.id, submissionId, scope: 'article' },
-      order: { createdAt: 'DESC' },
-      take: 20,
-    });
-    return runs.map(runView);
+  listProofs(journal: Journal, submissionId: string): Promise<TypesettingRun[]> {
+    return this.runs.recent(journal.id, { scope: 'article', submissionId });
   }
 
   /** A run of this journal; for an article's run, only with that article's id. */
-  async get(journal: Journal, runId: string, submissionId?: string) {
-    const run = await this.dataSource.getRepository(TypesettingRun).findOneBy({
-      id: runId,
-      journalId: journal.id,
-      ...(submissionId ? { submissionId, scope: 'article' as const } : { scope: 'issue' as const }),
-    });
-    if (!run) throw problem(404, 'not-found', 'There is no such typesetting run here');
+  async get(journal: Journal, runId: string, submissionId?: string): Promise<TypesettingRun> {
+    const run = await this.runs.find(
+      journal.id,
+      runId,
+      submissionId ? 'article' : 'issue',
+      submissionId,
+    );
+    if (!run) throw httpProblems.raise('not-found', 'There is no such typesetting run here');
     return run;
   }
 
-  async output(journal: Journal, runId: string, index: number, submissionId?: string) {
+  /** A file an issue's run made, for download. */
+  async issueOutput(journal: Journal, runId: string, index: number): Promise<FileDownload> {
+    const output = await this.output(journal, runId, index);
+    return this.download(
+      output,
+      `${output.kind}-${index}.${EXTENSIONS[output.mediaType] ?? 'bin'}`,
+    );
+  }
+
+  /** An article's proof PDF, for its editors. */
+  async proofPdf(journal: Journal, runId: string, submissionId: string): Promise<FileDownload> {
+    return this.download(await this.output(journal, runId, 0, submissionId), 'proof.pdf');
+  }
+
+  private async output(
+    journal: Journal,
+    runId: string,
+    index: number,
+    submissionId?: string,
+  ): Promise<TypesettingOutput> {
     const run = await this.get(journal, runId, submissionId);
     const output = run.outputs[index];
     if (run.status !== 'succeeded' || !output)
-      throw problem(404, 'not-found', 'The run has no such file (yet)');
-    return { run, output };
+      throw httpProblems.raise('not-found', 'The run has no such file (yet)');
+    return output;
+  }
+
+  private async download(output: TypesettingOutput, fileName: string): Promise<FileDownload> {
+    return fileDownload(await this.storage.get(output.storageKey), {
+      mediaType: output.mediaType,
+      fileName,
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { JOURNAL_EDITORS, PREPARERS } from '../editorial/roles';
 import {
   Body,
   Controller,
@@ -8,29 +7,37 @@ import {
   ParseIntPipe,
   ParseUUIDPipe,
   Post,
-  Req,
-  Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
-import type { User } from '../accounts/user.entity';
+import {
+  ApiAcceptedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FileDownload } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
-import { PublicationsService } from '../publishing/publications.service';
-import { FileStorage } from '../storage/file-storage';
-import { viewerOf } from '../editorial/request-context';
-import { sendSubmissionFile } from '../submissions/file-download';
+import type { Person } from '../editorial/people';
+import {
+  type Actor,
+  CurrentActor,
+  CurrentUser,
+  CurrentViewer,
+  type Viewer,
+} from '../editorial/request-context';
+import { JOURNAL_EDITORS, PREPARERS } from '../editorial/roles';
+import { CurrentJournal, type Journal } from '../journals';
 import { ProofResponseDto } from './dto/proof-response.dto';
-import { Proofs } from './proofs.service';
-import { runView, TypesettingRuns } from './typesetting-runs.service';
+import { ProofViewResponse, toProofViewResponse } from './dto/proof.response';
+import { toTypesettingRunResponse, TypesettingRunResponse } from './dto/typesetting-run.response';
+import { EditorProofs } from './editor-proofs.service';
+import { TypesettingRuns } from './typesetting-runs.service';
 
-/** An article's editors and its assigned production editor. */
-
-const EXTENSIONS: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'text/html': 'html',
-  'application/jats+xml': 'xml',
-};
+const ISSUE_ID = ApiParam({ name: 'issueId', format: 'uuid' });
+const RUN_ID = ApiParam({ name: 'runId', format: 'uuid' });
+const SUBMISSION_ID = ApiParam({ name: 'submissionId', format: 'uuid' });
+const BINARY = { schema: { type: 'string', format: 'binary' } } as const;
 
 /** Typesetting: an issue whole (editors), an article's proof (its editors, production editor). */
 @ApiTags('typesetting')
@@ -38,114 +45,128 @@ const EXTENSIONS: Record<string, string> = {
 export class TypesettingController {
   constructor(
     private readonly runs: TypesettingRuns,
-    private readonly proofResponses: Proofs,
-    private readonly publications: PublicationsService,
-    private readonly storage: FileStorage,
+    private readonly proofs: EditorProofs,
   ) {}
 
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Post('issues/:issueId/typesetting')
   @HttpCode(202)
+  @ISSUE_ID
   @ApiOperation({
     summary: 'Typeset the issue: its PDF, every article’s PDF, HTML and JATS (queued, 202)',
   })
-  typesetIssue(
-    @Req() request: Request,
+  @ApiAcceptedResponse({ type: TypesettingRunResponse })
+  async typesetIssue(
+    @CurrentJournal() journal: Journal,
     @Param('issueId', ParseUUIDPipe) issueId: string,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.runs.requestIssue(request.journal!, issueId, actor);
+  ): Promise<TypesettingRunResponse> {
+    return toTypesettingRunResponse(await this.runs.requestIssue(journal, issueId, actor));
   }
 
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('issues/:issueId/typesetting')
+  @ISSUE_ID
   @ApiOperation({ summary: 'The issue’s typesetting runs, newest first, with progress' })
-  issueRuns(@Req() request: Request, @Param('issueId', ParseUUIDPipe) issueId: string) {
-    return this.runs.listForIssue(request.journal!, issueId);
+  @ApiOkResponse({ type: [TypesettingRunResponse] })
+  async issueRuns(
+    @CurrentJournal() journal: Journal,
+    @Param('issueId', ParseUUIDPipe) issueId: string,
+  ): Promise<TypesettingRunResponse[]> {
+    return (await this.runs.listForIssue(journal, issueId)).map(toTypesettingRunResponse);
   }
 
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('typesetting-runs/:runId')
+  @RUN_ID
   @ApiOperation({ summary: 'One issue typesetting run: status, step, percent, files' })
-  async issueRun(@Req() request: Request, @Param('runId', ParseUUIDPipe) runId: string) {
-    return runView(await this.runs.get(request.journal!, runId));
+  @ApiOkResponse({ type: TypesettingRunResponse })
+  async issueRun(
+    @CurrentJournal() journal: Journal,
+    @Param('runId', ParseUUIDPipe) runId: string,
+  ): Promise<TypesettingRunResponse> {
+    return toTypesettingRunResponse(await this.runs.get(journal, runId));
   }
 
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('typesetting-runs/:runId/outputs/:index')
+  @RUN_ID
+  @ApiParam({ name: 'index', type: Number, description: 'The file’s index among the run’s' })
   @ApiOperation({ summary: 'Download a file an issue typesetting run made' })
-  async issueOutput(
-    @Req() request: Request,
+  @ApiProduces('application/pdf', 'text/html', 'application/jats+xml')
+  @ApiOkResponse({ description: 'The file (PDF, HTML or JATS XML)', content: { '*/*': BINARY } })
+  issueOutput(
+    @CurrentJournal() journal: Journal,
     @Param('runId', ParseUUIDPipe) runId: string,
     @Param('index', ParseIntPipe) index: number,
-    @Res() response: Response,
-  ): Promise<void> {
-    const { output } = await this.runs.output(request.journal!, runId, index);
-    const name = `${output.kind}-${index}.${EXTENSIONS[output.mediaType] ?? 'bin'}`;
-    await sendSubmissionFile(
-      response,
-      this.storage,
-      { originalName: name, mediaType: output.mediaType },
-      output.storageKey,
-    );
+  ): Promise<FileDownload> {
+    return this.runs.issueOutput(journal, runId, index);
   }
 
   @JournalAccess({ roles: PREPARERS })
   @Post('submissions/:submissionId/proofs')
   @HttpCode(202)
+  @SUBMISSION_ID
   @ApiOperation({ summary: 'Typeset a proof of the article (queued, 202)' })
+  @ApiAcceptedResponse({ type: TypesettingRunResponse })
   async requestProof(
-    @Req() request: Request,
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('submissionId', ParseUUIDPipe) submissionId: string,
     @CurrentActor() actor: Actor,
-  ) {
-    await this.publications.prepares(request.journal!, viewerOf(request), submissionId);
-    return this.runs.requestProof(request.journal!, submissionId, actor);
+  ): Promise<TypesettingRunResponse> {
+    return toTypesettingRunResponse(
+      await this.proofs.request(journal, viewer, submissionId, actor),
+    );
   }
 
   @JournalAccess({ roles: PREPARERS })
   @Get('submissions/:submissionId/proofs')
+  @SUBMISSION_ID
   @ApiOperation({ summary: 'The article’s proofs, newest first, with progress' })
-  async proofs(
-    @Req() request: Request,
+  @ApiOkResponse({ type: [TypesettingRunResponse] })
+  async proofRuns(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('submissionId', ParseUUIDPipe) submissionId: string,
-  ) {
-    await this.publications.prepares(request.journal!, viewerOf(request), submissionId);
-    return this.runs.listProofs(request.journal!, submissionId);
+  ): Promise<TypesettingRunResponse[]> {
+    return (await this.proofs.list(journal, viewer, submissionId)).map(toTypesettingRunResponse);
   }
 
   @JournalAccess({ roles: PREPARERS })
   @Get('submissions/:submissionId/proofs/:runId/pdf')
+  @SUBMISSION_ID
+  @RUN_ID
   @ApiOperation({ summary: 'Download a proof PDF' })
-  async proofPdf(
-    @Req() request: Request,
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The proof', content: { 'application/pdf': BINARY } })
+  proofPdf(
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
     @Param('submissionId', ParseUUIDPipe) submissionId: string,
     @Param('runId', ParseUUIDPipe) runId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.publications.prepares(request.journal!, viewerOf(request), submissionId);
-    const { output } = await this.runs.output(request.journal!, runId, 0, submissionId);
-    await sendSubmissionFile(
-      response,
-      this.storage,
-      { originalName: 'proof.pdf', mediaType: output.mediaType },
-      output.storageKey,
-    );
+  ): Promise<FileDownload> {
+    return this.proofs.pdf(journal, viewer, submissionId, runId);
   }
 
   @JournalAccess({ roles: PREPARERS })
   @Post('submissions/:submissionId/proofs/:runId/response')
   @HttpCode(200)
+  @SUBMISSION_ID
+  @RUN_ID
   @ApiOperation({ summary: 'An editor approves the proof, or sends corrections' })
+  @ApiOkResponse({ type: ProofViewResponse })
   async respondToProof(
-    @Req() request: Request,
-    @CurrentUser() user: User,
+    @CurrentJournal() journal: Journal,
+    @CurrentViewer() viewer: Viewer,
+    @CurrentUser() user: Person,
     @Param('submissionId', ParseUUIDPipe) submissionId: string,
     @Param('runId', ParseUUIDPipe) runId: string,
     @Body() dto: ProofResponseDto,
     @CurrentActor() actor: Actor,
-  ) {
-    await this.publications.prepares(request.journal!, viewerOf(request), submissionId);
-    return this.proofResponses.respond(user, submissionId, runId, dto, actor);
+  ): Promise<ProofViewResponse> {
+    return toProofViewResponse(
+      await this.proofs.respond(journal, viewer, user, submissionId, runId, dto, actor),
+    );
   }
 }

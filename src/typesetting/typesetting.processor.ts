@@ -4,10 +4,11 @@ import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../queue/queue-name.enum';
 import { TypesetJob, type TypesetJobData, type TypesetOutcome } from './jobs/typeset.job';
+import { TypesettingScanJob } from './jobs/typesetting-scan.job';
 import { TypesettingRuns } from './typesetting-runs.service';
 
-/** Re-queues runs whose job never reached Redis (it was down when they were requested). */
-export const TYPESETTING_SCAN_JOB = 'typesetting-scan';
+/** A failed scan is not retried: the next one does the same work. */
+const TYPESETTING_SCAN_ATTEMPTS = 1;
 
 /**
  * The worker's typesetting: one job per run (its id is the run's), one at a time per worker
@@ -18,7 +19,8 @@ export class TypesettingProcessor extends WorkerHost implements OnApplicationBoo
   private readonly logger = new Logger(TypesettingProcessor.name);
 
   constructor(
-    private readonly job: TypesetJob,
+    private readonly typeset: TypesetJob,
+    private readonly scan: TypesettingScanJob,
     private readonly runs: TypesettingRuns,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Typesetting) private readonly queue: Queue,
@@ -30,21 +32,25 @@ export class TypesettingProcessor extends WorkerHost implements OnApplicationBoo
     // Runs queued while no worker ran (or Redis was down) start now, not at the first scan.
     await this.runs.requeueStale(0);
     await this.queue.upsertJobScheduler(
-      TYPESETTING_SCAN_JOB,
+      TypesettingScanJob.schedulerId,
       { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
-      { name: TYPESETTING_SCAN_JOB, data: {}, opts: { attempts: 1 } },
+      {
+        name: TypesettingScanJob.jobName,
+        data: {},
+        opts: { attempts: TYPESETTING_SCAN_ATTEMPTS },
+      },
     );
   }
 
   async process(job: Job): Promise<TypesetOutcome | { requeued: number }> {
     switch (job.name) {
       case TypesetJob.jobName:
-        return this.job.handle(
+        return this.typeset.handle(
           job.data as TypesetJobData,
           job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
         );
-      case TYPESETTING_SCAN_JOB:
-        return { requeued: await this.runs.requeueStale() };
+      case TypesettingScanJob.jobName:
+        return this.scan.handle();
       default:
         throw new UnrecoverableError(`unknown job "${job.name}" on queue ${QueueName.Typesetting}`);
     }

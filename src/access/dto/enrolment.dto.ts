@@ -8,10 +8,10 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PersonNamesDto } from '../../accounts/dto/person-names.dto';
+import { PersonNamesDto } from '../../accounts';
 import { CursorQuery } from '../../common/pagination/cursor-page';
 import { SUPPORTED_LOCALES, type Locale } from '../../common/i18n/locale';
-import { JOURNAL_ROLES, type JournalRoleName } from '../journal-role.entity';
+import { JOURNAL_ROLES, type JournalRoleName } from '../../editorial/roles';
 
 export class EnrolDto {
   @ApiProperty({ example: 'reviewer@example.org' })

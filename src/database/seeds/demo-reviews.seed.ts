@@ -2,7 +2,7 @@ import { DAY_MS } from '../../common/time';
 import type { EntityManager } from 'typeorm';
 import { displayName, type User } from '../../accounts/user.entity';
 import { isLocale, type Locale, pickLocalized } from '../../common/i18n/locale';
-import type { DecisionKind } from '../../decisions/decision-kinds';
+import type { DecisionKind } from '../../editorial/stages/stage-transitions';
 import { defaultDecisionLetter } from '../../decisions/decision-texts';
 import { Decision } from '../../decisions/decision.entity';
 import type { Journal } from '../../journals/journal.entity';

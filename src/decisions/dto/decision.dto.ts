@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DECISION_KINDS, type DecisionKind } from '../decision-kinds';
+import { DECISION_KINDS, type DecisionKind } from '../../editorial/stages/stage-transitions';
 
 export class LetterDto {
   @ApiProperty()

@@ -8,7 +8,9 @@ import type { Actor } from '../request-context';
  */
 export type DomainEvent =
   | { name: 'submission.withdrawn'; submissionId: string; actor: Actor }
-  | { name: 'submission.accepted'; submissionId: string; actor: Actor };
+  | { name: 'submission.accepted'; submissionId: string; actor: Actor }
+  /** An account was deleted (anonymised in place): what hangs off the person goes. */
+  | { name: 'account.deleted'; userId: string; actor: Actor };
 
 type Handler<E extends DomainEvent> = (event: E) => Promise<void>;
 type Named<N extends DomainEvent['name']> = Extract<DomainEvent, { name: N }>;

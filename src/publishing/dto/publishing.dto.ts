@@ -338,3 +338,16 @@ export class NoticeDto {
   @IsLocalizedText({ maxLength: 20_000, required: true })
   texts: LocalizedText;
 }
+
+/** The query of a galley upload: the file itself is the multipart body. */
+export class GalleyQuery {
+  @ApiProperty({ description: 'What readers see on the link, e.g. "PDF"' })
+  @IsString()
+  @MaxLength(60)
+  label: string;
+
+  @ApiProperty({ enum: ['ar', 'en', 'fr'] })
+  @IsString()
+  @MaxLength(5)
+  locale: string;
+}

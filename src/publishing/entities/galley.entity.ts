@@ -2,13 +2,13 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import type { Locale } from '../../common/i18n/locale';
-import { TypesettingRun } from '../../typesetting/entities/typesetting-run.entity';
 import { Issue } from './issue.entity';
 import { Publication } from './publication.entity';
 
@@ -67,14 +67,13 @@ export class Galley {
 
   /**
    * The typesetting run that made this galley; null for an uploaded one. Typesetting again
-   * replaces the galleys it made before and leaves uploaded ones alone.
+   * replaces the galleys it made before and leaves uploaded ones alone. A foreign key to
+   * typesetting_runs named by its table, not by its entity: typesetting stands above publishing,
+   * which never imports it.
    */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('typesetting_runs', { onDelete: 'SET NULL' })
   typesettingRunId: string | null;
-
-  @ManyToOne(() => TypesettingRun, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'typesetting_run_id' })
-  typesettingRun?: TypesettingRun | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -1,8 +1,8 @@
-import type { NameScript, PersonName } from '../../accounts/user.entity';
+import type { NameScript, PersonName } from '../../editorial/people';
 import { SUPPORTED_LOCALES, type Locale, type LocalizedText } from '../../common/i18n/locale';
 import { normalizeIssn } from '../../common/identifiers/issn';
 import { normalizeOrcid } from '../../common/identifiers/orcid';
-import type { Journal } from '../../journals/journal.entity';
+import type { Journal } from '../../journals';
 import type { Issue } from '../entities/issue.entity';
 import type {
   Publication,

@@ -1,6 +1,6 @@
-import { displayName } from '../../accounts/user.entity';
+import { displayName } from '../../editorial/people';
 import { SUPPORTED_LOCALES, type Locale } from '../../common/i18n/locale';
-import type { Journal } from '../../journals/journal.entity';
+import type { Journal } from '../../journals';
 import type { Issue } from '../entities/issue.entity';
 import type { Publication } from '../entities/publication.entity';
 import { cleanText, element, serializeXmlDocument, textElement, type XmlChild } from './xml';

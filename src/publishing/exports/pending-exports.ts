@@ -1,7 +1,10 @@
-import type { Logger } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable, type Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { FileStorage } from '../../storage/file-storage';
+import { inTransaction } from '../../database/transactions';
+import { FileStorage } from '../../storage/file-storage';
+import { type ExportTable, IndexingExportsRepository } from '../indexing-exports.repository';
 import {
   checkAgainstSchema,
   type ExportSchema,
@@ -9,16 +12,15 @@ import {
   SchemaInvalidError,
 } from './schema-validation';
 
-/** The tables of exports built by the worker: a row per request, `pending` until built. */
-export type ExportTable = 'crossref_deposits' | 'doaj_exports';
-
 /** One kind of export: where its rows are, the schema its files must pass, how one is rendered. */
 export interface ExportKind {
   table: ExportTable;
   schema: ExportSchema;
-  render: (manager: EntityManager, id: string) => Promise<{ xml: string; articles: number }>;
+  /** Renders the row's file, reading in the ambient transaction. */
+  render: (id: string) => Promise<{ xml: string; articles: number }>;
   /** What the editors can do about these schema errors, said before them; none if nothing. */
   advise?: (errors: readonly SchemaError[]) => string | undefined;
+  logger: Logger;
 }
 
 /**
@@ -28,49 +30,42 @@ export interface ExportKind {
  * the row is marked failed with the first errors as its reason, as is any other failure, for the
  * editors, who can ask again.
  */
-export async function buildPendingExports(
-  dataSource: DataSource,
-  storage: FileStorage,
-  logger: Logger,
-  kind: ExportKind,
-): Promise<{ built: number; failed: number }> {
-  const { table, schema } = kind;
-  let built = 0;
-  let failed = 0;
-  for (;;) {
-    const outcome = await dataSource.transaction(async (manager) => {
-      const [row]: { id: string }[] = await manager.query(
-        `SELECT id FROM ${table} WHERE status = 'pending'
-          ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      );
-      if (!row) return null;
-      try {
-        const { xml, articles } = await kind.render(manager, row.id);
-        const started = performance.now();
-        const check = await checkAgainstSchema(schema, xml);
-        const took = Math.round(performance.now() - started);
-        if (!check.valid)
-          throw new SchemaInvalidError(schema, check.errors, kind.advise?.(check.errors));
-        logger.debug(`${table} ${row.id}: valid against ${schema.label} (${took} ms)`);
-        const stored = await storage.put(Readable.from(Buffer.from(xml, 'utf8')));
-        await manager.query(
-          `UPDATE ${table} SET status = 'built', storage_key = $2, sha256 = $3, articles = $4,
-                  built_at = now(), error = NULL
-            WHERE id = $1`,
-          [row.id, stored.key, stored.sha256, articles],
-        );
-        return 'built' as const;
-      } catch (error) {
-        logger.error(`${table} ${row.id} failed: ${(error as Error).message}`);
-        await manager.query(`UPDATE ${table} SET status = 'failed', error = $2 WHERE id = $1`, [
-          row.id,
-          (error as Error).message,
-        ]);
-        return 'failed' as const;
-      }
-    });
-    if (outcome === null) return { built, failed };
-    if (outcome === 'built') built += 1;
-    else failed += 1;
+@Injectable()
+export class PendingExports {
+  constructor(
+    private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly exports: IndexingExportsRepository,
+    private readonly storage: FileStorage,
+  ) {}
+
+  async build(kind: ExportKind): Promise<{ built: number; failed: number }> {
+    let built = 0;
+    let failed = 0;
+    for (;;) {
+      const outcome = await inTransaction(this.transactions, () => this.buildOne(kind));
+      if (outcome === null) return { built, failed };
+      if (outcome === 'built') built += 1;
+      else failed += 1;
+    }
+  }
+
+  private async buildOne({ table, schema, render, advise, logger }: ExportKind) {
+    const id = await this.exports.claimPending(table);
+    if (!id) return null;
+    try {
+      const { xml, articles } = await render(id);
+      const started = performance.now();
+      const check = await checkAgainstSchema(schema, xml);
+      const took = Math.round(performance.now() - started);
+      if (!check.valid) throw new SchemaInvalidError(schema, check.errors, advise?.(check.errors));
+      logger.debug(`${table} ${id}: valid against ${schema.label} (${took} ms)`);
+      const stored = await this.storage.put(Readable.from(Buffer.from(xml, 'utf8')));
+      await this.exports.markBuilt(table, id, stored, articles);
+      return 'built' as const;
+    } catch (error) {
+      logger.error(`${table} ${id} failed: ${(error as Error).message}`);
+      await this.exports.markFailed(table, id, (error as Error).message);
+      return 'failed' as const;
+    }
   }
 }

@@ -1,6 +1,12 @@
-import { displayName, type PersonNames } from '../../accounts/user.entity';
-import { SUPPORTED_LOCALES, type Locale, type LocalizedText } from '../../common/i18n/locale';
+import {
+  type Locale,
+  type LocalizedText,
+  pickLocalized,
+  SUPPORTED_LOCALES,
+} from '../../common/i18n/locale';
+import { displayName, type PersonNames } from '../../editorial/people';
 import type { PublishedMetadata } from '../entities/publication.entity';
+import { identifyIssue } from '../issue-identification';
 import {
   cleanText,
   element,
@@ -162,4 +168,157 @@ export function oaiDublinCore(article: DublinCoreArticle): XmlElement {
     },
     children,
   );
+}
+
+/** What Identify says of the repository. */
+export interface RepositoryIdentity {
+  host: string;
+  baseUrl: string;
+  adminEmails: string[];
+  earliest: Date;
+  /** An identifier of the repository's form, for oai-identifier's sampleIdentifier. */
+  sampleIdentifier: string;
+}
+
+// oai-identifier's repositoryIdentifier: a domain name with at least one dot.
+const REPOSITORY_IDENTIFIER = /^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/;
+
+/** The Identify answer; with an oai-identifier description when the host can name one. */
+export function oaiIdentify(identity: RepositoryIdentity): XmlElement {
+  const description = REPOSITORY_IDENTIFIER.test(identity.host)
+    ? element('description', {}, [
+        element(
+          'oai-identifier',
+          {
+            xmlns: 'http://www.openarchives.org/OAI/2.0/oai-identifier',
+            'xsi:schemaLocation':
+              'http://www.openarchives.org/OAI/2.0/oai-identifier http://www.openarchives.org/OAI/2.0/oai-identifier.xsd',
+          },
+          [
+            textElement('scheme', 'oai'),
+            textElement('repositoryIdentifier', identity.host),
+            textElement('delimiter', ':'),
+            textElement('sampleIdentifier', identity.sampleIdentifier),
+          ],
+        ),
+      ])
+    : null;
+  return element('Identify', {}, [
+    textElement('repositoryName', `Tahkim journals at ${identity.host}`),
+    textElement('baseURL', identity.baseUrl),
+    textElement('protocolVersion', '2.0'),
+    ...identity.adminEmails.map((address) => textElement('adminEmail', address)),
+    textElement('earliestDatestamp', utcDatestamp(identity.earliest)),
+    // An unpublished issue's articles leave the repository; harvesters are not promised a trace.
+    textElement('deletedRecord', 'transient'),
+    textElement('granularity', 'YYYY-MM-DDThh:mm:ssZ'),
+    description,
+  ]);
+}
+
+/** The ListMetadataFormats answer. */
+export function oaiMetadataFormats(
+  formats: readonly { prefix: string; schema: string; namespace: string }[],
+): XmlElement {
+  return element(
+    'ListMetadataFormats',
+    {},
+    formats.map((format) =>
+      element('metadataFormat', {}, [
+        textElement('metadataPrefix', format.prefix),
+        textElement('schema', format.schema),
+        textElement('metadataNamespace', format.namespace),
+      ]),
+    ),
+  );
+}
+
+/** The ListSets answer: a set per journal, and one per section of it. */
+export function oaiSets(
+  journals: { id: string; slug: string; titles: LocalizedText; primaryLocale: Locale }[],
+  sections: { id: string; journal_id: string; titles: LocalizedText }[],
+): XmlElement {
+  const sets: XmlElement[] = [];
+  for (const journal of journals) {
+    const title = pickLocalized(journal.titles, journal.primaryLocale) ?? journal.slug;
+    sets.push(
+      element('set', {}, [textElement('setSpec', journal.slug), textElement('setName', title)]),
+    );
+    for (const section of sections.filter((candidate) => candidate.journal_id === journal.id))
+      sets.push(
+        element('set', {}, [
+          textElement('setSpec', `${journal.slug}:${section.id}`),
+          textElement(
+            'setName',
+            `${title}: ${pickLocalized(section.titles, journal.primaryLocale) ?? section.id}`,
+          ),
+        ]),
+      );
+  }
+  return element('ListSets', {}, sets);
+}
+
+/** A published article's newest version, with its journal's and issue's rows as stored. */
+export interface StoredArticle {
+  submissionId: string;
+  locale: Locale;
+  metadata: Partial<Record<Locale, PublishedMetadata>>;
+  contributors: { names: PersonNames }[];
+  firstPage: number | null;
+  lastPage: number | null;
+  doi: string | null;
+  copyrightHolder: string;
+  copyrightYear: number;
+  licenceUrl: string;
+  publishedAt: Date | string | null;
+  journal: Record<string, unknown>;
+  issue: Record<string, unknown>;
+  section_titles: LocalizedText;
+  galleys: { id: string; media_type: string }[];
+}
+
+/** The Dublin Core of a published article, its links made on the site's public address. */
+export function dublinCoreOf(article: StoredArticle, publicUrl: string): DublinCoreArticle {
+  const { journal, issue } = article;
+  const slug = journal.slug as string;
+  const primary = journal.primary_locale as Locale;
+  const journalTitle = pickLocalized(journal.titles as LocalizedText, primary) ?? slug;
+  const identification = identifyIssue(
+    {
+      volume: issue.volume as number,
+      number: issue.number as number,
+      year: issue.year as number,
+      titles: issue.titles as LocalizedText,
+      showVolume: issue.show_volume as boolean,
+      showNumber: issue.show_number as boolean,
+      showYear: issue.show_year as boolean,
+      showTitle: false,
+    },
+    'en',
+  );
+  const pages =
+    article.firstPage !== null && article.lastPage !== null
+      ? `; ${article.firstPage}-${article.lastPage}`
+      : '';
+  const url = (path: string) => new URL(path, publicUrl).href;
+  return {
+    locale: article.locale,
+    metadata: article.metadata,
+    contributors: article.contributors,
+    publisher: journal.publisher_name as string,
+    publishedAt: new Date(article.publishedAt!),
+    landingUrl: url(`/journals/${slug}/articles/${article.submissionId}`),
+    doi: article.doi,
+    source: `${journalTitle}; ${identification}${pages}`,
+    issns: [journal.online_issn, journal.print_issn].filter((issn): issn is string =>
+      Boolean(issn),
+    ),
+    galleys: article.galleys.map((galley) => ({
+      url: url(`/api/public/journals/${slug}/galleys/${galley.id}/content`),
+      mediaType: galley.media_type,
+    })),
+    copyright: `© ${article.copyrightYear} ${article.copyrightHolder}`,
+    licenceUrl: article.licenceUrl,
+    sectionTitles: article.section_titles,
+  };
 }

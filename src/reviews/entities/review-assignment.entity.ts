@@ -1,5 +1,4 @@
 import {
-  type EntityManager,
   Column,
   CreateDateColumn,
   Entity,
@@ -149,26 +148,4 @@ export class ReviewAssignment {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
-}
-
-/** The link nonce, which ordinary loads leave out (`select: false`); null once used. */
-export async function readResponseNonce(
-  manager: EntityManager,
-  assignmentId: string,
-): Promise<string | null> {
-  const row = await manager
-    .createQueryBuilder(ReviewAssignment, 'a')
-    .select('a.responseNonce', 'nonce')
-    .where('a.id = :id', { id: assignmentId })
-    .getRawOne<{ nonce: string | null }>();
-  return row?.nonce ?? null;
-}
-
-export type AssignmentStatus = AssignmentState | 'overdue';
-
-/** The state editors and reviewers see: an open assignment past its date is "overdue". */
-export function assignmentStatus(assignment: ReviewAssignment, now = new Date()): AssignmentStatus {
-  if (assignment.state === 'invited' && assignment.responseDueAt < now) return 'overdue';
-  if (assignment.state === 'accepted' && assignment.reviewDueAt < now) return 'overdue';
-  return assignment.state;
 }

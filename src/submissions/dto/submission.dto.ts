@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PersonNamesDto } from '../../accounts/dto/person-names.dto';
+import { PersonNamesDto } from '../../accounts';
 import { SUPPORTED_LOCALES, type Locale } from '../../common/i18n/locale';
 import { IsOrcid } from '../../common/validation/validators';
 import { CONTRIBUTOR_ROLES, type ContributorRole } from '../entities/contributor.entity';

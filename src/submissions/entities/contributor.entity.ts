@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { PersonNames } from '../../accounts/user.entity';
+import type { PersonNames } from '../../editorial/people';
 import { Submission } from './submission.entity';
 
 export const CONTRIBUTOR_ROLES = ['author', 'translator', 'editor'] as const;

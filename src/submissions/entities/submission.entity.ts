@@ -12,22 +12,12 @@ import {
 } from 'typeorm';
 import { User } from '../../accounts/user.entity';
 import type { Locale } from '../../common/i18n/locale';
+import type { SubmissionStage } from '../../editorial/stages/stage-transitions';
 import { Journal } from '../../journals/journal.entity';
 import { Section } from '../../journals/section.entity';
 
-/** The stages of the domain map; `draft` comes before the author submits. */
-export const SUBMISSION_STAGES = [
-  'draft',
-  'submitted',
-  'review',
-  'copyediting',
-  'production',
-  'scheduled',
-  'published',
-  'declined',
-  'withdrawn',
-] as const;
-export type SubmissionStage = (typeof SUBMISSION_STAGES)[number];
+/** The stages of the domain map (the editorial core's transition table); `draft` comes first. */
+export { SUBMISSION_STAGES, type SubmissionStage } from '../../editorial/stages/stage-transitions';
 
 /**
  * A manuscript on its way through the journal. Metadata per language, contributors, files,

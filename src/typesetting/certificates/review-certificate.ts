@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { displayName, type PersonNames } from '../../accounts/user.entity';
+import { displayName, type PersonNames } from '../../editorial/people';
 import { pickLocalized, type Locale, type LocalizedText } from '../../common/i18n/locale';
 import { formatDate } from '../pdf/typst-document';
 

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FileDownload } from '../../common/http/files';
+import type { Person } from '../../editorial/people';
 import { CurrentUser } from '../../editorial/request-context';
-import type { User } from '../../accounts/user.entity';
 import { ReviewCertificates } from './review-certificates.service';
 
 /** The reviewer's certificate of a completed review. */
@@ -12,19 +12,19 @@ export class ReviewCertificatesController {
   constructor(private readonly certificates: ReviewCertificates) {}
 
   @Get(':assignmentId/certificate')
+  @ApiParam({ name: 'assignmentId', format: 'uuid', description: 'My review assignment' })
   @ApiOperation({
     summary: 'My certificate of review (PDF), in my language, once the review is submitted',
   })
-  async certificate(
-    @CurrentUser() user: User,
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The certificate',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  certificate(
+    @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    const pdf = await this.certificates.pdf(user, id);
-    response.setHeader('Content-Type', 'application/pdf');
-    response.setHeader('Content-Disposition', 'attachment; filename="certificate-of-review.pdf"');
-    response.setHeader('Cache-Control', 'private, no-store');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.end(pdf);
+  ): Promise<FileDownload> {
+    return this.certificates.pdf(user, id);
   }
 }

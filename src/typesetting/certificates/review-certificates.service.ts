@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { User } from '../../accounts/user.entity';
+import { Readable } from 'node:stream';
+import { fileDownload, type FileDownload } from '../../common/http/files';
+import { httpProblems } from '../../common/problems/http.problems';
 import { AppConfig } from '../../config/app-config';
-import { Journal } from '../../journals/journal.entity';
-import { ReviewAssignment } from '../../reviews/entities/review-assignment.entity';
-import { problem } from '../../reviews/review-problems';
+import type { Person } from '../../editorial/people';
+import { JournalsLookup } from '../../journals';
+import { typesettingProblems } from '../typesetting.problems';
+import { TypesettingSourcesRepository } from '../typesetting-sources.repository';
 import { TypstEngineHost } from '../typst-engine.host';
 import { reviewCertificateData } from './review-certificate';
 
@@ -16,26 +17,22 @@ import { reviewCertificateData } from './review-certificate';
 @Injectable()
 export class ReviewCertificates {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sources: TypesettingSourcesRepository,
+    private readonly journals: JournalsLookup,
     private readonly config: AppConfig,
     private readonly engine: TypstEngineHost,
   ) {}
 
-  async pdf(user: User, assignmentId: string): Promise<Buffer> {
-    const assignment = await this.dataSource
-      .getRepository(ReviewAssignment)
-      .findOneBy({ id: assignmentId, reviewerId: user.id });
+  async pdf(user: Person, assignmentId: string): Promise<FileDownload> {
+    const assignment = await this.sources.reviewOf(user.id, assignmentId);
     // Someone else's assignment is not revealed.
-    if (!assignment) throw problem(404, 'not-found', 'There is no such review among yours');
+    if (!assignment) throw httpProblems.raise('not-found', 'There is no such review among yours');
     if (assignment.state !== 'completed' || !assignment.completedAt)
-      throw problem(
-        409,
+      throw typesettingProblems.raise(
         'review-not-completed',
         'A certificate is issued once the review is submitted',
       );
-    const journal = await this.dataSource
-      .getRepository(Journal)
-      .findOneByOrFail({ id: assignment.journalId });
+    const journal = await this.journals.byId(assignment.journalId);
     const issuedAt = new Date();
     const data = reviewCertificateData({
       locale: user.preferredLocale,
@@ -48,6 +45,10 @@ export class ReviewCertificates {
       issuedAt,
       secret: this.config.APP_SECRET,
     });
-    return this.engine.engine.renderCertificate(data, issuedAt);
+    const pdf = this.engine.engine.renderCertificate(data, issuedAt);
+    return fileDownload(Readable.from([pdf]), {
+      mediaType: 'application/pdf',
+      fileName: 'certificate-of-review.pdf',
+    });
   }
 }

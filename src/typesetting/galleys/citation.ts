@@ -1,4 +1,4 @@
-import { displayName, type PersonNames } from '../../accounts/user.entity';
+import { displayName, type PersonNames } from '../../editorial/people';
 import { pickLocalized, type Locale } from '../../common/i18n/locale';
 import type { TypesetArticleInput } from '../typesetting-input';
 import { labelsFor } from './labels';

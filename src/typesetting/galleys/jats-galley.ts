@@ -1,14 +1,10 @@
-import type { NameScript, PersonName } from '../../accounts/user.entity';
+import type { NameScript, PersonName } from '../../editorial/people';
 import { SUPPORTED_LOCALES, type Locale } from '../../common/i18n/locale';
 import {
   CREATIVE_COMMONS_LICENCE_NAMES,
   type CreativeCommonsLicence,
 } from '../../common/validation/validators';
-import {
-  escapeXmlAttribute,
-  escapeXmlText,
-  stripInvalidXmlChars,
-} from '../../publishing/exports/xml';
+import { escapeXmlAttribute, escapeXmlText, stripInvalidXmlChars } from '../../publishing';
 import type { Block, Inline } from '../content/article-content';
 import { assetFileName } from '../pdf/typst-document';
 import { localesOf, type TypesetArticleInput } from '../typesetting-input';

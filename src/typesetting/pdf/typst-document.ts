@@ -1,4 +1,4 @@
-import { displayName } from '../../accounts/user.entity';
+import { displayName } from '../../editorial/people';
 import { directionOf, pickLocalized, type Locale } from '../../common/i18n/locale';
 import {
   CREATIVE_COMMONS_LICENCE_NAMES,

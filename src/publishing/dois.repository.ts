@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, In, IsNull, Not } from 'typeorm';
+import { Repository } from '../database/transactions';
+import type { Journal } from '../journals';
+import { mintDoiIn, type DoiStore } from './dois';
+import { DoiAssignment } from './entities/doi-assignment.entity';
+import type { Issue } from './entities/issue.entity';
+
+/** The DOI table as minting asks it, in the transaction of `db`. */
+function doiStoreOf(db: () => EntityManager): DoiStore {
+  return {
+    existing: async (submissionId) =>
+      (await db().findOneBy(DoiAssignment, { submissionId }))?.doi ?? null,
+    lockMinting: async (journalId) => {
+      await db().query('SELECT pg_advisory_xact_lock(hashtext($1))', [`doi:${journalId}`]);
+    },
+    count: (journalId) => db().countBy(DoiAssignment, { journalId }),
+    taken: async (doi) =>
+      (
+        (await db().query(`SELECT 1 FROM doi_assignments WHERE lower(doi) = lower($1)`, [
+          doi,
+        ])) as unknown[]
+      ).length > 0,
+    insert: async (row) => {
+      await db().insert(DoiAssignment, row);
+    },
+  };
+}
+
+/**
+ * Every DOI minted here (doi_assignments): minted once per article, frozen when it is
+ * published, registered once Crossref has it.
+ */
+@Injectable()
+export class DoisRepository extends Repository {
+  /** The store minting works on, in the ambient transaction. */
+  readonly store: DoiStore = doiStoreOf(() => this.db);
+
+  /** Published: the articles' DOIs can no longer change. */
+  async freeze(submissionIds: string[], at: Date): Promise<void> {
+    if (submissionIds.length)
+      await this.db.update(
+        DoiAssignment,
+        { submissionId: In(submissionIds), frozenAt: IsNull() },
+        { frozenAt: at },
+      );
+  }
+
+  /** How many of these articles' DOIs are registered with Crossref. */
+  registered(submissionIds: string[]): Promise<number> {
+    if (submissionIds.length === 0) return Promise.resolve(0);
+    return this.db.countBy(DoiAssignment, {
+      submissionId: In(submissionIds),
+      registeredAt: Not(IsNull()),
+    });
+  }
+
+  async markRegistered(submissionIds: string[], at: Date): Promise<void> {
+    if (submissionIds.length)
+      await this.db.update(
+        DoiAssignment,
+        { submissionId: In(submissionIds), registeredAt: IsNull() },
+        { registeredAt: at },
+      );
+  }
+}
+
+/**
+ * Mints an article's DOI in the transaction of `manager` (see mintDoiIn).
+ */
+// For the demo seed (database/seeds) and test/indexing, until they use IssueContents (which
+// mints as it places an article) or DoisRepository.store.
+export function mintDoi(
+  manager: EntityManager,
+  journal: Journal,
+  submission: { id: string; number: string | null },
+  issue: Pick<Issue, 'year' | 'volume' | 'number'> | null,
+): Promise<string | null> {
+  return mintDoiIn(
+    doiStoreOf(() => manager),
+    journal,
+    submission,
+    issue,
+  );
+}

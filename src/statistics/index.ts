@@ -1,0 +1,2 @@
+/** The statistics feature's public surface. */
+export { StatisticsModule } from './statistics.module';
