@@ -1,6 +1,10 @@
 /**
- * Two projects: fast unit specs beside the code, and e2e specs in test/ that run the real app
- * against a real PostgreSQL, Redis and SMTP server (see test/setup/global-setup.ts).
+ * Three projects: fast unit specs beside the code; service specs beside the code
+ * (`*.service-spec.ts`) that run the services with their rules against a real PostgreSQL (a
+ * database of their own, cloned from the migrated template, and the demo journal made through
+ * the services: test/support/service-context.ts); and e2e specs in test/ that run the real app
+ * against a real PostgreSQL, Redis and SMTP server. The last two share the template, made once
+ * per run (test/setup/global-setup.ts; Jest runs a global setup module once for all projects).
  * @type {import('jest').Config}
  */
 const transform = {
@@ -18,6 +22,15 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
       transform,
+    },
+    {
+      displayName: 'service',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/src/**/*.service-spec.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
     {
       displayName: 'e2e',

@@ -15,7 +15,8 @@ import {
 import { projectRoot } from '../src/common/paths/project-root';
 import { databaseOptions } from '../src/database/database-options';
 import { runMigrationsLocked } from '../src/database/run-migrations';
-import { DEMO_JOURNAL_SLUG, DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { loadConfig } from '../src/config/app-config';
+import { DEMO_JOURNAL_SLUG, DEMO_PASSWORD, openDemoApp, seedDemo } from '../src/demo';
 import { Section } from '../src/journals/section.entity';
 import { docxBomb, DOCX, GiB, KiB, MiB, normalDocx } from './fixtures/zip-bombs';
 import { deleteKeysWithPrefix } from '../src/redis/delete-keys';
@@ -263,7 +264,9 @@ export async function benchArchiveBombs(report: Report): Promise<void> {
   let api: ChildProcess | undefined;
   try {
     await runMigrationsLocked(dataSource);
-    await seedDemo(dataSource);
+    // The demo journal and its people, through the API's services.
+    const seeding = await openDemoApp(loadConfig(env));
+    await seedDemo(seeding, { submissions: false }).finally(() => seeding.close());
     api = await startApi(env, base);
     const pid = api.pid!;
 

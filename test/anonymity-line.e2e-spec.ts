@@ -6,12 +6,12 @@ import type { Response } from 'supertest';
 import { JournalRole } from '../src/access/journal-role.entity';
 import { PasswordHasher } from '../src/accounts/password-hasher.service';
 import { type PersonNames, User } from '../src/accounts/user.entity';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo';
 import { Section } from '../src/journals/section.entity';
 import { FileStorage } from '../src/storage/file-storage';
 import { ReviewFile } from '../src/reviews/entities/review-file.entity';
 import { SubmissionFile } from '../src/submissions/entities/submission-file.entity';
-import { type Stack, binaryBody, startStack, tokenIn } from './support/api-with-worker';
+import { type Stack, binaryBody, startStack } from './support/api-with-worker';
 import {
   closeLeakFixtureTools,
   CONTRIBUTORS,
@@ -22,6 +22,8 @@ import {
 import { describeHits, findPlanted } from './support/leak-scan';
 import { makeDocx } from './support/manuscripts';
 import { docxBomb, GiB } from '../bench/fixtures/zip-bombs';
+import { givenFor } from './support/given';
+import { signIn } from './support/sign-in';
 
 const CHECKLIST = [1, 2, 3].map((n) => `6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a0${n}`);
 const JOURNAL = '/api/journals/volunteering';
@@ -104,12 +106,9 @@ describe('the anonymity line: every file, every direction', () => {
 
   const http = () => stack.http();
   const as = (key: string) => ({ Authorization: auth[key] });
-  const signIn = async (key: string, address = email(key)) => {
-    const login = await http()
-      .post('/api/auth/login')
-      .send({ email: address, password: DEMO_PASSWORD })
-      .expect(200);
-    auth[key] = `Bearer ${login.body.token}`;
+  /** Signs `key` in (at `address`), keeping their header and account. */
+  const signInAs = async (key: string, address = email(key)) => {
+    auth[key] = await signIn(stack, address);
     users[key] = await stack.dataSource.getRepository(User).findOneByOrFail({ email: address });
   };
   const upload = (who: string, path: string, bytes: Buffer, name: string) =>
@@ -136,7 +135,7 @@ describe('the anonymity line: every file, every direction', () => {
     await stack.dataSource
       .getRepository(JournalRole)
       .save({ journalId: journal.id, userId: reviewer.id, role: 'reviewer' });
-    await signIn(key, address);
+    await signInAs(key, address);
     return journal;
   }
 
@@ -167,41 +166,17 @@ describe('the anonymity line: every file, every direction', () => {
         checklistConfirmed: CHECKLIST,
       })
       .expect(204);
-    const terms = await http()
-      .get(`/api/submissions/${id}/copyright-terms?locale=en`)
-      .set(as('author1'))
-      .expect(200);
-    await http()
-      .post(`/api/submissions/${id}/copyright-agreement`)
-      .set(as('author1'))
-      .send({ termsVersion: terms.body.termsVersion, locale: 'en', agree: true })
-      .expect(201);
-    const submitted = await http()
-      .post(`/api/submissions/${id}/submit`)
-      .set(as('author1'))
-      .expect(200);
-    const number: string = submitted.body.number;
+    const given = givenFor(stack, auth);
+    await given.agree('author1', id, 'en');
+    const submission = await given.submit('author1', id);
     await decide(id, { decision: 'send_to_review' });
-    const invited = await http()
-      .post(`${JOURNAL}/submissions/${id}/review-assignments`)
-      .set(as('editor'))
-      .send({ reviewerId: users[reviewer].id })
-      .expect(201);
-    const mail = await stack.mailTo(
-      users[reviewer].email,
-      (m) => /review-invitation/.test(m.text ?? '') && (m.subject ?? '').includes(number),
-    );
-    await http()
-      .post('/api/review-invitations/accept')
-      .send({ token: tokenIn(mail) })
-      .expect(200);
-    return invited.body.id as string;
+    return given.reviewerAccepted(submission, users[reviewer].email);
   }
 
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource);
-    for (const key of ['author1', 'editor']) await signIn(key);
+    await seedDemo(stack.api, { submissions: false });
+    for (const key of ['author1', 'editor']) await signInAs(key);
     // The reviewer: named in two scripts, a reviewer of the journal.
     const journal = await newReviewer('reviewer', 'rachid.oukacha@anonymity.test', REVIEWER_NAMES);
     sectionId = (

@@ -3,11 +3,12 @@ import { buffer } from 'node:stream/consumers';
 import JSZip from 'jszip';
 import type { Response } from 'supertest';
 import { User } from '../src/accounts/user.entity';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import { DecisionAttachment } from '../src/decisions/decision-attachment.entity';
 import { FileStorage } from '../src/storage/file-storage';
 import { makeDocx, PNG } from './support/manuscripts';
 import { type Stack, startStack, binaryBody } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 const JOURNAL = '/api/journals/volunteering';
 const TITLE = 'Volunteer management standards in Gulf non-profits';
@@ -89,14 +90,9 @@ describe('decision letters: attachments', () => {
   beforeAll(async () => {
     stack = await startStack();
     storage = stack.api.get(FileStorage);
-    await seedDemo(stack.dataSource, storage);
-    for (const key of ['editor', 'section.policy', 'section.field', 'author1', 'author3']) {
-      const login = await http()
-        .post('/api/auth/login')
-        .send({ email: email(key), password: DEMO_PASSWORD })
-        .expect(200);
-      auth[key] = `Bearer ${login.body.token}`;
-    }
+    await seedDemo(stack.api);
+    for (const key of ['editor', 'section.policy', 'section.field', 'author1', 'author3'])
+      auth[key] = await signIn(stack, key);
     const [row]: { id: string }[] = await stack.dataSource.query(
       `SELECT submission_id AS id FROM submission_metadata WHERE title = $1`,
       [TITLE],

@@ -3,12 +3,13 @@ import type { Response } from 'supertest';
 import { JournalRole } from '../src/access/journal-role.entity';
 import { PasswordHasher } from '../src/accounts/password-hasher.service';
 import { User } from '../src/accounts/user.entity';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo';
 import { Section } from '../src/journals/section.entity';
 import { makeMarkdown } from './support/manuscripts';
-import { type Stack, startStack, tokenIn } from './support/api-with-worker';
+import { type Stack, startStack } from './support/api-with-worker';
+import { givenFor } from './support/given';
+import { signIn } from './support/sign-in';
 
-const CHECKLIST = [1, 2, 3].map((n) => `6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a0${n}`);
 const JOURNAL = '/api/journals/volunteering';
 const DAY = 86_400_000;
 const STAFF = ['editor', 'manager', 'section.field', 'section.policy'];
@@ -69,13 +70,9 @@ describe('decisions: every path of the state machine', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource);
+    await seedDemo(stack.api, { submissions: false });
     for (const key of [...STAFF, ...REVIEWERS, ...AUTHORS]) {
-      const login = await http()
-        .post('/api/auth/login')
-        .send({ email: email(key), password: DEMO_PASSWORD })
-        .expect(200);
-      auth[key] = `Bearer ${login.body.token}`;
+      auth[key] = await signIn(stack, key);
       users[key] = await stack.dataSource
         .getRepository(User)
         .findOneByOrFail({ email: email(key) });
@@ -98,55 +95,11 @@ describe('decisions: every path of the state machine', () => {
       .expect(201);
 
   /** Draft → metadata → (contributors) → manuscript → agreement → submit, as `author`. */
-  async function submitted(
+  const submitted = (
     author: string,
     title: string,
     options: { section?: string; locale?: 'ar' | 'en' | 'fr'; coAuthor?: string } = {},
-  ): Promise<Submitted> {
-    const locale = options.locale ?? 'ar';
-    const draft = await http()
-      .post(`${JOURNAL}/submissions`)
-      .set(as(author))
-      .send({ sectionId: sections[options.section ?? 'Research Articles'], locale })
-      .expect(201);
-    const id: string = draft.body.id;
-    const entry = (suffix: string) => ({
-      title: `${title}${suffix}`,
-      abstract: `An abstract of ${title}.`,
-      keywords: ['volunteering'],
-    });
-    await http()
-      .patch(`/api/submissions/${id}`)
-      .set(as(author))
-      .send({
-        metadata: { ar: entry(' (ar)'), en: entry(''), fr: entry(' (fr)') },
-        checklistConfirmed: CHECKLIST,
-      })
-      .expect(204);
-    if (options.coAuthor) {
-      const contributor = (key: string, corresponding: boolean) => {
-        const { names, affiliation } = users[key];
-        return { names, email: email(key), affiliation, corresponding };
-      };
-      await http()
-        .put(`/api/submissions/${id}/contributors`)
-        .set(as(author))
-        .send({ contributors: [contributor(author, true), contributor(options.coAuthor, false)] })
-        .expect(200);
-    }
-    await upload(author, id, 'First version.');
-    const terms = await http()
-      .get(`/api/submissions/${id}/copyright-terms?locale=${locale}`)
-      .set(as(author))
-      .expect(200);
-    await http()
-      .post(`/api/submissions/${id}/copyright-agreement`)
-      .set(as(author))
-      .send({ termsVersion: terms.body.termsVersion, locale, agree: true })
-      .expect(201);
-    const done = await http().post(`/api/submissions/${id}/submit`).set(as(author)).expect(200);
-    return { id, number: done.body.number };
-  }
+  ): Promise<Submitted> => givenFor(stack, auth).submittedSubmission(author, { title, ...options });
 
   /** What a refused decision must leave alone: the stage, the lock version, the decisions. */
   async function snapshot(id: string) {
@@ -206,27 +159,15 @@ describe('decisions: every path of the state machine', () => {
     review: [recommendation: string, forAuthor: string, forEditor: string] | null,
     editor = 'editor',
   ): Promise<void> {
-    const invited = await http()
-      .post(`${JOURNAL}/submissions/${submission.id}/review-assignments`)
-      .set(as(editor))
-      .send({ reviewerId: users[reviewer].id })
-      .expect(201);
-    const mail = await stack.mailTo(
-      email(reviewer),
-      (m) =>
-        /review-invitation/.test(m.text ?? '') && (m.subject ?? '').includes(submission.number),
-    );
-    await http()
-      .post('/api/review-invitations/accept')
-      .send({ token: tokenIn(mail) })
-      .expect(200);
+    const given = givenFor(stack, auth);
+    const assignment = await given.reviewerAccepted(submission, reviewer, editor);
     if (!review) return;
     const [recommendation, commentsForAuthor, commentsForEditor] = review;
-    await http()
-      .post(`/api/reviews/${invited.body.id}/review/submit`)
-      .set(as(reviewer))
-      .send({ recommendation, commentsForAuthor, commentsForEditor })
-      .expect(200);
+    await given.reviewed(assignment, reviewer, {
+      recommendation,
+      commentsForAuthor,
+      commentsForEditor,
+    });
   }
 
   /** The author uploads the next manuscript version and sends it with a response. */
@@ -817,11 +758,7 @@ describe('decisions: every path of the state machine', () => {
       await stack.dataSource
         .getRepository(JournalRole)
         .save({ journalId: journal.id, userId: reviewer.id, role: 'reviewer' });
-      const login = await http()
-        .post('/api/auth/login')
-        .send({ email: email(KEY), password: DEMO_PASSWORD })
-        .expect(200);
-      auth[KEY] = `Bearer ${login.body.token}`;
+      auth[KEY] = await signIn(stack, KEY);
       users[KEY] = reviewer;
       for (const n of [0, 1, 2, 3, 4]) {
         const submission = await submitted('author3', `Capacity ${n}`, { locale: 'en' });

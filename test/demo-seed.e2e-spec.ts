@@ -1,12 +1,13 @@
 import { JournalRole } from '../src/access/journal-role.entity';
 import { User } from '../src/accounts/user.entity';
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from '../src/database/seeds/demo.seed';
+import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from '../src/demo';
 import { BoardMember } from '../src/journals/board-member.entity';
 import { Section } from '../src/journals/section.entity';
 import { FileStorage } from '../src/storage/file-storage';
 import { SubmissionFile } from '../src/submissions/entities/submission-file.entity';
 import { Submission } from '../src/submissions/entities/submission.entity';
 import { type Stack, startStack } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 /** What `npm run demo` seeds, seeded twice to prove it is idempotent. */
 describe('demo seed', () => {
@@ -14,21 +15,9 @@ describe('demo seed', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    const storage = stack.api.get(FileStorage);
-    await seedDemo(stack.dataSource, storage);
-    await seedDemo(stack.dataSource, storage);
+    await seedDemo(stack.api);
+    await seedDemo(stack.api);
   });
-
-  const signIn = async (key: string) =>
-    `Bearer ${
-      (
-        await stack
-          .http()
-          .post('/api/auth/login')
-          .send({ email: `${key}@volunteering.example.org`, password: DEMO_PASSWORD })
-          .expect(200)
-      ).body.token
-    }`;
 
   afterAll(async () => {
     await stack?.close();
@@ -119,7 +108,7 @@ describe('demo seed', () => {
     ]);
 
     // The reviewer's dashboard and the author's letter come out of it as from real work.
-    const reviewer = await signIn('reviewer1');
+    const reviewer = await signIn(stack, 'reviewer1');
     const dashboard = await stack
       .http()
       .get('/api/reviews')
@@ -128,7 +117,7 @@ describe('demo seed', () => {
     const count = (part: string) => (dashboard.body[part] as unknown[]).length;
     expect([count('invitations'), count('active'), count('completed')]).toEqual([0, 1, 3]);
 
-    const author = await signIn('author2');
+    const author = await signIn(stack, 'author2');
     const [revising]: { id: string }[] = await stack.dataSource.query(
       `SELECT submission_id AS id FROM submission_metadata WHERE title = 'Youth volunteer work camps in the Rif'`,
     );

@@ -1,7 +1,7 @@
 import { User } from '../src/accounts/user.entity';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
-import { FileStorage } from '../src/storage/file-storage';
+import { seedDemo } from '../src/demo';
 import { type Stack, startStack, binaryBody } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 /**
  * The editors' list over the demo submissions: two submitted, three in review (one with a late
@@ -12,16 +12,6 @@ describe('editorial listing', () => {
   let stack: Stack;
   const auth: Record<string, string> = {};
 
-  const signIn = async (key: string) =>
-    `Bearer ${
-      (
-        await stack
-          .http()
-          .post('/api/auth/login')
-          .send({ email: `${key}@volunteering.example.org`, password: DEMO_PASSWORD })
-          .expect(200)
-      ).body.token
-    }`;
   const list = (who: string, query = '') =>
     stack
       .http()
@@ -33,7 +23,7 @@ describe('editorial listing', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
+    await seedDemo(stack.api);
     for (const key of [
       'editor',
       'manager',
@@ -42,7 +32,7 @@ describe('editorial listing', () => {
       'author1',
       'reviewer1',
     ])
-      auth[key] = await signIn(key);
+      auth[key] = await signIn(stack, key);
   });
 
   afterAll(async () => {

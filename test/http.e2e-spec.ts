@@ -5,10 +5,11 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../src/api.bootstrap';
 import { MAX_JSON_DEPTH } from '../src/common/http/hostile-input';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import { Section } from '../src/journals/section.entity';
 import { FailingRoutesModule, INTERNAL_TEXT } from './support/failing-routes.module';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
+import { signIn } from './support/sign-in';
 
 describe('HTTP conventions', () => {
   let env: TestEnvironment;
@@ -22,7 +23,7 @@ describe('HTTP conventions', () => {
     app = await createApi(env.config, { imports: [FailingRoutesModule] });
     await app.init();
     dataSource = app.get<DataSource>(getDataSourceToken());
-    await seedDemo(dataSource);
+    await seedDemo(app, { submissions: false });
   });
 
   afterAll(async () => {
@@ -191,17 +192,6 @@ describe('HTTP conventions', () => {
     });
   });
 
-  /** Signs a demo person in; returns the session cookie and the bearer header. */
-  const signIn = async (key: string) => {
-    const login = await request(app.getHttpServer())
-      .post('/api/auth/login')
-      .send({ email: `${key}@volunteering.example.org`, password: DEMO_PASSWORD })
-      .expect(200);
-    return {
-      cookie: login.get('Set-Cookie')!.map((line) => line.split(';')[0]),
-      bearer: `Bearer ${login.body.token}`,
-    };
-  };
   const bioOf = async (email: string) =>
     (await dataSource.query('SELECT bio FROM users WHERE email = $1', [email]))[0].bio;
 
@@ -210,7 +200,7 @@ describe('HTTP conventions', () => {
     let session: { cookie: string[]; bearer: string };
 
     beforeAll(async () => {
-      session = await signIn('author2');
+      session = await signIn(app, 'author2', { cookie: true });
     });
 
     const patchMe = (bio: string, headers: Record<string, string>) =>
@@ -276,7 +266,7 @@ describe('HTTP conventions', () => {
     let submissionId: string;
 
     beforeAll(async () => {
-      author = await signIn('author1');
+      author = await signIn(app, 'author1', { cookie: true });
       const sections = await dataSource.getRepository(Section).find();
       const section = sections.find((candidate) => candidate.titles.en === 'Research Articles')!;
       const draft = await request(app.getHttpServer())

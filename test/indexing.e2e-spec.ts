@@ -2,17 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import { Journal } from '../src/journals/journal.entity';
 import { DoajExports } from '../src/publishing/doaj-exports.service';
 import { DoiAssignment } from '../src/publishing/entities/doi-assignment.entity';
 import { Issue } from '../src/publishing/entities/issue.entity';
 import { OaiPmh } from '../src/publishing/oai/oai-pmh.service';
 import { mintDoi } from '../src/publishing/publication-record';
-import { FileStorage } from '../src/storage/file-storage';
 import { Submission } from '../src/submissions/entities/submission.entity';
-import { type Stack, startStack, binaryBody, bearerFor } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 import { DOAJ_XSD, OAI_PMH_XSD } from './support/standards';
+import { signIn } from './support/sign-in';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
 const JOURNAL = '/api/journals/volunteering';
@@ -52,9 +52,8 @@ describe('indexing: DOAJ exports, OAI-PMH, DOI collisions', () => {
     dir = mkdtempSync(join(tmpdir(), 'tahkim-indexing-'));
     // A public host with a dot: DOAJ takes only such full-text URLs, and OAI identifiers use it.
     stack = await startStack({ PUBLIC_URL: `https://${HOST}` });
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
-    for (const key of ['editor', 'author1'])
-      auth[key] = await bearerFor(stack, email(key), DEMO_PASSWORD);
+    await seedDemo(stack.api);
+    for (const key of ['editor', 'author1']) auth[key] = await signIn(stack, email(key));
     [{ id: published }] = await stack.dataSource.query(
       `SELECT id FROM issues WHERE status = 'published'`,
     );
@@ -292,7 +291,7 @@ describe('indexing: DOAJ exports, OAI-PMH, DOI collisions', () => {
       await stack.dataSource.getRepository(DoiAssignment).countBy({ submissionId: candidate.id }),
     ).toBe(0);
 
-    const manager = await bearerFor(stack, email('manager'), DEMO_PASSWORD);
+    const manager = await signIn(stack, email('manager'));
     const refused = await http()
       .patch(JOURNAL)
       .set('Authorization', manager)

@@ -1,8 +1,9 @@
 import { JournalRole } from '../src/access/journal-role.entity';
 import { User } from '../src/accounts/user.entity';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import { Journal } from '../src/journals/journal.entity';
 import { type Stack, startStack, tokenIn } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 const TITLES = {
   ar: 'مجلة دراسات المجتمع المدني',
@@ -16,15 +17,12 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
   let manager: string;
   let editor: string;
 
-  const signIn = async (email: string, password = DEMO_PASSWORD) =>
-    `Bearer ${(await stack.http().post('/api/auth/login').send({ email, password }).expect(200)).body.token}`;
-
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource);
-    admin = await signIn('admin@volunteering.example.org');
-    manager = await signIn('manager@volunteering.example.org');
-    editor = await signIn('editor@volunteering.example.org');
+    await seedDemo(stack.api, { submissions: false });
+    admin = await signIn(stack, 'admin@volunteering.example.org');
+    manager = await signIn(stack, 'manager@volunteering.example.org');
+    editor = await signIn(stack, 'editor@volunteering.example.org');
   });
 
   afterAll(async () => {
@@ -251,7 +249,7 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
     });
 
     it('lets an assigned section editor edit their section', async () => {
-      const sectionEditor = await signIn('section.field@volunteering.example.org');
+      const sectionEditor = await signIn(stack, 'section.field@volunteering.example.org');
       const response = await stack
         .http()
         .patch(`/api/journals/volunteering/sections/${sectionId}`)
@@ -410,7 +408,7 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
     });
 
     it('lets anyone signed in become an author, but not a reviewer', async () => {
-      const outsider = await signIn('reviewer2@volunteering.example.org');
+      const outsider = await signIn(stack, 'reviewer2@volunteering.example.org');
       await stack
         .http()
         .post('/api/journals/volunteering/roles/self')

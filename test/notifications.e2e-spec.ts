@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../src/api.bootstrap';
-import { seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import type { Journal } from '../src/journals/journal.entity';
 import { EmailDelivery } from '../src/notifications/entities/email-delivery.entity';
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
@@ -30,7 +30,11 @@ describe('notification pipeline: outbox → queue → worker → SMTP', () => {
     });
     ({ worker, dataSource } = await startWorker(env.config));
     notifications = worker.get(NotificationService);
-    journal = await seedDemo(dataSource);
+    // The demo is made through the API's services: an API of its own, for the seeding only.
+    const seeding = await createApi(env.config);
+    await seeding.init();
+    journal = await seedDemo(seeding, { submissions: false });
+    await seeding.close();
   });
 
   afterAll(async () => {

@@ -3,20 +3,16 @@ import type { ParsedMail } from 'mailparser';
 import { JournalRole } from '../src/access/journal-role.entity';
 import { PasswordHasher } from '../src/accounts/password-hasher.service';
 import { User } from '../src/accounts/user.entity';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo';
 import { Journal } from '../src/journals/journal.entity';
-import { Section } from '../src/journals/section.entity';
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
 import { ReviewAssignment } from '../src/reviews/entities/review-assignment.entity';
 import { makeDocx } from './support/manuscripts';
 import { type Stack, startStack, tokenIn, binaryBody } from './support/api-with-worker';
 import { eventually, startWorker } from './support/worker-context';
+import { givenFor } from './support/given';
+import { signIn } from './support/sign-in';
 
-const CHECKLIST = [
-  '6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a01',
-  '6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a02',
-  '6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a03',
-];
 const email = (key: string) => `${key}@volunteering.example.org`;
 const DAY = 86_400_000;
 
@@ -54,7 +50,7 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
 
   beforeAll(async () => {
     stack = await startStack({ REMINDER_SCAN_INTERVAL_MS: '300' });
-    await seedDemo(stack.dataSource);
+    await seedDemo(stack.api, { submissions: false });
     for (const key of [
       'author1',
       'editor',
@@ -64,11 +60,7 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
       'reviewer3',
       'reviewer4',
     ]) {
-      const login = await http()
-        .post('/api/auth/login')
-        .send({ email: email(key), password: DEMO_PASSWORD })
-        .expect(200);
-      auth[key] = `Bearer ${login.body.token}`;
+      auth[key] = await signIn(stack, key);
       users[key] = await stack.dataSource
         .getRepository(User)
         .findOneByOrFail({ email: email(key) });
@@ -86,53 +78,29 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
         { reviewReminderDays: 0, reviewOverdueReminderDays: 1, reviewOverdueReminders: 1 },
       );
 
-    const section = (await stack.dataSource.getRepository(Section).find()).find(
-      (candidate) => candidate.titles.en === 'Research Articles',
-    )!;
-    const draft = await http()
-      .post('/api/journals/volunteering/submissions')
-      .set(as('author1'))
-      .send({ sectionId: section.id, locale: 'ar' })
-      .expect(201);
-    submissionId = draft.body.id;
-    await http()
-      .patch(`/api/submissions/${submissionId}`)
-      .set(as('author1'))
-      .send({
-        metadata: {
-          ar: {
-            title: 'إدارة العمل التطوعي في الجمعيات المغربية',
-            abstract: 'دراسة في إدارة المتطوعين والعمل التطوعي.',
-            keywords: ['العمل التطوعي', 'الجمعيات'],
-          },
-          en: {
-            title: 'Volunteer management in Moroccan associations',
-            abstract: 'A study of volunteer management.',
-            keywords: ['volunteer management'],
-          },
+    ({ id: submissionId } = await givenFor(stack, auth).submittedSubmission('author1', {
+      locale: 'ar',
+      metadata: {
+        ar: {
+          title: 'إدارة العمل التطوعي في الجمعيات المغربية',
+          abstract: 'دراسة في إدارة المتطوعين والعمل التطوعي.',
+          keywords: ['العمل التطوعي', 'الجمعيات'],
         },
-        checklistConfirmed: CHECKLIST,
-      })
-      .expect(204);
-    await http()
-      .post(`/api/submissions/${submissionId}/files?genre=manuscript`)
-      .set(as('author1'))
-      .attach(
-        'file',
-        await makeDocx({ author: 'Leila Benali', company: 'Université Ibn Tofail', body: 'Text.' }),
-        'benali-manuscript.docx',
-      )
-      .expect(201);
-    const terms = await http()
-      .get(`/api/submissions/${submissionId}/copyright-terms?locale=ar`)
-      .set(as('author1'))
-      .expect(200);
-    await http()
-      .post(`/api/submissions/${submissionId}/copyright-agreement`)
-      .set(as('author1'))
-      .send({ termsVersion: terms.body.termsVersion, locale: 'ar', agree: true })
-      .expect(201);
-    await http().post(`/api/submissions/${submissionId}/submit`).set(as('author1')).expect(200);
+        en: {
+          title: 'Volunteer management in Moroccan associations',
+          abstract: 'A study of volunteer management.',
+          keywords: ['volunteer management'],
+        },
+      },
+      manuscript: {
+        content: await makeDocx({
+          author: 'Leila Benali',
+          company: 'Université Ibn Tofail',
+          body: 'Text.',
+        }),
+        filename: 'benali-manuscript.docx',
+      },
+    }));
   }, 60_000);
 
   afterAll(async () => {
@@ -254,11 +222,7 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
       await stack.dataSource
         .getRepository(JournalRole)
         .save({ journalId: journal.id, userId: users[key].id, role: 'reviewer' });
-      const login = await http()
-        .post('/api/auth/login')
-        .send({ email: users[key].email, password: DEMO_PASSWORD })
-        .expect(200);
-      auth[key] = `Bearer ${login.body.token}`;
+      auth[key] = await signIn(stack, users[key].email);
       const response = await invite(key, extra).expect(201);
       invited.push(response.body.id);
       const view = await http().get(`/api/reviews/${response.body.id}`).set(as(key)).expect(200);

@@ -10,17 +10,17 @@ import {
 import { PasswordHasher } from '../src/accounts/password-hasher.service';
 import { User } from '../src/accounts/user.entity';
 import { createApi } from '../src/api.bootstrap';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo';
 import { DecisionAttachment } from '../src/decisions/decision-attachment.entity';
 import { BoardMember } from '../src/journals/board-member.entity';
 import { Journal } from '../src/journals/journal.entity';
 import { Section } from '../src/journals/section.entity';
 import { ReviewAssignment } from '../src/reviews/entities/review-assignment.entity';
 import { Review } from '../src/reviews/entities/review.entity';
-import { FileStorage } from '../src/storage/file-storage';
 import { SubmissionFile } from '../src/submissions/entities/submission-file.entity';
 import { Submission } from '../src/submissions/entities/submission.entity';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
+import { signIn } from './support/sign-in';
 
 /**
  * The permission matrix: every guarded route against every kind of caller. Each route states
@@ -1052,7 +1052,7 @@ describe('permission matrix', () => {
     await app.init();
     const server = app.getHttpServer();
     const dataSource = app.get<DataSource>(getDataSourceToken());
-    const journal = await seedDemo(dataSource, app.get(FileStorage));
+    const journal = await seedDemo(app);
     let counter = 0;
     const next = () => ++counter;
 
@@ -1094,11 +1094,7 @@ describe('permission matrix', () => {
     await Promise.all(
       PEOPLE.map(async (who) => {
         userIds[who] = (await users.findOneByOrFail({ email: emails[who] })).id;
-        const login = await request(server)
-          .post('/api/auth/login')
-          .send({ email: emails[who], password: DEMO_PASSWORD })
-          .expect(200);
-        authorization.set(who, `Bearer ${login.body.token}`);
+        authorization.set(who, await signIn(server, emails[who]));
       }),
     );
 
@@ -1289,14 +1285,9 @@ describe('permission matrix', () => {
       const role = await fx.dataSource
         .getRepository(JournalRole)
         .save({ journalId: fx.journalId, userId: person.id, role: 'editor' });
-      const login = await request(fx.server)
-        .post('/api/auth/login')
-        .send({ email: person.email, password: DEMO_PASSWORD })
-        .expect(200);
+      const bearer = await signIn(fx.server, person.email);
       const listRoles = () =>
-        request(fx.server)
-          .get(`/api/journals/${JOURNAL}/roles`)
-          .set('Authorization', `Bearer ${login.body.token}`);
+        request(fx.server).get(`/api/journals/${JOURNAL}/roles`).set('Authorization', bearer);
 
       expectStatus(await listRoles(), 200);
       expectStatus(
@@ -1307,11 +1298,7 @@ describe('permission matrix', () => {
     });
 
     it('refuses a session cookie sent from another origin on a write, even to a manager', async () => {
-      const login = await request(fx.server)
-        .post('/api/auth/login')
-        .send({ email: 'manager@volunteering.example.org', password: DEMO_PASSWORD })
-        .expect(200);
-      const cookie = login.get('Set-Cookie')!.map((line) => line.split(';')[0]);
+      const { cookie } = await signIn(fx.server, 'manager', { cookie: true });
       const patch = (origin: string, reviewDueDays: number) =>
         request(fx.server)
           .patch(`/api/journals/${JOURNAL}`)

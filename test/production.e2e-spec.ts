@@ -1,11 +1,11 @@
 import type { ParsedMail } from 'mailparser';
 import { PasswordHasher } from '../src/accounts/password-hasher.service';
 import { type PersonNames, User } from '../src/accounts/user.entity';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
-import { FileStorage } from '../src/storage/file-storage';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo';
 import { Submission } from '../src/submissions/entities/submission.entity';
 import { makeDocx, makePdf, PNG } from './support/manuscripts';
 import { type Stack, startStack, binaryBody } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 const TITLE = 'Why volunteers stay: retention in Moroccan associations';
 const JOURNAL = '/api/journals/volunteering';
@@ -60,7 +60,7 @@ describe('copyediting and production: stage assignments, discussions, galley sou
 
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
+    await seedDemo(stack.api);
     const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
     for (const [key, person] of Object.entries(NEWCOMERS)) {
       await stack.dataSource.getRepository(User).save({
@@ -83,11 +83,7 @@ describe('copyediting and production: stage assignments, discussions, galley sou
       producer: 'producer@production.test',
     };
     for (const [key, email] of Object.entries(emails)) {
-      const login = await http()
-        .post('/api/auth/login')
-        .send({ email, password: DEMO_PASSWORD })
-        .expect(200);
-      auth[key] = `Bearer ${login.body.token}`;
+      auth[key] = await signIn(stack, email);
       users[key] = await stack.dataSource.getRepository(User).findOneByOrFail({ email });
     }
     const [row] = await stack.dataSource.query(

@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import { CrossrefDeposits } from '../src/publishing/crossref-deposits.service';
 import { DoajExports } from '../src/publishing/doaj-exports.service';
-import { FileStorage } from '../src/storage/file-storage';
 import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 import { CROSSREF_5_4_0_XSD } from './support/standards';
+import { signIn } from './support/sign-in';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
 const JOURNAL = '/api/journals/volunteering';
@@ -37,15 +37,6 @@ describe('publishing: production editors, covers, readers, notices', () => {
 
   const http = () => stack.http();
   const as = (who: string) => ({ Authorization: auth[who] });
-  const signIn = async (address: string) =>
-    `Bearer ${
-      (
-        await http()
-          .post('/api/auth/login')
-          .send({ email: address, password: DEMO_PASSWORD })
-          .expect(200)
-      ).body.token
-    }`;
   const idOf = async (title: string) =>
     (
       await stack.dataSource.query(
@@ -67,15 +58,15 @@ describe('publishing: production editors, covers, readers, notices', () => {
       `UPDATE users SET status = 'active', email_verified_at = now(), password_hash = (SELECT password_hash FROM users WHERE email = $2) WHERE email = $1`,
       [email(key), email('editor')],
     );
-    auth[key] = await signIn(email(key));
+    auth[key] = await signIn(stack, email(key));
     return response.body.userId as string;
   };
 
   beforeAll(async () => {
     stack = await startStack({ PUBLIC_URL: DEMO_URL });
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
+    await seedDemo(stack.api);
     for (const key of ['editor', 'manager', 'author1', 'author2'])
-      auth[key] = await signIn(email(key));
+      auth[key] = await signIn(stack, email(key));
     const issues: { id: string; number: number }[] = await stack.dataSource.query(
       'SELECT id, number FROM issues ORDER BY number',
     );

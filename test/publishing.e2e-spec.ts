@@ -1,8 +1,8 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import { ScheduledPublicationJob } from '../src/publishing/jobs/scheduled-publication.job';
-import { FileStorage } from '../src/storage/file-storage';
 import { type Stack, startStack, binaryBody } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
 const JOURNAL = '/api/journals/volunteering';
@@ -54,14 +54,9 @@ describe('issues and publication', () => {
   beforeAll(async () => {
     stack = await startStack();
     // Without the demo's own issues: this test makes volume 1, number 1 itself.
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage), { issues: false });
-    for (const key of ['editor', 'manager', 'section.field', 'author1', 'author3']) {
-      const login = await http()
-        .post('/api/auth/login')
-        .send({ email: email(key), password: DEMO_PASSWORD })
-        .expect(200);
-      auth[key] = `Bearer ${login.body.token}`;
-    }
+    await seedDemo(stack.api, { issues: false });
+    for (const key of ['editor', 'manager', 'section.field', 'author1', 'author3'])
+      auth[key] = await signIn(stack, key);
     for (const [locale, title] of Object.entries(TITLES))
       ids[locale as keyof typeof TITLES] = (
         await stack.dataSource.query(

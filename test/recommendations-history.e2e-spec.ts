@@ -1,6 +1,6 @@
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
-import { FileStorage } from '../src/storage/file-storage';
+import { seedDemo } from '../src/demo';
 import { type Stack, startStack } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
 const JOURNAL = '/api/journals/volunteering';
@@ -56,7 +56,7 @@ describe('recommendations and history', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
+    await seedDemo(stack.api);
     for (const key of [
       'editor',
       'manager',
@@ -65,12 +65,7 @@ describe('recommendations and history', () => {
       'author3',
       'author1',
     ]) {
-      const login = await stack
-        .http()
-        .post('/api/auth/login')
-        .send({ email: email(key), password: DEMO_PASSWORD })
-        .expect(200);
-      auth[key] = `Bearer ${login.body.token}`;
+      auth[key] = await signIn(stack, key);
     }
     policy = await submissionTitled('Volunteer management standards in Gulf non-profits');
     field = await submissionTitled(

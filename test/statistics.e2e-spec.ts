@@ -3,7 +3,7 @@ import { User } from '../src/accounts/user.entity';
 import type { Locale } from '../src/common/i18n/locale';
 import type { DecisionKind } from '../src/editorial/stages/stage-transitions';
 import { Decision } from '../src/decisions/decision.entity';
-import { DEMO_JOURNAL_SLUG, DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { DEMO_JOURNAL_SLUG, seedDemo } from '../src/demo';
 import { Journal } from '../src/journals/journal.entity';
 import { Section } from '../src/journals/section.entity';
 import {
@@ -11,11 +11,11 @@ import {
   ReviewAssignment,
 } from '../src/reviews/entities/review-assignment.entity';
 import { ReviewRound } from '../src/reviews/entities/review-round.entity';
-import { FileStorage } from '../src/storage/file-storage';
 import { Contributor } from '../src/submissions/entities/contributor.entity';
 import { SubmissionEvent } from '../src/submissions/entities/submission-event.entity';
 import { Submission, type SubmissionStage } from '../src/submissions/entities/submission.entity';
 import { type Stack, startStack, binaryBody } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 /**
  * Editorial statistics over 2024, from submissions, decisions, reviews and publication events
@@ -40,16 +40,6 @@ describe('editorial statistics', () => {
   let journal: Journal;
   let people: Map<string, User>;
 
-  const signIn = async (key: string) =>
-    `Bearer ${
-      (
-        await stack
-          .http()
-          .post('/api/auth/login')
-          .send({ email: `${key}@volunteering.example.org`, password: DEMO_PASSWORD })
-          .expect(200)
-      ).body.token
-    }`;
   const statistics = (who: string, query = year2024, slug = DEMO_JOURNAL_SLUG) =>
     stack.http().get(`/api/journals/${slug}/statistics${query}`).set('Authorization', auth[who]);
 
@@ -172,9 +162,9 @@ describe('editorial statistics', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
+    await seedDemo(stack.api);
     for (const key of ['editor', 'manager', 'admin', 'author1', 'reviewer1', 'section.field'])
-      auth[key] = await signIn(key);
+      auth[key] = await signIn(stack, key);
 
     await stack.dataSource.transaction(async (manager) => {
       journal = await manager.findOneByOrFail(Journal, { slug: DEMO_JOURNAL_SLUG });

@@ -1,13 +1,14 @@
 import { buffer } from 'node:stream/consumers';
 import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import { Section } from '../src/journals/section.entity';
 import { FileStorage } from '../src/storage/file-storage';
 import { SubmissionFile } from '../src/submissions/entities/submission-file.entity';
 import { Submission } from '../src/submissions/entities/submission.entity';
 import { makeDocx, makeMarkdown, makeOdt, makePdf, PNG } from './support/manuscripts';
 import { type Stack, startStack } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 const CHECKLIST = [
   '6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a01',
@@ -19,20 +20,9 @@ describe('submissions: draft → files → agreement → submit → withdraw', (
   let stack: Stack;
   let sections: Record<string, string>;
 
-  const signIn = async (key: string) =>
-    `Bearer ${
-      (
-        await stack
-          .http()
-          .post('/api/auth/login')
-          .send({ email: `${key}@volunteering.example.org`, password: DEMO_PASSWORD })
-          .expect(200)
-      ).body.token
-    }`;
-
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource);
+    await seedDemo(stack.api, { submissions: false });
     const rows = await stack.dataSource.getRepository(Section).find();
     sections = Object.fromEntries(rows.map((section) => [section.titles.en!, section.id]));
   });
@@ -111,7 +101,7 @@ describe('submissions: draft → files → agreement → submit → withdraw', (
     let id: string;
 
     beforeAll(async () => {
-      author = await signIn('author1');
+      author = await signIn(stack, 'author1');
     });
 
     it('saves a draft step by step and lists what is still missing', async () => {
@@ -363,7 +353,7 @@ describe('submissions: draft → files → agreement → submit → withdraw', (
     });
 
     it('is invisible to other authors (404, not 403)', async () => {
-      const other = await signIn('author2');
+      const other = await signIn(stack, 'author2');
       await stack.http().get(`/api/submissions/${id}`).set('Authorization', other).expect(404);
     });
 
@@ -393,7 +383,7 @@ describe('submissions: draft → files → agreement → submit → withdraw', (
   });
 
   it('takes an English PDF with an anonymised copy whose properties no longer name the author', async () => {
-    const author = await signIn('author3');
+    const author = await signIn(stack, 'author3');
     const id = await prepare(author, 'en', {
       content: await makePdf({ author: 'Maryam Al-Sayed', title: 'Volunteering' }),
       filename: 'paper.pdf',
@@ -419,7 +409,7 @@ describe('submissions: draft → files → agreement → submit → withdraw', (
   });
 
   it('takes a French Markdown manuscript without its author front matter in the review copy', async () => {
-    const author = await signIn('author2');
+    const author = await signIn(stack, 'author2');
     const id = await prepare(author, 'fr', {
       content: makeMarkdown({ author: 'Rachid Ouazzani', title: 'Le bénévolat', body: 'Texte.' }),
       filename: 'article.md',
@@ -443,7 +433,7 @@ describe('submissions: draft → files → agreement → submit → withdraw', (
   });
 
   it('takes an ODT manuscript, typed by content, with the annotation author removed from the review copy', async () => {
-    const author = await signIn('author1');
+    const author = await signIn(stack, 'author1');
     const draft = await stack
       .http()
       .post('/api/journals/volunteering/submissions')
@@ -468,7 +458,7 @@ describe('submissions: draft → files → agreement → submit → withdraw', (
   });
 
   it('refuses to start a submission in a closed section', async () => {
-    const author = await signIn('author1');
+    const author = await signIn(stack, 'author1');
     await stack.dataSource
       .getRepository(Section)
       .update({ id: sections['Book Reviews'] }, { openForSubmissions: false });

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import { FileStorage } from '../src/storage/file-storage';
 import { TypesettingRuns } from '../src/typesetting/typesetting-runs.service';
-import { type Stack, startStack, binaryBody, bearerFor } from './support/api-with-worker';
+import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 import { makePdf } from './support/manuscripts';
 import { JATS_1_3_XSD } from './support/standards';
+import { signIn } from './support/sign-in';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
 const JOURNAL = '/api/journals/volunteering';
@@ -51,7 +52,6 @@ describe('typesetting: issues and proofs through the worker', () => {
 
   const http = () => stack.http();
   const as = (who: string) => ({ Authorization: auth[who] });
-  const signIn = (address: string) => bearerFor(stack, address, DEMO_PASSWORD);
   const download = async (url: string, who?: string) => {
     const call = http().get(url).buffer(true).parse(binaryBody);
     const response = await (who ? call.set(as(who)) : call).expect(200);
@@ -71,9 +71,9 @@ describe('typesetting: issues and proofs through the worker', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tahkim-typesetting-'));
     stack = await startStack();
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
+    await seedDemo(stack.api);
     for (const key of ['editor', 'manager', 'author1', 'author3', 'reviewer1'])
-      auth[key] = await signIn(email(key));
+      auth[key] = await signIn(stack, email(key));
     const issues: { id: string }[] = await stack.dataSource.query(
       'SELECT id FROM issues ORDER BY number',
     );
@@ -362,7 +362,7 @@ describe('typesetting: issues and proofs through the worker', () => {
       /proof|épreuve|التجريبية/i.test(mail.subject ?? ''),
     );
     expect(told.text).toContain(`/submissions/${legal}/proofs`);
-    const author = await signIn(submitter.email);
+    const author = await signIn(stack, submitter.email);
     const mine = (
       await http().get(`/api/submissions/${legal}/proofs`).set('Authorization', author).expect(200)
     ).body;
@@ -430,7 +430,7 @@ describe('typesetting: issues and proofs through the worker', () => {
         WHERE a.state = 'completed' AND u.email = $1 LIMIT 1`,
       [email('reviewer2')],
     );
-    const reviewer = await signIn(email('reviewer2'));
+    const reviewer = await signIn(stack, email('reviewer2'));
     const response = await http()
       .get(`/api/reviews/${done.id}/certificate`)
       .set('Authorization', reviewer)
@@ -457,7 +457,7 @@ describe('typesetting: issues and proofs through the worker', () => {
     // Another reviewer does not learn it exists; an unfinished review has none yet.
     await http()
       .get(`/api/reviews/${done.id}/certificate`)
-      .set('Authorization', await signIn(email('reviewer1')))
+      .set('Authorization', await signIn(stack, email('reviewer1')))
       .expect(404);
     const [open] = await stack.dataSource.query(
       `SELECT a.id, u.email FROM review_assignments a JOIN users u ON u.id = a.reviewer_id
@@ -466,7 +466,7 @@ describe('typesetting: issues and proofs through the worker', () => {
     const key = open.email.split('@')[0];
     const refused = await http()
       .get(`/api/reviews/${open.id}/certificate`)
-      .set('Authorization', await signIn(email(key)))
+      .set('Authorization', await signIn(stack, email(key)))
       .expect(409);
     expect(refused.body.type).toBe('urn:tahkim:problem:review-not-completed');
     await http().get(`/api/reviews/${open.id}/certificate`).expect(401);

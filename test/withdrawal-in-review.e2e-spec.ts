@@ -1,9 +1,9 @@
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo.seed';
+import { seedDemo } from '../src/demo';
 import { ReviewAssignment } from '../src/reviews/entities/review-assignment.entity';
 import { ReviewRound } from '../src/reviews/entities/review-round.entity';
 import { ReviewRemindersJob } from '../src/reviews/jobs/review-reminders.job';
-import { FileStorage } from '../src/storage/file-storage';
 import { type Stack, startStack } from './support/api-with-worker';
+import { signIn } from './support/sign-in';
 
 const email = (key: string) => `${key}@volunteering.example.org`;
 
@@ -32,13 +32,8 @@ describe('withdrawal of a submission in review', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await seedDemo(stack.dataSource, stack.api.get(FileStorage));
-    const login = await stack
-      .http()
-      .post('/api/auth/login')
-      .send({ email: email('author2'), password: DEMO_PASSWORD })
-      .expect(200);
-    author = `Bearer ${login.body.token}`;
+    await seedDemo(stack.api);
+    author = await signIn(stack, 'author2');
   });
 
   afterAll(async () => {

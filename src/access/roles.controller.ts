@@ -40,7 +40,7 @@ import {
 } from './dto/journal-role.response';
 import { EnrolmentService } from './enrolment.service';
 
-const SLUG = { name: 'slug', description: 'The journal’s slug, e.g. volunteering' };
+const SLUG = { name: 'slug', type: String, description: 'The journal’s slug, e.g. volunteering' };
 
 /** Who holds which role in a journal, and enrolment. */
 @ApiTags('roles')

@@ -1,7 +1,21 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminQueuesService, type JobView, type QueueSummary } from './admin-queues.service';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { QueueName } from '../queue/queue-name.enum';
+import { AdminQueuesService } from './admin-queues.service';
 import { QueueJobsQuery } from './dto/queue-jobs.query';
+import {
+  QueueJobResponse,
+  QueueSummaryResponse,
+  toQueueJobResponse,
+  toQueueSummaryResponse,
+} from './dto/queue.response';
 import { SiteAdminOnly } from '../editorial/journal-access';
 
 @ApiTags('admin')
@@ -13,13 +27,22 @@ export class AdminQueuesController {
 
   @Get()
   @ApiOperation({ summary: 'Job counts per queue and state' })
-  list(): Promise<QueueSummary[]> {
-    return this.queues.summaries();
+  @ApiOkResponse({ type: [QueueSummaryResponse] })
+  async list(): Promise<QueueSummaryResponse[]> {
+    return (await this.queues.summaries()).map(toQueueSummaryResponse);
   }
 
   @Get(':queue/jobs')
   @ApiOperation({ summary: 'Jobs of one queue in one state (failed by default), newest first' })
-  jobs(@Param('queue') queue: string, @Query() query: QueueJobsQuery): Promise<JobView[]> {
-    return this.queues.jobs(queue, query.state, query.start, query.limit);
+  @ApiParam({ name: 'queue', enum: QueueName, enumName: 'QueueName' })
+  @ApiOkResponse({ type: [QueueJobResponse] })
+  @ApiNotFoundResponse({ description: 'No queue of that name' })
+  async jobs(
+    @Param('queue') queue: string,
+    @Query() query: QueueJobsQuery,
+  ): Promise<QueueJobResponse[]> {
+    return (await this.queues.jobs(queue, query.state, query.start, query.limit)).map(
+      toQueueJobResponse,
+    );
   }
 }

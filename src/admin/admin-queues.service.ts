@@ -7,19 +7,8 @@ import { QueueName } from '../queue/queue-name.enum';
 import type { ListedJobState } from './dto/queue-jobs.query';
 
 export interface QueueSummary {
-  name: string;
+  name: QueueName;
   counts: Record<string, number>;
-}
-
-export interface JobView {
-  id: string | undefined;
-  name: string;
-  data: unknown;
-  attemptsMade: number;
-  failedReason: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  returnValue: unknown;
 }
 
 /** A read-only view of the queues for operators: counts and jobs by state, failed ones first. */
@@ -42,14 +31,9 @@ export class AdminQueuesService {
     );
   }
 
-  async jobs(
-    name: string,
-    state: ListedJobState,
-    start: number,
-    limit: number,
-  ): Promise<JobView[]> {
+  async jobs(name: string, state: ListedJobState, start: number, limit: number): Promise<Job[]> {
     const jobs = await this.queue(name).getJobs([state], start, start + limit - 1, false);
-    return jobs.filter(Boolean).map(toView);
+    return jobs.filter(Boolean);
   }
 
   private queue(name: string): Queue {
@@ -62,17 +46,4 @@ export class AdminQueuesService {
     }
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
-}
-
-function toView(job: Job): JobView {
-  return {
-    id: job.id,
-    name: job.name,
-    data: job.data,
-    attemptsMade: job.attemptsMade,
-    failedReason: job.failedReason ?? null,
-    createdAt: new Date(job.timestamp).toISOString(),
-    finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
-    returnValue: job.returnvalue ?? null,
-  };
 }

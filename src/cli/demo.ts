@@ -7,8 +7,7 @@ import { loadConfig, type AppConfig } from '../config/app-config';
 import { projectRoot } from '../common/paths/project-root';
 import { databaseOptions } from '../database/database-options';
 import { runMigrationsLocked } from '../database/run-migrations';
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from '../database/seeds/demo.seed';
-import { createFileStorage } from '../storage/file-storage.factory';
+import { DEMO_PASSWORD, DEMO_PEOPLE, openDemoApp, seedDemo } from '../demo';
 import {
   databaseUrl,
   ensureDatabase,
@@ -58,10 +57,12 @@ async function main(): Promise<void> {
 
     const dataSource = await new DataSource(databaseOptions(config.DATABASE_URL)).initialize();
     const applied = await runMigrationsLocked(dataSource);
-    const journal = await seedDemo(dataSource, createFileStorage(config));
-
-    // Already migrated above: the API need not race the worker to do it again.
+    // Already migrated above: neither the seeding nor the API need race the worker to do it again.
     const childEnv = { ...env, MIGRATE_ON_START: 'false' };
+    // Seeded through the API's services, before the API and the worker start.
+    const app = await openDemoApp(loadConfig(childEnv));
+    const journal = await seedDemo(app).finally(() => app.close());
+
     children.push(run('api', join(root, 'dist', 'src', 'main.js'), childEnv, () => void stop(1)));
     children.push(
       run('worker', join(root, 'dist', 'src', 'worker.js'), childEnv, () => void stop(1)),

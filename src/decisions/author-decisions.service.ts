@@ -7,8 +7,9 @@ import { SubmissionEvents } from '../editorial/events/submission-events.service'
 import type { Person } from '../editorial/people';
 import type { Actor } from '../editorial/request-context';
 import type { DecisionKind } from '../editorial/stages/stage-transitions';
-import type { RevisionKind } from '../reviews';
+import { ReviewRoundProgress, type RevisionKind } from '../reviews';
 import { FileStorage } from '../storage/file-storage';
+import { SubmissionChanges } from '../submissions';
 import { DecisionAttachmentsRepository } from './decision-attachments.repository';
 import { DecisionFactsRepository } from './decision-facts.repository';
 import { DecisionLetters, type SharedReview } from './decision-letters.service';
@@ -61,6 +62,8 @@ export class AuthorDecisionsService {
     private readonly events: SubmissionEvents,
     private readonly audit: AuditLog,
     private readonly storage: FileStorage,
+    private readonly roundProgress: ReviewRoundProgress,
+    private readonly changes: SubmissionChanges,
   ) {}
 
   private async own(user: Person, submissionId: string, lock = false): Promise<SubmissionRow> {
@@ -179,9 +182,9 @@ export class AuthorDecisionsService {
       );
     const now = new Date();
     const newRound = round.revisionKind === 'new_round';
-    await this.submissions.newVersion(submissionId, version);
-    await this.rounds.revisionReceived(round.id, response.trim(), now, newRound);
-    if (newRound) await this.rounds.open(submissionId, round.number + 1, version);
+    await this.changes.newVersion(submissionId, version);
+    await this.roundProgress.revisionReceived(round.id, response.trim(), now, newRound);
+    if (newRound) await this.roundProgress.open(submissionId, round.number + 1, version);
     await this.events.record(submissionId, actor, {
       kind: 'revision_submitted',
       data: { version, round: round.number },

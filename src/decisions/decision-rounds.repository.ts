@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Repository } from '../database/transactions';
-import type { ReviewRound, RevisionKind } from '../reviews';
+import type { ReviewRound } from '../reviews';
 
 /** A review round as decisions read it. */
 export type RoundRow = Pick<
@@ -12,12 +12,8 @@ const ROUND_COLUMNS = `id, submission_id AS "submissionId", number, file_version
   status, revision_kind AS "revisionKind", revisions_due_at AS "revisionsDueAt"`;
 
 /**
- * The review rounds a decision acts on, from the reviews' table review_rounds: what decisions
- * read of them, and what a decision or the author's revision does to them.
- *
- * The writes (opening a round, asking for revisions, reopening it, taking the revision) change
- * another feature's table: they are for peer review to take over behind a service of its own
- * (reviews' index exports none yet).
+ * The review rounds a decision acts on, as decisions read them from peer review's table
+ * review_rounds; what a decision does to them goes through peer review's ReviewRoundProgress.
  */
 @Injectable()
 export class DecisionRoundsRepository extends Repository {
@@ -55,47 +51,5 @@ export class DecisionRoundsRepository extends Repository {
       [roundId],
     );
     return row.n;
-  }
-
-  /** Opens round `number` of the submission, on its manuscript's `fileVersion`. */
-  async open(submissionId: string, number: number, fileVersion: number): Promise<void> {
-    await this.db.query(
-      `INSERT INTO review_rounds (submission_id, number, file_version, status)
-       VALUES ($1, $2, $3, 'in_review')`,
-      [submissionId, number, fileVersion],
-    );
-  }
-
-  /** The author is asked to revise, by `dueAt`. */
-  async requestRevisions(id: string, kind: RevisionKind, dueAt: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE review_rounds
-          SET status = 'revisions_requested', revision_kind = $2, revisions_due_at = $3
-        WHERE id = $1`,
-      [id, kind, dueAt],
-    );
-  }
-
-  /** Back in review after a reverted decline: the round it closed goes on. */
-  async reopen(id: string): Promise<void> {
-    await this.db.query(
-      `UPDATE review_rounds SET status = 'in_review', closed_at = NULL WHERE id = $1`,
-      [id],
-    );
-  }
-
-  /**
-   * The author's revision arrived with their response: the round takes it back to review, or
-   * (after "resubmit for review") closes and the next one opens.
-   */
-  async revisionReceived(id: string, response: string, at: Date, closes: boolean): Promise<void> {
-    await this.db.query(
-      closes
-        ? `UPDATE review_rounds SET author_response = $2, revised_at = $3, status = 'closed',
-                  closed_at = $3 WHERE id = $1`
-        : `UPDATE review_rounds SET author_response = $2, revised_at = $3,
-                  status = 'revisions_submitted' WHERE id = $1`,
-      [id, response, at],
-    );
   }
 }

@@ -50,14 +50,4 @@ export class DecisionSubmissionsRepository extends Repository {
     );
     return row.found;
   }
-
-  /** The revised version becomes the current one (another change of the submission's row). */
-  async newVersion(id: string, version: number): Promise<void> {
-    await this.db.query(
-      `UPDATE submissions
-          SET current_version = $2, lock_version = lock_version + 1, updated_at = now()
-        WHERE id = $1`,
-      [id, version],
-    );
-  }
 }

@@ -15,9 +15,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import { type FileDownload, UploadBody, type UploadSource } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
@@ -31,6 +31,7 @@ import {
 } from '../editorial/request-context';
 import { EDITORS } from '../editorial/roles';
 import { CurrentJournal, type Journal } from '../journals';
+import { MEDIA_TYPES } from '../submissions';
 import { AuthorDecisionsService } from './author-decisions.service';
 import { DecisionAttachmentsService } from './decision-attachments.service';
 import { DecisionsService } from './decisions.service';
@@ -64,7 +65,8 @@ import { RecommendationsService } from './recommendations.service';
 
 const SUBMISSION = ApiParam({ name: 'id', format: 'uuid', description: 'The submission' });
 const ATTACHMENT = ApiParam({ name: 'attachmentId', format: 'uuid' });
-const BINARY = { type: 'string', format: 'binary' } as const;
+/** What a stored upload may be: its download answers in its own type. */
+const UPLOADED_MEDIA_TYPES = Object.values(MEDIA_TYPES);
 
 /** Editors decide; authors read the letters and reviews shared, and send revisions. */
 @ApiTags('decisions')
@@ -216,10 +218,9 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Download a reviewer’s file shared with a decision (anonymised)' })
   @SUBMISSION
   @ApiParam({ name: 'fileId', format: 'uuid', description: 'The reviewer’s file' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({
+  @ApiFileDownload({
     description: 'The anonymised copy under its neutral name, as an attachment',
-    schema: BINARY,
+    mediaTypes: UPLOADED_MEDIA_TYPES,
   })
   reviewFile(
     @CurrentUser() user: Person,
@@ -233,8 +234,10 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Download a file the editor attached to a decision letter sent to me' })
   @SUBMISSION
   @ATTACHMENT
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file as stored (stripped), as an attachment', schema: BINARY })
+  @ApiFileDownload({
+    description: 'The file as stored (stripped), as an attachment',
+    mediaTypes: UPLOADED_MEDIA_TYPES,
+  })
   attachment(
     @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,

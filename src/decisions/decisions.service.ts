@@ -14,7 +14,7 @@ import {
   type SubmissionStage,
 } from '../editorial/stages/stage-transitions';
 import type { Journal } from '../journals';
-import { ReviewReleases } from '../reviews';
+import { ReviewReleases, ReviewRoundProgress } from '../reviews';
 import { EditorialListing } from '../submissions';
 import { DecisionAttachmentsService } from './decision-attachments.service';
 import type { Decision } from './decision.entity';
@@ -79,6 +79,7 @@ export class DecisionsService {
     private readonly listing: EditorialListing,
     private readonly stages: StageMachine,
     private readonly releases: ReviewReleases,
+    private readonly roundProgress: ReviewRoundProgress,
     private readonly events: SubmissionEvents,
     private readonly domainEvents: DomainEvents,
     private readonly audit: AuditLog,
@@ -285,7 +286,7 @@ export class DecisionsService {
     for (const effect of transition.effects) {
       switch (effect) {
         case 'open_first_round':
-          await this.rounds.open(
+          await this.roundProgress.open(
             submission.id,
             (round?.number ?? 0) + 1,
             submission.currentVersion,
@@ -293,7 +294,7 @@ export class DecisionsService {
           break;
         case 'request_revisions':
         case 'request_new_round':
-          await this.rounds.requestRevisions(
+          await this.roundProgress.requestRevisions(
             round!.id,
             effect === 'request_new_round' ? 'new_round' : (dto.revisionKind ?? 'major'),
             dto.revisionsDueAt!,
@@ -305,7 +306,7 @@ export class DecisionsService {
         case 'reopen_round':
           // Back in review after a reverted decline: the round it closed goes on.
           if (round?.status === 'closed' && stageAfter === 'review')
-            await this.rounds.reopen(round.id);
+            await this.roundProgress.reopen(round.id);
           break;
       }
     }

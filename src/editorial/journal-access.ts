@@ -23,7 +23,7 @@ export interface JournalAccessRule {
 export const JournalAccess = (rule: JournalAccessRule) =>
   applyDecorators(
     SetMetadata(JOURNAL_ACCESS, rule),
-    ApiParam({ name: 'slug', description: 'The journal’s slug, e.g. volunteering' }),
+    ApiParam({ name: 'slug', type: String, description: 'The journal’s slug, e.g. volunteering' }),
     ApiForbiddenResponse({ description: `Needs one of: ${rule.roles.join(', ')}` }),
     ApiNotFoundResponse({ description: 'No journal with that slug' }),
   );

@@ -1,6 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -9,6 +15,12 @@ import {
 } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
 import { withTimeout } from '../common/async/with-timeout';
+import { LivenessResponse, toLivenessResponse } from './dto/liveness.response';
+import {
+  DependencyStatesResponse,
+  ReadinessResponse,
+  toReadinessResponse,
+} from './dto/readiness.response';
 import { QueueName } from '../queue/queue-name.enum';
 import { Public } from '../editorial/public';
 import { SkipThrottle } from '@nestjs/throttler';
@@ -41,17 +53,42 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up (no dependency is checked)' })
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
+    return toLivenessResponse();
   }
 
   @Get('ready')
-  @HealthCheck()
+  // Documented below: terminus's own schema has a 503 in JSON, where ours is problem+json.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'PostgreSQL and Redis answer; 503 with each one’s state otherwise' })
-  ready() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
-      () => this.redisCheck(),
-    ]);
+  @ApiOkResponse({ type: ReadinessResponse })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down (or the process is shutting down): problem details',
+    content: {
+      'application/problem+json': {
+        schema: {
+          allOf: [
+            { $ref: '#/components/schemas/Problem' },
+            {
+              type: 'object',
+              properties: {
+                info: { $ref: getSchemaPath(DependencyStatesResponse) },
+                error: { $ref: getSchemaPath(DependencyStatesResponse) },
+                details: { $ref: getSchemaPath(DependencyStatesResponse) },
+              },
+            },
+          ],
+        },
+      },
+    },
+  })
+  async ready(): Promise<ReadinessResponse> {
+    return toReadinessResponse(
+      await this.health.check([
+        () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
+        () => this.redisCheck(),
+      ]),
+    );
   }
 }

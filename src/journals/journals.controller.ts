@@ -40,7 +40,7 @@ import { JournalsLookup } from './journals.lookup';
 import { JournalsService } from './journals.service';
 import { SectionsService } from './sections.service';
 
-const SLUG = { name: 'slug', description: 'The journal’s slug, e.g. volunteering' };
+const SLUG = { name: 'slug', type: String, description: 'The journal’s slug, e.g. volunteering' };
 const SECTION_ID = { name: 'sectionId', format: 'uuid', description: 'A section of the journal' };
 
 @ApiTags('journals')

@@ -6,6 +6,6 @@ import { OutboxRepository } from './outbox.repository';
 @Global()
 @Module({
   providers: [NotificationService, OutboxRepository],
-  exports: [NotificationService],
+  exports: [NotificationService, OutboxRepository],
 })
 export class NotificationsModule {}

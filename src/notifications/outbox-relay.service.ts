@@ -1,6 +1,5 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { inTransaction } from '../database/transactions';
 import { InjectQueue } from '@nestjs/bullmq';
 import {
   BeforeApplicationShutdown,
@@ -8,13 +7,12 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { withTimeout } from '../common/async/with-timeout';
 import { QueueName } from '../queue/queue-name.enum';
 import { SendEmailJob, type SendEmailJobData } from './jobs/send-email.job';
+import { OutboxRepository } from './outbox.repository';
 
 /** Rows moved per transaction. */
 export const OUTBOX_RELAY_BATCH_SIZE = 100;
@@ -38,7 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     private readonly transactions: TransactionHost<TransactionalAdapterTypeOrm>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
     private readonly config: AppConfig,
   ) {}
@@ -55,26 +53,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Relays one batch; returns how many rows it moved. */
   async relayBatch(): Promise<number> {
-    return inTransaction(this.transactions, async (manager) => {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM outbox_messages
-          WHERE relayed_at IS NULL
-          ORDER BY created_at
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-        [OUTBOX_RELAY_BATCH_SIZE],
-      );
-      if (rows.length === 0) return 0;
-      const jobs = rows.map(({ id }) => ({
+    return this.transactions.withTransaction(async () => {
+      const ids = await this.outbox.claimUnrelayed(OUTBOX_RELAY_BATCH_SIZE);
+      if (ids.length === 0) return 0;
+      const jobs = ids.map((id) => ({
         name: SendEmailJob.jobName,
         data: { outboxMessageId: id } satisfies SendEmailJobData,
         opts: { jobId: SendEmailJob.jobId(id) },
       }));
       await withTimeout(this.queue.addBulk(jobs), OUTBOX_QUEUE_ADD_TIMEOUT_MS, 'the queue');
-      await manager.query(`UPDATE outbox_messages SET relayed_at = now() WHERE id = ANY($1)`, [
-        rows.map(({ id }) => id),
-      ]);
-      return rows.length;
+      await this.outbox.markRelayed(ids);
+      return ids.length;
     });
   }
 

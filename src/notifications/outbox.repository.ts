@@ -36,4 +36,36 @@ export class OutboxRepository extends Repository {
     );
     return isLocale(row?.primary_locale) ? row.primary_locale : null;
   }
+
+  /** Claims up to `limit` unrelayed rows, oldest first, skipping those another worker holds. */
+  async claimUnrelayed(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM outbox_messages
+        WHERE relayed_at IS NULL
+        ORDER BY created_at
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map(({ id }) => id);
+  }
+
+  async markRelayed(ids: string[]): Promise<void> {
+    await this.db.query(`UPDATE outbox_messages SET relayed_at = now() WHERE id = ANY($1)`, [ids]);
+  }
+
+  message(id: string): Promise<OutboxMessage | null> {
+    return this.db.findOneBy(OutboxMessage, { id });
+  }
+
+  /** What an email shows of the journal it speaks for: its titles and slug. */
+  async journal(
+    journalId: string,
+  ): Promise<{ titles: Record<string, string>; slug: string } | null> {
+    const [row]: { titles: Record<string, string>; slug: string }[] = await this.db.query(
+      'SELECT titles, slug FROM journals WHERE id = $1',
+      [journalId],
+    );
+    return row ?? null;
+  }
 }

@@ -4,13 +4,14 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import { type FileDownload, UploadBody, type UploadSource } from '../common/http/files';
 import type { Person } from '../editorial/people';
 import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
+import { MEDIA_TYPES } from '../submissions';
 import { DiscussionsService } from './discussions.service';
 import {
   DiscussionListResponse,
@@ -127,10 +128,9 @@ export class DiscussionsController {
   @ApiOperation({ summary: 'Download a file shared in the discussion (as uploaded)' })
   @DISCUSSION
   @ApiParam({ name: 'fileId', format: 'uuid' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({
+  @ApiFileDownload({
     description: 'The file as uploaded, as an attachment',
-    schema: { type: 'string', format: 'binary' },
+    mediaTypes: Object.values(MEDIA_TYPES),
   })
   file(
     @CurrentUser() user: Person,

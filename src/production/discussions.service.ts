@@ -8,7 +8,7 @@ import { SubmissionEvents } from '../editorial/events/submission-events.service'
 import type { Person } from '../editorial/people';
 import type { Actor } from '../editorial/request-context';
 import { StoredContent } from '../editorial/stored-content';
-import { FileIntake, type FileGenre, ReviewCopies } from '../submissions';
+import { FileIntake, type FileGenre, ReviewCopies, SubmissionChanges } from '../submissions';
 import { FileStorage } from '../storage/file-storage';
 import { DiscussionAccess } from './discussion-access';
 import { DiscussionsRepository } from './discussions.repository';
@@ -56,6 +56,7 @@ export class DiscussionsService {
     private readonly intake: FileIntake,
     private readonly copies: ReviewCopies,
     private readonly stored: StoredContent,
+    private readonly changes: SubmissionChanges,
   ) {}
 
   /** The discussions of the stages this person takes part in, oldest first. */
@@ -217,16 +218,22 @@ export class DiscussionsService {
       submissionId,
       discussionId,
     );
-    const {
-      storageKey: _key,
-      submissionId: _submission,
-      ...file
-    } = await this.submissions.addFile({
+    const added = await this.changes.addStageFile({
       ...received,
       submissionId,
       version: participants.submission.currentVersion,
       uploadedBy: user.id,
     });
+    const file = {
+      id: added.id,
+      genre: added.genre,
+      version: added.version,
+      originalName: added.originalName,
+      mediaType: added.mediaType,
+      size: added.size,
+      uploadedBy: added.uploadedBy,
+      createdAt: added.createdAt,
+    };
     const message = await this.discussions.addMessage({
       discussionId,
       authorId: user.id,

@@ -102,38 +102,6 @@ export class ProductionSubmissionsRepository extends Repository {
     return row ?? null;
   }
 
-  /** A file shared in a discussion joins the submission's files (as uploaded, no review copy). */
-  async addFile(
-    file: Omit<StageFile, 'id' | 'createdAt'> & { sha256: string },
-  ): Promise<StageFile> {
-    const [row]: StageFile[] = await this.db.query(
-      `INSERT INTO submission_files (submission_id, genre, version, storage_key, sha256, size,
-                                     media_type, original_name, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       RETURNING ${FILE_COLUMNS}`,
-      [
-        file.submissionId,
-        file.genre,
-        file.version,
-        file.storageKey,
-        file.sha256,
-        file.size,
-        file.mediaType,
-        file.originalName,
-        file.uploadedBy,
-      ],
-    );
-    return row;
-  }
-
-  /** The version to typeset. */
-  async markGalleySource(id: string, fileId: string): Promise<void> {
-    await this.db.query(
-      'UPDATE submissions SET galley_source_file_id = $2, updated_at = now() WHERE id = $1',
-      [id, fileId],
-    );
-  }
-
   /** Whether someone with this address is among the submission's contributors. */
   async hasContributor(submissionId: string, email: string): Promise<boolean> {
     const [row]: unknown[] = await this.db.query(

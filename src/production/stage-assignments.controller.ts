@@ -15,9 +15,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import type { FileDownload } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
 import type { Person } from '../editorial/people';
@@ -30,6 +30,7 @@ import {
 } from '../editorial/request-context';
 import { EDITORS, PREPARERS, STAGE_STAFF } from '../editorial/roles';
 import { CurrentJournal, type Journal } from '../journals';
+import { MEDIA_TYPES } from '../submissions';
 import { GalleySourceDto, StageAssignmentDto } from './dto/production.dto';
 import {
   StageAssignmentResponse,
@@ -121,10 +122,9 @@ export class StageAssignmentsController {
   @Get('stage-files/:fileId/content')
   @ApiOperation({ summary: 'Download a file of the submission to work on (as uploaded)' })
   @ApiParam({ name: 'fileId', format: 'uuid' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({
+  @ApiFileDownload({
     description: 'The file as uploaded, as an attachment',
-    schema: { type: 'string', format: 'binary' },
+    mediaTypes: Object.values(MEDIA_TYPES),
   })
   file(
     @CurrentJournal() journal: Journal,

@@ -12,7 +12,7 @@ import type { Actor, Viewer } from '../editorial/request-context';
 import { ROLE_NAMES } from '../editorial/roles';
 import type { Journal } from '../journals';
 import { FileStorage } from '../storage/file-storage';
-import { EditorialListing } from '../submissions';
+import { EditorialListing, SubmissionChanges } from '../submissions';
 import type { StageAssignmentDto } from './dto/production.dto';
 import type { StageAssignment } from './entities/stage-assignment.entity';
 import { ParticipantsRepository } from './participants.repository';
@@ -61,6 +61,7 @@ export class StageAssignmentsService {
     private readonly audit: AuditLog,
     private readonly mailer: ProductionMailer,
     private readonly storage: FileStorage,
+    private readonly changes: SubmissionChanges,
   ) {}
 
   /** Who works on which stage (removed assignments included), the files and the galley source. */
@@ -230,7 +231,7 @@ export class StageAssignmentsService {
         'not-a-manuscript',
         `Only a manuscript or copyedited file can be the galley source; this file is ${file.genre}`,
       );
-    await this.submissions.markGalleySource(submissionId, file.id);
+    await this.changes.markGalleySource(submissionId, file.id);
     await this.events.record(submissionId, actor, {
       kind: 'galley_source_marked',
       data: { fileId: file.id, previousFileId: submission.galleySourceFileId },

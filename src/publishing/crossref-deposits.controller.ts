@@ -4,9 +4,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import type { FileDownload } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
 import { type Actor, CurrentActor } from '../editorial/request-context';
@@ -54,11 +54,7 @@ export class CrossrefDepositsController {
   @ISSUE_ID
   @DEPOSIT_ID
   @ApiOperation({ summary: 'Download a built deposit (Crossref schema 5.4.0 XML)' })
-  @ApiProduces('application/xml')
-  @ApiOkResponse({
-    description: 'The deposit file',
-    content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileDownload({ description: 'The deposit file', mediaTypes: ['application/xml'] })
   file(
     @CurrentJournal() journal: Journal,
     @Param('issueId', ParseUUIDPipe) id: string,

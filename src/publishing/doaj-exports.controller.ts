@@ -4,9 +4,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import type { FileDownload } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
 import { type Actor, CurrentActor } from '../editorial/request-context';
@@ -53,11 +53,7 @@ export class DoajExportsController {
   @ISSUE_ID
   @ApiParam({ name: 'exportId', format: 'uuid' })
   @ApiOperation({ summary: 'Download a built DOAJ export (doajArticles.xsd XML)' })
-  @ApiProduces('application/xml')
-  @ApiOkResponse({
-    description: 'The export file',
-    content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileDownload({ description: 'The export file', mediaTypes: ['application/xml'] })
   content(
     @CurrentJournal() journal: Journal,
     @Param('issueId', ParseUUIDPipe) issueId: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import type { FileDownload } from '../common/http/files';
 import { Public } from '../editorial/public';
 import {
@@ -18,8 +19,11 @@ import { PublicCatalogue } from './public-catalogue.service';
 // revalidate with the ETag Express computes for every JSON answer.
 const CACHEABLE = 'public, max-age=300';
 
-const SLUG = ApiParam({ name: 'slug', description: 'The journal’s slug, e.g. volunteering' });
-const BINARY = { schema: { type: 'string', format: 'binary' } } as const;
+const SLUG = ApiParam({
+  name: 'slug',
+  type: String,
+  description: 'The journal’s slug, e.g. volunteering',
+});
 
 /** The public record, without signing in: only what is published. */
 @ApiTags('public')
@@ -70,8 +74,11 @@ export class PublicController {
   @SLUG
   @ApiParam({ name: 'issueId', format: 'uuid' })
   @ApiOperation({ summary: 'A published issue’s cover image' })
-  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
-  @ApiOkResponse({ description: 'The image (JPEG, PNG or WebP)', content: { 'image/*': BINARY } })
+  @ApiFileDownload({
+    description: 'The image (JPEG, PNG or WebP), shown in place',
+    mediaTypes: ['image/jpeg', 'image/png', 'image/webp'],
+    attachment: false,
+  })
   async cover(
     @Param('slug') slug: string,
     @Param('issueId', ParseUUIDPipe) id: string,
@@ -99,9 +106,16 @@ export class PublicController {
   @SLUG
   @ApiParam({ name: 'galleyId', format: 'uuid' })
   @ApiOperation({ summary: 'Download a published galley (PDF, XML…)' })
-  @ApiOkResponse({
+  @ApiFileDownload({
     description: 'The file, cacheable for good (public, immutable, with its SHA-256 as ETag)',
-    content: { 'application/octet-stream': BINARY },
+    // Uploaded (PDF, XML, EPUB) or typeset (PDF, HTML, JATS XML).
+    mediaTypes: [
+      'application/pdf',
+      'application/xml',
+      'application/epub+zip',
+      'text/html',
+      'application/jats+xml',
+    ],
   })
   galley(
     @Param('slug') slug: string,

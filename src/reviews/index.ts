@@ -2,6 +2,7 @@
 export { ReviewsModule } from './reviews.module';
 export { ReviewMailer } from './review-mailer';
 export { ReviewReleases } from './review-releases.service';
+export { ReviewRoundProgress } from './review-round-progress.service';
 export { reviewProblems } from './reviews.problems';
 export type { ReviewScope } from './review-assignments.repository';
 export { reviewerLabel } from './review-texts';

@@ -15,11 +15,11 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import type { FileDownload } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
 import type { Person } from '../editorial/people';
@@ -32,6 +32,7 @@ import {
 } from '../editorial/request-context';
 import { EDITORS } from '../editorial/roles';
 import { CurrentJournal, type Journal } from '../journals';
+import { MEDIA_TYPES } from '../submissions';
 import { AssignmentChanges } from './assignment-changes.service';
 import {
   DueDatesDto,
@@ -198,10 +199,9 @@ export class ReviewAssignmentsController {
   @SUBMISSION
   @ASSIGNMENT
   @ApiParam({ name: 'fileId', format: 'uuid' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({
+  @ApiFileDownload({
     description: 'The file as the reviewer uploaded it, as an attachment',
-    schema: { type: 'string', format: 'binary' },
+    mediaTypes: Object.values(MEDIA_TYPES),
   })
   reviewFile(
     @CurrentJournal() journal: Journal,

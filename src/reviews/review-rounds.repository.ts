@@ -39,4 +39,13 @@ export class ReviewRoundsRepository extends Repository {
       { status: 'closed', closedAt: new Date() },
     );
   }
+
+  /** Opens round `number` of the submission, on its manuscript's `fileVersion`. */
+  async open(submissionId: string, number: number, fileVersion: number): Promise<void> {
+    await this.db.insert(ReviewRound, { submissionId, number, fileVersion, status: 'in_review' });
+  }
+
+  async update(id: string, changes: Partial<ReviewRound>): Promise<void> {
+    await this.db.update(ReviewRound, { id }, changes);
+  }
 }

@@ -15,15 +15,16 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import { type FileDownload, UploadBody, type UploadSource } from '../common/http/files';
 import type { Person } from '../editorial/people';
 import { Public } from '../editorial/public';
 import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
 import { AuthRateLimited } from '../redis/rate-limit';
+import { MEDIA_TYPES } from '../submissions';
 import {
   DeclineByTokenDto,
   DeclineInvitationDto,
@@ -53,7 +54,8 @@ import { ReviewerDashboard } from './reviewer-dashboard.service';
 
 const ASSIGNMENT = ApiParam({ name: 'assignmentId', format: 'uuid', description: 'My assignment' });
 const FILE = ApiParam({ name: 'fileId', format: 'uuid' });
-const BINARY = { type: 'string' as const, format: 'binary' };
+/** What a stored upload may be: its download answers in its own type. */
+const UPLOADED_MEDIA_TYPES = Object.values(MEDIA_TYPES);
 
 /**
  * The reviewer's own work. Every route acts only on the caller's own assignments: anyone
@@ -122,10 +124,9 @@ export class ReviewerController {
   })
   @ASSIGNMENT
   @FILE
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({
+  @ApiFileDownload({
     description: 'The file under its neutral name, as an attachment',
-    schema: BINARY,
+    mediaTypes: UPLOADED_MEDIA_TYPES,
   })
   file(
     @CurrentUser() user: Person,
@@ -181,8 +182,10 @@ export class ReviewerController {
   @ApiOperation({ summary: 'Download a file I attached to my review' })
   @ASSIGNMENT
   @FILE
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file as I uploaded it, as an attachment', schema: BINARY })
+  @ApiFileDownload({
+    description: 'The file as I uploaded it, as an attachment',
+    mediaTypes: UPLOADED_MEDIA_TYPES,
+  })
   ownFile(
     @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,

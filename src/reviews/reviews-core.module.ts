@@ -3,6 +3,7 @@ import { ReviewAssignmentsRepository } from './review-assignments.repository';
 import { ReviewFilesRepository } from './review-files.repository';
 import { ReviewMailer } from './review-mailer';
 import { ReviewReleases } from './review-releases.service';
+import { ReviewRoundProgress } from './review-round-progress.service';
 import { ReviewRoundsRepository } from './review-rounds.repository';
 import { ReviewsRepository } from './reviews.repository';
 import { ReviewsRegistrations } from './reviews.registrations';
@@ -16,6 +17,7 @@ const SHARED = [
   SubmissionFactsRepository,
   ReviewMailer,
   ReviewReleases,
+  ReviewRoundProgress,
 ];
 
 /**

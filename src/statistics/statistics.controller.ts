@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import { JournalAccess } from '../editorial/journal-access';
 import { JOURNAL_EDITORS } from '../editorial/roles';
 import { CurrentJournal, type Journal } from '../journals';
@@ -38,15 +39,11 @@ export class StatisticsController {
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('export.csv')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/csv')
   @ApiOperation({
     summary:
       'The same statistics as CSV (UTF-8 with BOM), one row per figure: section,metric,key,value',
   })
-  @ApiOkResponse({
-    description: 'section,metric,key,value',
-    schema: { type: 'string', format: 'binary' },
-  })
+  @ApiFileDownload({ description: 'section,metric,key,value', mediaTypes: ['text/csv'] })
   async export(
     @CurrentJournal() journal: Journal,
     @Query() query: StatisticsQuery,

@@ -1,5 +1,6 @@
 import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
+import { JournalRoles } from '../access';
 import type { Locale } from '../common/i18n/locale';
 import { normalizeOrcid } from '../common/identifiers/orcid';
 import { RequestValidationException } from '../common/http/request-validation.exception';
@@ -33,6 +34,7 @@ export class SubmissionDrafts {
     private readonly rows: SubmissionsRepository,
     private readonly sections: OpenSections,
     private readonly events: SubmissionEvents,
+    private readonly roles: JournalRoles,
   ) {}
 
   /** Starts a draft; anyone signed in may be an author of any journal, and so becomes one. */
@@ -44,7 +46,7 @@ export class SubmissionDrafts {
     actor: Actor,
   ): Promise<Submission> {
     await this.sections.assertOpen(journal.id, dto.sectionId, 'sectionId');
-    await this.rows.makeAuthor(journal.id, user.id);
+    await this.roles.grantAuthor(journal.id, user.id);
     const submission = await this.rows.insert({
       journalId: journal.id,
       sectionId: dto.sectionId,

@@ -3,11 +3,11 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import type { FileDownload } from '../common/http/files';
 import { mapPage } from '../common/pagination/page.dto';
 import { JournalAccess } from '../editorial/journal-access';
@@ -39,6 +39,7 @@ import {
   toEditorialSubmissionResponse,
 } from './dto/submission.response';
 import { EditorialListing } from './editorial-listing.service';
+import { MEDIA_TYPES } from './file-intake.service';
 import { HeldFiles } from './held-files.service';
 import { type FileCopy, SubmissionFiles } from './submission-files.service';
 import { SubmissionHistory } from './submission-history.service';
@@ -129,10 +130,9 @@ export class EditorialSubmissionsController {
   @ApiOperation({ summary: 'Download a file: the original or the anonymised review copy' })
   @SUBMISSION_ID
   @FILE_ID
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({
+  @ApiFileDownload({
     description: 'The file, as an attachment of its detected type',
-    schema: { type: 'string', format: 'binary' },
+    mediaTypes: Object.values(MEDIA_TYPES),
   })
   download(
     @CurrentJournalRef() journal: JournalRef,

@@ -5,7 +5,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import type { ReceivedFile, UploadSource } from '../common/http/files';
 import { FileStorage } from '../storage/file-storage';
 import type { FileGenre } from './entities/submission-file.entity';
-import { raiseWithStatus } from './submissions.problems';
+import { submissionProblems } from './submissions.problems';
 
 // Control characters are exactly what these two look for.
 // eslint-disable-next-line no-control-regex
@@ -142,7 +142,7 @@ const KIND_NAMES: Record<UploadKind, string> = {
 };
 
 const badFile = (detail: string, status: 400 | 413 | 415 = 400) =>
-  raiseWithStatus('unacceptable-file', status, detail);
+  submissionProblems.raise('unacceptable-file', detail, undefined, status);
 
 /** Keeps the first bytes for sniffing and stops the stream past the size limit. */
 class SniffAndLimit extends Transform {

@@ -5,6 +5,7 @@ export { SubmissionsModule } from './submissions.module';
 export { EditorialListing, type EditorialListItem } from './editorial-listing.service';
 export { FileIntake, extensionOf, MEDIA_TYPES, type UploadKind } from './file-intake.service';
 export { ReviewCopies, type ReviewCopy, type WhenUncleanable } from './review-copies.service';
+export { SubmissionChanges, type StageFileInput } from './submission-changes.service';
 export { submissionProblems } from './submissions.problems';
 export { copyrightTerms, type CopyrightTerms } from './copyright-terms';
 export { searchQuery, refreshSubmissionSearch } from './submission-search';

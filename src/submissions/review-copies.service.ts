@@ -13,7 +13,7 @@ import { assertSound } from '../anonymisation/soundness';
 import type { ReceivedFile } from '../common/http/files';
 import { FileStorage, type StoredFile } from '../storage/file-storage';
 import { SubmissionFilesRepository } from './submission-files.repository';
-import { raiseWithStatus, submissionProblems } from './submissions.problems';
+import { submissionProblems } from './submissions.problems';
 
 /** What to do with a sound file the pipeline cannot clean. */
 export type WhenUncleanable =
@@ -88,10 +88,12 @@ export class ReviewCopies implements OnApplicationShutdown {
 /** The problem answer for a file the pipeline refused; other errors pass through unchanged. */
 export function refusal(error: unknown): unknown {
   if (error instanceof ArchiveLimitError)
-    return raiseWithStatus('archive-limit', error.status, error.message, {
-      limit: error.limit,
-      max: error.max,
-    });
+    return submissionProblems.raise(
+      'archive-limit',
+      error.message,
+      { limit: error.limit, max: error.max },
+      error.status,
+    );
   if (error instanceof UncleanableFileError)
     return submissionProblems.raise(
       'uncleanable-file',

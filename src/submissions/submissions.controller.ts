@@ -16,12 +16,12 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiProperty,
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import { ApiFileUpload } from '../common/http/api-file-upload.decorator';
 import { type FileDownload, UploadBody, type UploadSource } from '../common/http/files';
 import { SUPPORTED_LOCALES, type Locale } from '../common/i18n/locale';
@@ -59,6 +59,7 @@ import {
   toSubmissionStatusResponse,
 } from './dto/submission.response';
 import { FILE_GENRES, type FileGenre } from './entities/submission-file.entity';
+import { MEDIA_TYPES } from './file-intake.service';
 import { SubmissionFiles } from './submission-files.service';
 import { SubmissionHistory } from './submission-history.service';
 import { SubmissionsService } from './submissions.service';
@@ -77,6 +78,8 @@ class LocaleQuery {
   locale: Locale;
 }
 
+/** What a stored upload may be: its download answers in its own type. */
+const UPLOADED_MEDIA_TYPES = Object.values(MEDIA_TYPES);
 const SUBMISSION_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The submission' });
 
 /** The author's side: drafts, files, the copyright agreement, submitting and withdrawing. */
@@ -98,7 +101,7 @@ export class SubmissionsController {
   @ApiOperation({
     summary: 'Start a submission (a draft); makes the caller an author of the journal',
   })
-  @ApiParam({ name: 'slug', description: 'The journal’s slug, e.g. volunteering' })
+  @ApiParam({ name: 'slug', type: String, description: 'The journal’s slug, e.g. volunteering' })
   @ApiCreatedResponse({ type: SubmissionResponse })
   async create(
     @Param('slug') slug: string,
@@ -247,10 +250,9 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'Download one of my files (as uploaded)' })
   @SUBMISSION_ID
   @ApiParam({ name: 'fileId', format: 'uuid', description: 'One of the submission’s files' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({
+  @ApiFileDownload({
     description: 'The file, as an attachment of its detected type',
-    schema: { type: 'string', format: 'binary' },
+    mediaTypes: UPLOADED_MEDIA_TYPES,
   })
   download(
     @Param('id', ParseUUIDPipe) id: string,

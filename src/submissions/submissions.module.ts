@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { JournalRolesModule } from '../access';
 import { StoredContent } from '../editorial/stored-content';
 import { SubmissionCompleteness } from './completeness';
 import { SubmissionDrafts } from './drafts.service';
@@ -16,6 +17,7 @@ import { SubmissionHistoryRepository } from './submission-history.repository';
 import { SubmissionHistory } from './submission-history.service';
 import { SubmissionNumberer } from './submission-numberer';
 import { SubmissionsMailer } from './submissions-mailer';
+import { SubmissionChanges } from './submission-changes.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
@@ -28,6 +30,7 @@ import { Withdrawal } from './withdrawal.service';
  * view; uploads through the anonymisation pipeline (FileIntake, ReviewCopies) for every feature.
  */
 @Module({
+  imports: [JournalRolesModule],
   controllers: [SubmissionsController, EditorialSubmissionsController],
   providers: [
     SubmissionsService,
@@ -40,6 +43,7 @@ import { Withdrawal } from './withdrawal.service';
     SubmissionNumberer,
     EditorAssigner,
     SubmissionsMailer,
+    SubmissionChanges,
     FileIntake,
     ReviewCopies,
     HeldFiles,
@@ -51,7 +55,7 @@ import { Withdrawal } from './withdrawal.service';
     EditorialListingRepository,
     SubmissionHistoryRepository,
   ],
-  exports: [EditorialListing, FileIntake, ReviewCopies],
+  exports: [EditorialListing, FileIntake, ReviewCopies, SubmissionChanges],
 })
 export class SubmissionsModule implements OnModuleInit {
   constructor(

@@ -1,12 +1,12 @@
-import { ProblemException } from '../common/http/problem.exception';
-import { defineProblems, type ProblemStatus } from '../common/problems/problem-registry';
+import type { ProblemException } from '../common/http/problem.exception';
+import { defineProblems } from '../common/problems/problem-registry';
 
 /** Problems of the submissions feature: drafts, uploads, submitting and withdrawing. */
 export const submissionProblems = defineProblems('submissions', {
   'unacceptable-file': {
     // 413 when the file is larger than the journal accepts, 415 when its content is not of a
-    // type the kind of file may be (see raiseWithStatus).
-    status: 400,
+    // type the kind of file may be.
+    status: [400, 413, 415],
     title: {
       en: 'This file cannot be accepted',
       ar: 'لا يمكن قبول هذا الملف',
@@ -22,8 +22,9 @@ export const submissionProblems = defineProblems('submissions', {
     },
   },
   'archive-limit': {
-    // 422 when the archive claims sizes it does not have or packs too many entries.
-    status: 413,
+    // 413 for sizes; 422 when the archive packs too many entries, nests too deep or compresses
+    // past the ratio.
+    status: [413, 422],
     title: {
       en: 'The file unpacks beyond the limits Tahkim opens',
       ar: 'يتجاوز الملف عند فكّه الحدود التي يفتحها تحكيم',
@@ -87,24 +88,6 @@ export const submissionProblems = defineProblems('submissions', {
     },
   },
 });
-
-type SubmissionProblemCode = Parameters<typeof submissionProblems.raise>[0];
-
-/**
- * A problem answered with another status than its registered one: an unacceptable file is 413
- * when too large and 415 when of a type not accepted; an archive over a limit is 413 or 422 by
- * the limit. Its type, title and detail are the registered ones.
- */
-export function raiseWithStatus(
-  code: SubmissionProblemCode,
-  status: ProblemStatus,
-  detail: string,
-  extensions?: Record<string, unknown>,
-): ProblemException {
-  const exception = submissionProblems.raise(code, detail, extensions);
-  if (exception.problem.status === status) return exception;
-  return new ProblemException({ ...exception.problem, status });
-}
 
 /** 409: only drafts are edited (and revisions uploaded when asked for). */
 export const notEditable = (stage: string): ProblemException =>

@@ -181,15 +181,12 @@ export class SubmissionsRepository extends Repository {
     return round ? { dueAt: round.revisions_due_at } : null;
   }
 
-  /**
-   * Makes the person an author of the journal (nothing when they are one already). This writes
-   * the access feature's table: it moves there when access exports a way to grant it.
-   */
-  async makeAuthor(journalId: string, userId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO journal_roles (journal_id, user_id, role) VALUES ($1, $2, 'author')
-       ON CONFLICT DO NOTHING`,
-      [journalId, userId],
+  /** The revised version becomes the current one: a change of the row, so its lock version moves. */
+  async newVersion(id: string, version: number): Promise<void> {
+    await this.db.update(
+      Submission,
+      { id },
+      { currentVersion: version, lockVersion: () => 'lock_version + 1' },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import type { FileDownload } from '../common/http/files';
 import type { Person } from '../editorial/people';
 import { type Actor, CurrentActor, CurrentUser } from '../editorial/request-context';
@@ -31,11 +32,7 @@ export class ProofsController {
   @SUBMISSION_ID
   @RUN_ID
   @ApiOperation({ summary: 'Download a proof of my article' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({
-    description: 'The proof',
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileDownload({ description: 'The proof', mediaTypes: ['application/pdf'] })
   pdf(
     @CurrentUser() user: Person,
     @Param('id', ParseUUIDPipe) id: string,

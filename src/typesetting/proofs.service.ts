@@ -5,7 +5,7 @@ import { fileDownload, type FileDownload } from '../common/http/files';
 import { httpProblems } from '../common/problems/http.problems';
 import type { Person } from '../editorial/people';
 import type { Actor } from '../editorial/request-context';
-import { DiscussionsService } from '../production/discussions.service';
+import { DiscussionsService } from '../production';
 import { FileStorage } from '../storage/file-storage';
 import type { ProofResponse, ProofResponseKind } from './entities/proof-response.entity';
 import type { TypesettingOutput, TypesettingRun } from './entities/typesetting-run.entity';

@@ -13,9 +13,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiFileDownload } from '../common/http/api-file-download.decorator';
 import type { FileDownload } from '../common/http/files';
 import { JournalAccess } from '../editorial/journal-access';
 import type { Person } from '../editorial/people';
@@ -37,7 +37,6 @@ import { TypesettingRuns } from './typesetting-runs.service';
 const ISSUE_ID = ApiParam({ name: 'issueId', format: 'uuid' });
 const RUN_ID = ApiParam({ name: 'runId', format: 'uuid' });
 const SUBMISSION_ID = ApiParam({ name: 'submissionId', format: 'uuid' });
-const BINARY = { schema: { type: 'string', format: 'binary' } } as const;
 
 /** Typesetting: an issue whole (editors), an article's proof (its editors, production editor). */
 @ApiTags('typesetting')
@@ -91,10 +90,12 @@ export class TypesettingController {
   @JournalAccess({ roles: JOURNAL_EDITORS })
   @Get('typesetting-runs/:runId/outputs/:index')
   @RUN_ID
-  @ApiParam({ name: 'index', type: Number, description: 'The file’s index among the run’s' })
+  @ApiParam({ name: 'index', type: 'integer', description: 'The file’s index among the run’s' })
   @ApiOperation({ summary: 'Download a file an issue typesetting run made' })
-  @ApiProduces('application/pdf', 'text/html', 'application/jats+xml')
-  @ApiOkResponse({ description: 'The file (PDF, HTML or JATS XML)', content: { '*/*': BINARY } })
+  @ApiFileDownload({
+    description: 'The file (PDF, HTML or JATS XML)',
+    mediaTypes: ['application/pdf', 'text/html', 'application/jats+xml'],
+  })
   issueOutput(
     @CurrentJournal() journal: Journal,
     @Param('runId', ParseUUIDPipe) runId: string,
@@ -138,8 +139,7 @@ export class TypesettingController {
   @SUBMISSION_ID
   @RUN_ID
   @ApiOperation({ summary: 'Download a proof PDF' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The proof', content: { 'application/pdf': BINARY } })
+  @ApiFileDownload({ description: 'The proof', mediaTypes: ['application/pdf'] })
   proofPdf(
     @CurrentJournal() journal: Journal,
     @CurrentViewer() viewer: Viewer,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProductionModule } from '../production/production.module';
+import { ProductionModule } from '../production';
 import { PublishingModule } from '../publishing';
 import { ReviewCertificatesController } from './certificates/review-certificates.controller';
 import { ReviewCertificates } from './certificates/review-certificates.service';

@@ -85,13 +85,3 @@ export const binaryBody: Parameters<request.Test['parse']>[0] = (response, done)
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
   response.on('end', () => done(null, Buffer.concat(chunks)));
 };
-
-/** The `Authorization` header of a demo person signed in through the API (demo password). */
-export async function bearerFor(stack: Stack, address: string, password: string): Promise<string> {
-  const login = await stack
-    .http()
-    .post('/api/auth/login')
-    .send({ email: address, password })
-    .expect(200);
-  return `Bearer ${login.body.token}`;
-}

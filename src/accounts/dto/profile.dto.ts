@@ -29,23 +29,28 @@ export class UpdateProfileDto {
   @Type(() => PersonNamesDto)
   names?: PersonNamesDto;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 300 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 300 })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @MaxLength(300)
   affiliation?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://ror.org/05dxps055' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://ror.org/05dxps055' })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsRorId()
   rorId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'MA', description: 'ISO 3166-1 alpha-2' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'MA',
+    description: 'ISO 3166-1 alpha-2',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code, e.g. MA or SA' })
   country?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '0000-0002-1825-0097' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0000-0002-1825-0097' })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsOrcid()
   orcid?: string | null;
@@ -62,7 +67,7 @@ export class UpdateProfileDto {
   @Length(2, 100, { each: true })
   reviewInterests?: string[];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @MaxLength(2000)

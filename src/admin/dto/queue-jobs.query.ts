@@ -11,7 +11,7 @@ export class QueueJobsQuery {
   @IsIn(LISTED_JOB_STATES)
   state: ListedJobState = 'failed';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -19,7 +19,12 @@ export class QueueJobsQuery {
   @Max(100)
   limit = 50;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Jobs to skip (newest first)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    default: 0,
+    description: 'Jobs to skip (newest first)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -11,7 +11,12 @@ export interface ProblemTitles {
 }
 
 export interface ProblemDefinition {
-  status: ProblemStatus;
+  /**
+   * Its status; a list when the one problem is answered with more than one (a file refused is
+   * 413 when too large, 415 when of a type not taken): the first is the default, `raise`'s
+   * `status` picks another.
+   */
+  status: ProblemStatus | readonly ProblemStatus[];
   title: ProblemTitles;
 }
 
@@ -41,8 +46,16 @@ export function problemOfType(type: string | undefined): RegisteredProblem | und
 }
 
 export interface ProblemCatalog<Code extends string> {
-  /** The exception to throw: the registered status, type and English title, with `detail`. */
-  raise(code: Code, detail: string, extensions?: Record<string, unknown>): ProblemException;
+  /**
+   * The exception to throw: the registered status (or `status`, one of the registered ones),
+   * type and English title, with `detail`.
+   */
+  raise(
+    code: Code,
+    detail: string,
+    extensions?: Record<string, unknown>,
+    status?: ProblemStatus,
+  ): ProblemException;
   /** The type URI of one of the catalog's codes. */
   type(code: Code): string;
 }
@@ -69,10 +82,15 @@ export function defineProblems<const Definitions extends Record<string, ProblemD
     registry.set(code, { ...definition, code, owner, type: problemType(code) });
   }
   return {
-    raise(code, detail, extensions) {
-      const { status, title } = definitions[code];
+    raise(code, detail, extensions, status) {
+      const { status: registered, title } = definitions[code];
+      const allowed: readonly ProblemStatus[] = Array.isArray(registered)
+        ? registered
+        : [registered as ProblemStatus];
+      if (status !== undefined && !allowed.includes(status))
+        throw new Error(`problem ${code} is not registered with status ${status}`);
       return new ProblemException({
-        status,
+        status: status ?? allowed[0],
         type: problemType(code),
         title: title.en,
         detail,

@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StoredAnonymisation } from '../../anonymisation/file-anonymiser';
+import {
+  ANONYMISATION_REPORT,
+  type AnonymisationReportResponse,
+  toAnonymisationReportResponse,
+} from '../../anonymisation/dto/anonymisation-report.response';
 import type { DecisionAttachment } from '../decision-attachment.entity';
 
 /** A file attached to a decision letter, as editors see it: never where its content is stored. */
@@ -34,13 +38,11 @@ export class DecisionAttachmentResponse {
   originalName: string;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    nullable: true,
+    ...ANONYMISATION_REPORT,
     description:
       'The anonymisation report: what was stripped (removed, summary), reviewers still named in the file or its name (nameWarnings), whether all its text could be searched (bodyTextChecked, unreadText)',
   })
-  anonymisation: StoredAnonymisation | null;
+  anonymisation: AnonymisationReportResponse | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: Date;
@@ -58,7 +60,7 @@ export function toDecisionAttachmentResponse(
     size: attachment.size,
     mediaType: attachment.mediaType,
     originalName: attachment.originalName,
-    anonymisation: attachment.anonymisation ?? null,
+    anonymisation: toAnonymisationReportResponse(attachment.anonymisation),
     createdAt: attachment.createdAt,
   };
 }

@@ -102,12 +102,12 @@ export class JournalSettingsDto {
   @IsIn(SUPPORTED_LOCALES, { each: true })
   additionalLocales?: Locale[];
 
-  @ApiPropertyOptional({ nullable: true, example: '2958-1427' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2958-1427' })
   @ValidateIf(optionalValue)
   @IsIssn()
   onlineIssn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(optionalValue)
   @IsIssn()
   printIssn?: string | null;
@@ -118,19 +118,19 @@ export class JournalSettingsDto {
   @MaxLength(300)
   publisherName?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @ValidateIf(optionalValue)
   @IsString()
   @MaxLength(200)
   publisherPlace?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(optionalValue)
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(320)
   contactEmail?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '10.32013' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '10.32013' })
   @ValidateIf(optionalValue)
   @IsDoiPrefix()
   doiPrefix?: string | null;
@@ -292,7 +292,7 @@ export class SectionDto {
   @Type(() => Boolean)
   peerReviewed?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 100, maximum: 200000 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 100, maximum: 200000 })
   @ValidateIf(optionalValue)
   @IsInt()
   @Min(100)
@@ -335,7 +335,7 @@ export class BoardMemberDto {
   @IsLocalizedText({ maxLength: 300 })
   affiliations?: LocalizedText;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(optionalValue)
   @IsOrcid()
   orcid?: string | null;

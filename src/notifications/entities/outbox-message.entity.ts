@@ -2,12 +2,10 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Journal } from '../../journals/journal.entity';
 import type { Locale } from '../../common/i18n/locale';
 
 /**
@@ -42,12 +40,10 @@ export class OutboxMessage {
   payload: Record<string, unknown>;
 
   /** The journal the email speaks for: its title and primary language when the user has none. */
+  // Named by its table: notifications stand below the journals feature.
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('journals', { onDelete: 'SET NULL' })
   journalId: string | null;
-
-  @ManyToOne(() => Journal, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'journal_id' })
-  journal?: Journal | null;
 
   /**
    * The submission the email is about, for its history. No foreign key: notifications know

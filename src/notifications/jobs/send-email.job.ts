@@ -1,13 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { pickLocalized } from '../../common/i18n/locale';
 import { EmailRenderer, EmailTemplateNotFoundError } from '../../mail/email-renderer.service';
 import { MailTransport } from '../../mail/mail-transport.service';
-import { EmailDelivery } from '../entities/email-delivery.entity';
-import { OutboxMessage } from '../entities/outbox-message.entity';
+import { EmailDeliveriesRepository } from '../email-deliveries.repository';
+import { OutboxRepository } from '../outbox.repository';
 
 /** Ids only: the job reloads everything, so a retried job sends what the database says now. */
 export interface SendEmailJobData {
@@ -33,7 +31,8 @@ export class SendEmailJob {
   private readonly logger = new Logger(SendEmailJob.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly deliveries: EmailDeliveriesRepository,
     private readonly renderer: EmailRenderer,
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
@@ -44,35 +43,19 @@ export class SendEmailJob {
   }
 
   async handle(data: SendEmailJobData, attempt: JobAttempt): Promise<JobOutcome> {
-    const message = await this.dataSource.getRepository(OutboxMessage).findOne({
-      where: { id: data.outboxMessageId },
-      relations: { journal: true },
-    });
+    const message = await this.outbox.message(data.outboxMessageId);
     if (!message) return { status: 'skipped', reason: 'outbox message no longer exists' };
 
-    const deliveries = this.dataSource.getRepository(EmailDelivery);
-    await deliveries
-      .createQueryBuilder()
-      .insert()
-      .values({
-        outboxMessageId: message.id,
-        recipientEmail: message.recipientEmail,
-        template: message.template,
-        locale: message.locale,
-        status: 'sending',
-        attempts: 0,
-      })
-      .orIgnore()
-      .execute();
-    const delivery = await deliveries.findOneByOrFail({ outboxMessageId: message.id });
+    const delivery = await this.deliveries.forMessage(message);
     if (delivery.status === 'sent') return { status: 'skipped', reason: 'already sent' };
 
-    await deliveries.update(delivery.id, { status: 'sending', attempts: () => 'attempts + 1' });
+    await this.deliveries.startTry(delivery.id);
     try {
-      const journal = message.journal
+      const from = message.journalId ? await this.outbox.journal(message.journalId) : null;
+      const journal = from
         ? {
-            title: pickLocalized(message.journal.titles, message.locale) ?? message.journal.slug,
-            url: new URL(`/journals/${message.journal.slug}`, this.config.PUBLIC_URL).href,
+            title: pickLocalized(from.titles, message.locale) ?? from.slug,
+            url: new URL(`/journals/${from.slug}`, this.config.PUBLIC_URL).href,
           }
         : null;
       const rendered = this.renderer.render(message.template, message.locale, {
@@ -87,7 +70,7 @@ export class SendEmailJob {
         language: message.locale,
         messageId: `<${message.id}@${new URL(this.config.PUBLIC_URL).hostname}>`,
       });
-      await deliveries.update(delivery.id, {
+      await this.deliveries.update(delivery.id, {
         status: 'sent',
         subject: rendered.subject,
         providerMessageId: sent.messageId,
@@ -98,7 +81,7 @@ export class SendEmailJob {
     } catch (error) {
       const permanent = isPermanent(error);
       const final = permanent || attempt.number >= attempt.max;
-      await deliveries.update(delivery.id, {
+      await this.deliveries.update(delivery.id, {
         status: final ? 'failed' : 'retrying',
         lastError: describe(error),
       });

@@ -6,11 +6,7 @@ import type { BoardMember, Journal } from '../../journals';
 import type { Galley } from '../entities/galley.entity';
 import type { GuestEditor, Issue } from '../entities/issue.entity';
 import { NOTICE_KINDS, type NoticeKind } from '../entities/publication-notice.entity';
-import type {
-  Publication,
-  PublishedContributor,
-  PublishedMetadata,
-} from '../entities/publication.entity';
+import type { Publication, PublishedContributor } from '../entities/publication.entity';
 import type { PublicArticle, PublicIssue, PublicJournal } from '../public-catalogue.service';
 import { identifyIssueIn } from '../issue-identification';
 import { GuestEditorResponse, TocSectionRef } from './issue.response';
@@ -19,6 +15,8 @@ import {
   METADATA_PROPERTY,
   PublishedContributorResponse,
   PublishedMetadataResponse,
+  toPublishedContributorResponse,
+  toPublishedMetadataResponses,
 } from './publication.response';
 
 /** A published file, downloadable by its URL without signing in. */
@@ -384,13 +382,13 @@ export class PublicArticleResponse {
   locale: Locale;
 
   @ApiProperty(METADATA_PROPERTY)
-  metadata: Partial<Record<Locale, PublishedMetadata>>;
+  metadata: Partial<Record<Locale, PublishedMetadataResponse>>;
 
   @ApiProperty({
     type: [PublishedContributorResponse],
     description: 'Only the corresponding author’s email is shown',
   })
-  contributors: Partial<PublishedContributor>[];
+  contributors: Partial<PublishedContributorResponse>[];
 
   @ApiProperty({ type: Number, nullable: true })
   firstPage: number | null;
@@ -454,8 +452,10 @@ export class PublicArticleResponse {
 }
 
 /** A contributor as the public sees them: the corresponding author's email only. */
-function publicContributor(contributor: PublishedContributor): Partial<PublishedContributor> {
-  const { email, ...rest } = contributor;
+function publicContributor(
+  contributor: PublishedContributor,
+): Partial<PublishedContributorResponse> {
+  const { email, ...rest } = toPublishedContributorResponse(contributor);
   return contributor.corresponding ? { ...rest, email } : rest;
 }
 
@@ -481,7 +481,7 @@ export function toPublicArticleResponse({
     sectionId: latest.sectionId,
     seq: latest.seq,
     locale: latest.locale,
-    metadata: latest.metadata,
+    metadata: toPublishedMetadataResponses(latest.metadata),
     contributors: latest.contributors.map(publicContributor),
     firstPage: latest.firstPage,
     lastPage: latest.lastPage,

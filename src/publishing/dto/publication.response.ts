@@ -55,6 +55,40 @@ export class PublishedContributorResponse {
   corresponding: boolean;
 }
 
+/** A contributor's fields, named one by one (the record's JSON may hold no others). */
+export function toPublishedContributorResponse(
+  contributor: PublishedContributor,
+): PublishedContributorResponse {
+  return {
+    names: contributor.names,
+    email: contributor.email,
+    affiliation: contributor.affiliation,
+    country: contributor.country,
+    orcid: contributor.orcid,
+    corresponding: contributor.corresponding,
+  };
+}
+
+/**
+ * The metadata, language by language, with its four fields named: the record's JSON keeps what
+ * an editor's PATCH sent, so a field the API does not name must not come back out.
+ */
+export function toPublishedMetadataResponses(
+  metadata: Partial<Record<Locale, PublishedMetadata>>,
+): Partial<Record<Locale, PublishedMetadataResponse>> {
+  return Object.fromEntries(
+    Object.entries(metadata).map(([locale, entry]) => [
+      locale,
+      entry && {
+        title: entry.title,
+        subtitle: entry.subtitle,
+        abstract: entry.abstract,
+        keywords: entry.keywords,
+      },
+    ]),
+  );
+}
+
 /** The metadata of a record: an entry per language the article has. */
 export const METADATA_PROPERTY = {
   type: 'object',
@@ -154,10 +188,10 @@ export class PublicationResponse {
   locale: Locale;
 
   @ApiProperty(METADATA_PROPERTY)
-  metadata: Partial<Record<Locale, PublishedMetadata>>;
+  metadata: Partial<Record<Locale, PublishedMetadataResponse>>;
 
   @ApiProperty({ type: [PublishedContributorResponse] })
-  contributors: PublishedContributor[];
+  contributors: PublishedContributorResponse[];
 
   @ApiProperty({ type: Number, nullable: true })
   firstPage: number | null;
@@ -219,8 +253,8 @@ function toPublicationResponse(record: Publication): PublicationResponse {
     sectionId: record.sectionId,
     seq: record.seq,
     locale: record.locale,
-    metadata: record.metadata,
-    contributors: record.contributors,
+    metadata: toPublishedMetadataResponses(record.metadata),
+    contributors: record.contributors.map(toPublishedContributorResponse),
     firstPage: record.firstPage,
     lastPage: record.lastPage,
     articleNumber: record.articleNumber,

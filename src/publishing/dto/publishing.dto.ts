@@ -228,13 +228,13 @@ export class PublishedMetadataDto {
   @MaxLength(1000)
   title: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   subtitle?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(20_000)
@@ -267,21 +267,25 @@ export class UpdatePublicationDto {
   @IsLocalizedMetadata()
   metadata?: Record<string, PublishedMetadataDto>;
 
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100_000)
   firstPage?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100_000)
   lastPage?: number | null;
 
-  @ApiPropertyOptional({ description: 'e-locator, for journals that number articles' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'e-locator, for journals that number articles',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20)
@@ -306,7 +310,7 @@ export class UpdatePublicationDto {
   @IsCreativeCommonsLicence()
   licenceUrl?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)

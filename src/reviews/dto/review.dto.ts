@@ -6,8 +6,11 @@ import { RECOMMENDATIONS, type Recommendation } from '../review-vocabulary';
 export class ReviewDraftDto {
   @ApiPropertyOptional({
     type: 'object',
-    additionalProperties: true,
-    description: 'Answers by question id: text, number (scale), boolean (yes/no) or option id',
+    additionalProperties: {
+      anyOf: [{ type: 'string', nullable: true }, { type: 'integer' }, { type: 'boolean' }],
+    },
+    description:
+      'Answers by question id: text, number (scale), boolean (yes/no) or option id; null clears one',
   })
   @IsOptional()
   @IsObject()

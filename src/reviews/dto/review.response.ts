@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StoredAnonymisation } from '../../anonymisation/file-anonymiser';
+import {
+  ANONYMISATION_REPORT,
+  type AnonymisationReportResponse,
+  toAnonymisationReportResponse,
+} from '../../anonymisation/dto/anonymisation-report.response';
 import type { ReviewAssignment } from '../entities/review-assignment.entity';
 import type { ReviewFile } from '../entities/review-file.entity';
 import type { Review, ReviewAnswer } from '../entities/review.entity';
@@ -9,14 +13,18 @@ import { ReviewQuestionResponse, toReviewQuestionResponse } from './review-form.
 
 const ANSWERS_SCHEMA = {
   type: 'object' as const,
-  additionalProperties: true,
+  additionalProperties: {
+    oneOf: [
+      { type: 'string' as const },
+      { type: 'integer' as const },
+      { type: 'boolean' as const },
+    ],
+  },
   description: 'Answers by question id: text, number (scale), boolean (yes/no) or option id',
 };
 
 export const ANONYMISATION_SCHEMA = {
-  type: 'object' as const,
-  additionalProperties: true,
-  nullable: true,
+  ...ANONYMISATION_REPORT,
   description: 'What the anonymisation pipeline removed from the copy the author may receive',
 };
 
@@ -83,7 +91,7 @@ export class ReviewFileResponse {
   originalName: string;
 
   @ApiProperty(ANONYMISATION_SCHEMA)
-  anonymisation: StoredAnonymisation | null;
+  anonymisation: AnonymisationReportResponse | null;
 
   @ApiProperty({ description: 'Whether the reviewer offers the file to the author' })
   shareWithAuthor: boolean;
@@ -129,7 +137,7 @@ export function toReviewFileResponse(file: ReviewFile): ReviewFileResponse {
     size: file.size,
     mediaType: file.mediaType,
     originalName: file.originalName,
-    anonymisation: file.anonymisation,
+    anonymisation: toAnonymisationReportResponse(file.anonymisation),
     shareWithAuthor: file.shareWithAuthor,
     createdAt: file.createdAt,
   };

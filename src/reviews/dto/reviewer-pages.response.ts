@@ -1,5 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StoredAnonymisation } from '../../anonymisation/file-anonymiser';
+import {
+  type AnonymisationReportResponse,
+  toAnonymisationReportResponse,
+} from '../../anonymisation/dto/anonymisation-report.response';
 import type { Locale, LocalizedText } from '../../common/i18n/locale';
 import type { PersonNames } from '../../editorial/people';
 import { type AssignmentStatus, assignmentStatus } from '../assignment-status';
@@ -167,7 +170,7 @@ class OwnReviewFileResponse {
   shareWithAuthor: boolean;
 
   @ApiProperty(ANONYMISATION_SCHEMA)
-  anonymisation: StoredAnonymisation | null;
+  anonymisation: AnonymisationReportResponse | null;
 }
 
 /** An assignment as its reviewer sees it: authors only in anonymous and open review. */
@@ -333,7 +336,7 @@ export function toReviewerAssignmentViewResponse(
         mediaType,
         size,
         shareWithAuthor,
-        anonymisation,
+        anonymisation: toAnonymisationReportResponse(anonymisation),
       }),
     ),
   };

@@ -24,7 +24,13 @@ export class HistoryEventResponse {
   })
   actor: { id: string; names: PersonNames } | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The event’s facts, by kind: ids (fileId, decisionId, assignmentId…), stages (from, to), a decision, a version; `{}` when there are none',
+    example: { decision: 'accept', decisionId: '0b9f…', stage: 'review' },
+  })
   data: Record<string, unknown>;
 }
 

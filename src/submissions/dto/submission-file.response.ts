@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StoredAnonymisation } from '../../anonymisation/file-anonymiser';
+import {
+  ANONYMISATION_REPORT,
+  type AnonymisationReportResponse,
+  toAnonymisationReportResponse,
+} from '../../anonymisation/dto/anonymisation-report.response';
 import {
   FILE_GENRES,
   type FileGenre,
@@ -47,13 +51,11 @@ export class SubmissionFileResponse {
   anonymisedKey: string | null;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    nullable: true,
+    ...ANONYMISATION_REPORT,
     description:
       'The anonymisation report: what the copy had removed (removed, summary, embeddedCleaned), names left in its text (nameWarnings), whether all its text could be searched (bodyTextChecked, unreadText); or only heldReason',
   })
-  anonymisation: StoredAnonymisation | null;
+  anonymisation: AnonymisationReportResponse | null;
 
   @ApiProperty({
     type: String,
@@ -90,7 +92,7 @@ export function toSubmissionFileResponse(file: SubmissionFile): SubmissionFileRe
     originalName: file.originalName,
     uploadedBy: file.uploadedBy,
     anonymisedKey: file.anonymisedKey ?? null,
-    anonymisation: file.anonymisation ?? null,
+    anonymisation: toAnonymisationReportResponse(file.anonymisation),
     heldReason: file.heldReason ?? null,
     releasedAt: file.releasedAt ?? null,
     releasedBy: file.releasedBy ?? null,

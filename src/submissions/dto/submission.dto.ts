@@ -39,13 +39,13 @@ export class MetadataDto {
   @Length(1, 500)
   title: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @ValidateIf(optionalValue)
   @IsString()
   @MaxLength(500)
   subtitle?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 10000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000 })
   @ValidateIf(optionalValue)
   @IsString()
   @MaxLength(10_000)
@@ -98,19 +98,19 @@ export class UpdateSubmissionDto {
   @Type(() => MetadataByLocaleDto)
   metadata?: MetadataByLocaleDto;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @ValidateIf(optionalValue)
   @IsString()
   @MaxLength(5000)
   funding?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @ValidateIf(optionalValue)
   @IsString()
   @MaxLength(5000)
   competingInterests?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @ValidateIf(optionalValue)
   @IsString()
   @MaxLength(5000)
@@ -122,7 +122,7 @@ export class UpdateSubmissionDto {
   @MaxLength(200_000)
   references?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @ValidateIf(optionalValue)
   @IsString()
   @MaxLength(5000)
@@ -147,18 +147,18 @@ export class ContributorDto {
   @MaxLength(320)
   email: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(optionalValue)
   @IsString()
   @MaxLength(300)
   affiliation?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'MA' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'MA' })
   @ValidateIf(optionalValue)
   @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code, e.g. MA or SA' })
   country?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(optionalValue)
   @IsOrcid()
   orcid?: string | null;

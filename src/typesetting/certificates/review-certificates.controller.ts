@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiFileDownload } from '../../common/http/api-file-download.decorator';
 import type { FileDownload } from '../../common/http/files';
 import type { Person } from '../../editorial/people';
 import { CurrentUser } from '../../editorial/request-context';
@@ -16,11 +17,7 @@ export class ReviewCertificatesController {
   @ApiOperation({
     summary: 'My certificate of review (PDF), in my language, once the review is submitted',
   })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({
-    description: 'The certificate',
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileDownload({ description: 'The certificate', mediaTypes: ['application/pdf'] })
   certificate(
     @CurrentUser() user: Person,
     @Param('assignmentId', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { demoManuscript } from '../../database/seeds/demo-manuscripts';
+import { demoManuscript } from '../../demo/demo-manuscripts';
 import { readManuscript, readMarkdown } from './manuscript-readers';
 import { ManuscriptContentError } from './article-content';
 import { makeDocx } from '../../../test/support/manuscripts';

@@ -6,7 +6,7 @@ import { parseDocument } from 'htmlparser2';
 import { syntheticIssue } from '../../../bench/fixtures/synthetic-issue';
 import { JATS_1_3_XSD } from '../../../test/support/standards';
 import { readMarkdown } from '../content/manuscript-readers';
-import { demoManuscript } from '../../database/seeds/demo-manuscripts';
+import { demoManuscript } from '../../demo/demo-manuscripts';
 import type { TypesetArticleInput } from '../typesetting-input';
 import { renderHtmlGalley } from './html-galley';
 import { renderJatsGalley } from './jats-galley';

@@ -1,14 +1,12 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { JournalRole, type JournalRoleName } from '../../access/journal-role.entity';
-import { PasswordHasher } from '../../accounts/password-hasher.service';
-import { type PersonNames, User } from '../../accounts/user.entity';
-import { normalizeIssn } from '../../common/identifiers/issn';
-import type { Locale, LocalizedText } from '../../common/i18n/locale';
-import { BoardMember } from '../../journals/board-member.entity';
-import { Journal } from '../../journals/journal.entity';
-import { Section } from '../../journals/section.entity';
-import type { FileStorage } from '../../storage/file-storage';
-import { seedDemoSubmissions } from './demo-submissions.seed';
+import type { Locale, LocalizedText } from '../common/i18n/locale';
+import type { PersonNames } from '../editorial/people';
+import type { JournalRoleName } from '../editorial/roles';
+
+/**
+ * Who and what the demo journal is: its settings, its people (printed by `npm run demo`), its
+ * sections with their editors, its checklist and its board. Data only: demo-cast.ts creates
+ * them through the services.
+ */
 
 export const DEMO_JOURNAL_SLUG = 'volunteering';
 /** Every demo account's password. Demo data only: `npm run demo` prints it. */
@@ -40,9 +38,9 @@ export const DEMO_JOURNAL = {
   licenceUrl: 'https://creativecommons.org/licenses/by/4.0/',
   reviewPolicy: 'double_anonymous',
   requiredAbstractLocales: ['ar', 'en'],
-} as const satisfies Partial<Journal>;
+} as const;
 
-interface DemoPerson {
+export interface DemoPerson {
   key: string;
   email: string;
   names: PersonNames;
@@ -150,7 +148,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   }),
 ];
 
-const SECTIONS: {
+export const DEMO_SECTIONS: {
   key: string;
   titles: LocalizedText;
   peerReviewed: boolean;
@@ -187,7 +185,7 @@ const SECTIONS: {
   },
 ];
 
-const CHECKLIST = [
+export const DEMO_CHECKLIST = [
   {
     id: '6d1f5a52-4c8e-4d3c-9a43-1d6f0a1e7a01',
     text: {
@@ -214,148 +212,24 @@ const CHECKLIST = [
   },
 ];
 
-async function upsertPerson(
-  manager: EntityManager,
-  demo: DemoPerson,
-  passwordHash: string,
-): Promise<User> {
-  const existing = await manager.findOneBy(User, { email: demo.email });
-  if (existing) return existing;
-  return manager.save(
-    manager.create(User, {
-      email: demo.email,
-      passwordHash,
-      status: 'active',
-      emailVerifiedAt: new Date(),
-      isSiteAdmin: demo.siteAdmin ?? false,
-      names: demo.names,
-      affiliation: demo.affiliation,
-      country: demo.country,
-      preferredLocale: demo.locale,
-      reviewInterests: demo.interests ?? [],
-    }),
-  );
-}
-
-export interface DemoSeedOptions {
-  /**
-   * The demo's issues (volume 1, number 1 published; number 2 in preparation); off for tests
-   * that assemble and publish volume 1, number 1 themselves.
-   */
-  issues?: boolean;
-}
-
-/**
- * Creates or refreshes the demo journal, its sections, board and staff, and (given storage)
- * submissions in several stages. Idempotent: running the demo twice leaves one of each.
- */
-export async function seedDemo(
-  dataSource: DataSource,
-  storage?: FileStorage,
-  options: DemoSeedOptions = {},
-): Promise<Journal> {
-  if (!normalizeIssn(DEMO_JOURNAL.onlineIssn)) throw new Error('the demo ISSN must be valid');
-  const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
-  return dataSource.transaction(async (manager) => {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Journal)
-      .values({
-        ...DEMO_JOURNAL,
-        additionalLocales: [...DEMO_JOURNAL.additionalLocales],
-        requiredAbstractLocales: [...DEMO_JOURNAL.requiredAbstractLocales],
-        submissionChecklist: CHECKLIST,
-      })
-      .orUpdate(
-        [
-          'titles',
-          'primary_locale',
-          'additional_locales',
-          'online_issn',
-          'publisher_name',
-          'licence_url',
-        ],
-        ['slug'],
-      )
-      .execute();
-    const journal = await manager.findOneByOrFail(Journal, { slug: DEMO_JOURNAL_SLUG });
-
-    const users = new Map<string, User>();
-    for (const demo of DEMO_PEOPLE) {
-      const user = await upsertPerson(manager, demo, passwordHash);
-      users.set(demo.key, user);
-      for (const role of demo.roles) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(JournalRole)
-          .values({ journalId: journal.id, userId: user.id, role })
-          .orIgnore()
-          .execute();
-      }
-    }
-
-    if ((await manager.countBy(Section, { journalId: journal.id })) === 0) {
-      for (const [seq, section] of SECTIONS.entries()) {
-        await manager.save(
-          manager.create(Section, {
-            journalId: journal.id,
-            titles: section.titles,
-            peerReviewed: section.peerReviewed,
-            wordLimit: section.wordLimit,
-            seq,
-            editors: section.editors.map((key) => users.get(key)!),
-          }),
-        );
-      }
-    }
-
-    if ((await manager.countBy(BoardMember, { journalId: journal.id })) === 0) {
-      const board: [string, LocalizedText][] = [
-        ['editor', { ar: 'رئيس التحرير', en: 'Editor-in-Chief', fr: 'Rédacteur en chef' }],
-        ['manager', { ar: 'مديرة التحرير', en: 'Managing Editor', fr: 'Secrétaire de rédaction' }],
-        [
-          'section.field',
-          {
-            ar: 'محرّرة قسم التقارير الميدانية',
-            en: 'Section Editor, Field Reports',
-            fr: 'Rédactrice de la rubrique Rapports de terrain',
-          },
-        ],
-        [
-          'section.policy',
-          {
-            ar: 'محرّر قسم السياسات والحوكمة',
-            en: 'Section Editor, Policy and Governance',
-            fr: 'Rédacteur de la rubrique Politiques et gouvernance',
-          },
-        ],
-      ];
-      await manager.save(
-        board.map(([key, roleTitles], seq) => {
-          const demo = DEMO_PEOPLE.find((candidate) => candidate.key === key)!;
-          const arabic = demo.names.Arab!;
-          const latin = demo.names.Latn!;
-          return manager.create(BoardMember, {
-            journalId: journal.id,
-            names: {
-              ar: `${arabic.given} ${arabic.family}`,
-              en: `${latin.given} ${latin.family}`,
-              fr: `${latin.given} ${latin.family}`,
-            },
-            roleTitles,
-            affiliations: { en: demo.affiliation, fr: demo.affiliation },
-            seq,
-          });
-        }),
-      );
-    }
-    // Submissions need somewhere to keep their manuscripts: seeded when storage is given.
-    if (storage) {
-      const sections = await manager.findBy(Section, { journalId: journal.id });
-      await seedDemoSubmissions(manager, storage, journal, users, sections, options);
-    }
-    return journal;
-  });
-}
+/** The editorial board on the masthead: demo people, with the titles they hold. */
+export const DEMO_BOARD: [key: string, roleTitles: LocalizedText][] = [
+  ['editor', { ar: 'رئيس التحرير', en: 'Editor-in-Chief', fr: 'Rédacteur en chef' }],
+  ['manager', { ar: 'مديرة التحرير', en: 'Managing Editor', fr: 'Secrétaire de rédaction' }],
+  [
+    'section.field',
+    {
+      ar: 'محرّرة قسم التقارير الميدانية',
+      en: 'Section Editor, Field Reports',
+      fr: 'Rédactrice de la rubrique Rapports de terrain',
+    },
+  ],
+  [
+    'section.policy',
+    {
+      ar: 'محرّر قسم السياسات والحوكمة',
+      en: 'Section Editor, Policy and Governance',
+      fr: 'Rédacteur de la rubrique Politiques et gouvernance',
+    },
+  ],
+];

@@ -1,26 +1,108 @@
-import { DAY_MS } from '../../common/time';
-import { Readable } from 'node:stream';
-import type { EntityManager } from 'typeorm';
-import type { User } from '../../accounts/user.entity';
-import type { Locale } from '../../common/i18n/locale';
-import type { Journal } from '../../journals/journal.entity';
-import type { Section } from '../../journals/section.entity';
-import type { FileStorage } from '../../storage/file-storage';
-import { copyrightTerms } from '../../submissions/copyright-terms';
-import { Contributor } from '../../submissions/entities/contributor.entity';
-import { CopyrightAgreement } from '../../submissions/entities/copyright-agreement.entity';
-import { SubmissionEditor } from '../../submissions/entities/submission-editor.entity';
-import { SubmissionEvent } from '../../submissions/entities/submission-event.entity';
-import { SubmissionFile } from '../../submissions/entities/submission-file.entity';
-import { SubmissionMetadata } from '../../submissions/entities/submission-metadata.entity';
-import { Submission, type SubmissionStage } from '../../submissions/entities/submission.entity';
-import { refreshSubmissionSearch } from '../../submissions/submission-search';
-import { seedDemoIssues } from './demo-issues.seed';
-import { demoManuscript } from './demo-manuscripts';
-import type { DemoSeedOptions } from './demo.seed';
-import { type DemoReviewRound, seedDemoReviewForm, seedDemoReviewRound } from './demo-reviews.seed';
+import type { Locale } from '../common/i18n/locale';
+import type { DecisionKind, SubmissionStage } from '../editorial/stages/stage-transitions';
+import type { AssignmentState, Recommendation, ReviewAnswer, ReviewFormQuestion } from '../reviews';
 
-interface DemoSubmission {
+/**
+ * The demo's manuscripts and what happened to them: eleven submissions in several stages, the
+ * rounds of review of those sent to review (who was invited when, who answered, what they
+ * wrote), the decisions, and the journal's review form. Days count from today (negative: in the
+ * past). Data only: demo-work.ts makes it happen through the services.
+ */
+
+/** One reviewer's part in a demo round; days are counted from today (negative: in the past). */
+export interface DemoAssignment {
+  reviewer: 'reviewer1' | 'reviewer2' | 'reviewer3' | 'reviewer4';
+  state: Extract<AssignmentState, 'invited' | 'accepted' | 'declined' | 'completed'>;
+  invited: number;
+  responseDue: number;
+  reviewDue: number;
+  /** When the reviewer answered the invitation (accepted or declined). */
+  responded?: number;
+  declineReason?: string;
+  suggestedReviewer?: string;
+  /** A completed review, or an accepted reviewer's saved draft. */
+  review?: {
+    recommendation: Recommendation | null;
+    commentsForAuthor: string;
+    commentsForEditor: string;
+    answers: Record<string, ReviewAnswer>;
+    submitted?: number;
+  };
+}
+
+/** A submission's first round of review, and the decision that ended it, if any. */
+export interface DemoReviewRound {
+  sentToReview: number;
+  assignments: DemoAssignment[];
+  outcome?: {
+    decision: Extract<DecisionKind, 'request_revisions' | 'accept'>;
+    decided: number;
+    revisionsDue?: number;
+    /** After an accept: days from today when it went to production. */
+    toProduction?: number;
+  };
+}
+
+/** The journal's review form, as an editor would set it up; offered, not the default. */
+export const DEMO_FORM_QUESTIONS: ReviewFormQuestion[] = [
+  {
+    id: 'originality',
+    kind: 'scale',
+    label: {
+      ar: 'الأصالة والإضافة العلمية',
+      en: 'Originality and contribution',
+      fr: 'Originalité et apport',
+    },
+    required: true,
+    sharedWithAuthor: true,
+    scale: {
+      min: 1,
+      max: 5,
+      minLabel: { ar: 'ضعيفة', en: 'Weak', fr: 'Faible' },
+      maxLabel: { ar: 'ممتازة', en: 'Excellent', fr: 'Excellente' },
+    },
+  },
+  {
+    id: 'method',
+    kind: 'scale',
+    label: { ar: 'سلامة المنهج', en: 'Soundness of the method', fr: 'Rigueur de la méthode' },
+    required: true,
+    sharedWithAuthor: true,
+    scale: { min: 1, max: 5 },
+  },
+  {
+    id: 'abstracts',
+    kind: 'yes_no',
+    label: {
+      ar: 'هل يطابق الملخص الإنجليزي الملخص العربي؟',
+      en: 'Does the English abstract match the Arabic one?',
+      fr: 'Le résumé anglais correspond-il au résumé arabe\u00A0?',
+    },
+    required: false,
+    sharedWithAuthor: true,
+  },
+  {
+    id: 'ethics',
+    kind: 'yes_no',
+    label: {
+      ar: 'هل تثير الدراسة مسائل أخلاقية (موافقة المشاركين، حماية البيانات)؟',
+      en: 'Does the study raise ethical concerns (participant consent, data protection)?',
+      fr: 'L’étude soulève-t-elle des questions éthiques (consentement, protection des données)\u00A0?',
+    },
+    required: true,
+    // For the editor only: an ethics concern is the editor's to take up with the author.
+    sharedWithAuthor: false,
+  },
+];
+
+/** The review form's titles. */
+export const DEMO_FORM_TITLES = {
+  ar: 'استمارة تحكيم البحوث',
+  en: 'Research article review form',
+  fr: 'Grille d’évaluation des articles',
+};
+
+export interface DemoSubmission {
   author: string;
   section: string;
   locale: Locale;
@@ -36,7 +118,7 @@ interface DemoSubmission {
   review?: DemoReviewRound;
 }
 
-const DEMO_SUBMISSIONS: DemoSubmission[] = [
+export const DEMO_SUBMISSIONS: DemoSubmission[] = [
   {
     author: 'author1',
     section: 'Field Reports',
@@ -498,145 +580,3 @@ const DEMO_SUBMISSIONS: DemoSubmission[] = [
     },
   },
 ];
-
-/** The demo manuscript of a submission: the same bytes (and storage key) every time. */
-function manuscriptOf(demo: DemoSubmission): string {
-  return demoManuscript(demo.locale, demo.titles[demo.locale]!, demo.abstracts[demo.locale]!);
-}
-
-/**
- * Demo submissions in several stages, each with its metadata, contributor, a Markdown
- * manuscript in storage, the copyright agreement and its history; those past submission have
- * their round of review, assignments, reviews and decisions. Skipped when the journal already
- * has submissions, but for storing the manuscripts again.
- */
-export async function seedDemoSubmissions(
-  manager: EntityManager,
-  storage: FileStorage,
-  journal: Journal,
-  users: Map<string, User>,
-  sections: Section[],
-  options: DemoSeedOptions = {},
-): Promise<void> {
-  const year = new Date().getUTCFullYear();
-  const form = await seedDemoReviewForm(manager, journal);
-  let numbered = await manager.count(Submission, { where: { journalId: journal.id } });
-  if (numbered > 0) {
-    // Already seeded, maybe by another checkout with its own file storage: the manuscripts are
-    // stored again (content-addressed, so under the same keys), or typesetting would not find them.
-    for (const demo of DEMO_SUBMISSIONS.filter((candidate) => candidate.stage !== 'draft'))
-      await storage.put(Readable.from(Buffer.from(manuscriptOf(demo))));
-    return;
-  }
-  // Numbered in the order they came in, as the journal would have numbered them.
-  const inOrder = [...DEMO_SUBMISSIONS].sort((a, b) => (a.submitted ?? 0) - (b.submitted ?? 0));
-  for (const demo of inOrder) {
-    const author = users.get(demo.author)!;
-    const section = sections.find((candidate) => candidate.titles.en === demo.section)!;
-    const submitted = demo.stage !== 'draft';
-    const submittedAt = new Date(Date.now() + (demo.submitted ?? 0) * DAY_MS);
-    const submission = await manager.save(
-      manager.create(Submission, {
-        journalId: journal.id,
-        sectionId: section.id,
-        submitterId: author.id,
-        locale: demo.locale,
-        stage: demo.stage,
-        number: submitted ? `VOL-${year}-${String(++numbered).padStart(4, '0')}` : null,
-        submittedAt: submitted ? submittedAt : null,
-        withdrawnAt: demo.stage === 'withdrawn' ? new Date() : null,
-        withdrawalReason:
-          demo.stage === 'withdrawn' ? 'The data set needs another year of collection.' : null,
-        references: ['Putnam, R. D. (2000). Bowling Alone. Simon & Schuster.'],
-        competingInterests: 'None declared.',
-        checklistConfirmed: submitted ? journal.submissionChecklist.map((item) => item.id) : [],
-      }),
-    );
-    for (const [locale, title] of Object.entries(demo.titles) as [Locale, string][]) {
-      await manager.insert(SubmissionMetadata, {
-        submissionId: submission.id,
-        locale,
-        title,
-        abstract: demo.abstracts[locale] ?? null,
-        keywords: demo.keywords[locale] ?? [],
-      });
-    }
-    await refreshSubmissionSearch(manager, submission.id);
-    await manager.insert(Contributor, {
-      submissionId: submission.id,
-      seq: 0,
-      names: author.names,
-      email: author.email,
-      affiliation: author.affiliation,
-      country: author.country,
-      corresponding: true,
-    });
-    await manager.insert(SubmissionEvent, {
-      submissionId: submission.id,
-      actorId: author.id,
-      kind: 'created',
-      authorVisible: true,
-      occurredAt: new Date(submittedAt.getTime() - DAY_MS),
-    });
-    if (!submitted) continue;
-
-    const manuscript = manuscriptOf(demo);
-    const stored = await storage.put(Readable.from(Buffer.from(manuscript)));
-    await manager.insert(SubmissionFile, {
-      submissionId: submission.id,
-      genre: 'manuscript',
-      version: 1,
-      storageKey: stored.key,
-      sha256: stored.sha256,
-      size: stored.size,
-      mediaType: 'text/markdown',
-      originalName: 'manuscript.md',
-      uploadedBy: author.id,
-      // Nothing names the author in this manuscript: the review copy is the same content.
-      anonymisedKey: stored.key,
-      anonymisation: { removed: [], nameWarnings: [], bodyTextChecked: true },
-    });
-    const terms = copyrightTerms(journal, author.preferredLocale);
-    await manager.insert(CopyrightAgreement, {
-      submissionId: submission.id,
-      userId: author.id,
-      termsText: terms.text,
-      termsVersion: terms.termsVersion,
-      licenceUrl: terms.licenceUrl,
-      ip: '127.0.0.1',
-    });
-    const editorIds: { user_id: string }[] = await manager.query(
-      'SELECT user_id FROM section_editors WHERE section_id = $1',
-      [section.id],
-    );
-    for (const { user_id: userId } of editorIds)
-      await manager.insert(SubmissionEditor, { submissionId: submission.id, userId });
-    await manager.insert(SubmissionEvent, {
-      submissionId: submission.id,
-      actorId: author.id,
-      kind: 'submitted',
-      authorVisible: true,
-      data: { number: submission.number } as never,
-      occurredAt: submittedAt,
-    });
-    if (demo.review) {
-      await seedDemoReviewRound(manager, journal, submission, demo.review, {
-        editor: users.get('editor')!,
-        author,
-        users,
-        form,
-        title: demo.titles[author.preferredLocale as Locale] ?? demo.titles[demo.locale]!,
-      });
-    }
-    if (demo.stage === 'withdrawn') {
-      await manager.insert(SubmissionEvent, {
-        submissionId: submission.id,
-        actorId: author.id,
-        kind: 'withdrawn',
-        authorVisible: true,
-        data: { reason: submission.withdrawalReason } as never,
-      });
-    }
-  }
-  if (options.issues !== false) await seedDemoIssues(manager, journal, users.get('editor')!);
-}

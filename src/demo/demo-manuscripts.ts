@@ -1,4 +1,4 @@
-import type { Locale } from '../../common/i18n/locale';
+import type { Locale } from '../common/i18n/locale';
 
 /**
  * The demo's manuscripts: Markdown articles with what a real one has (sections, a table, a
