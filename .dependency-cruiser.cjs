@@ -171,6 +171,17 @@ module.exports = {
       },
     },
     {
+      name: 'top-through-surfaces',
+      severity: 'error',
+      comment:
+        'The demo, the web pages and the CLI call the features as any outside caller does: through their index.ts.',
+      from: { path: `^src/(${TOP.join('|')})/` },
+      to: {
+        path: `^src/(${FEATURES.join('|')})/`,
+        pathNot: `^src/(${FEATURES.join('|')})/index\\.ts$`,
+      },
+    },
+    {
       name: 'nothing-imports-the-top',
       severity: 'error',
       comment: 'The demo, the web pages and the CLI stand on everything; nothing stands on them.',

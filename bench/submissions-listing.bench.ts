@@ -12,6 +12,7 @@ import { runMigrationsLocked } from '../src/database/run-migrations';
 import type { Journal } from '../src/journals/journal.entity';
 import type { EditorialQuery } from '../src/submissions/dto/editorial-query.dto';
 import { EditorialListing } from '../src/submissions/editorial-listing.service';
+import { EditorialListingRepository } from '../src/submissions/editorial-listing.repository';
 import type { Viewer } from '../src/editorial/request-context';
 
 export const LISTING_SUBMISSIONS = 100_000;
@@ -154,7 +155,7 @@ export async function benchSubmissionsListing(
     console.log(
       `     (seeded ${LISTING_SUBMISSIONS} submissions in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
-    const listing = new EditorialListing(dataSource);
+    const listing = new EditorialListing(EditorialListingRepository.over(dataSource));
     const asEditor: Viewer = {
       user: { id: editor, email: 'editor10@bench.test' } as never,
       roles: ['editor'],

@@ -1,20 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AccessModule } from './access/access.module';
-import { AccountsModule } from './accounts/accounts.module';
+import { AccessModule } from './access';
+import { AccountsModule } from './accounts';
 import { AdminModule } from './admin/admin.module';
 import { AuditApiModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
-import { JournalsModule } from './journals/journals.module';
+import { JournalsModule } from './journals';
 import { RedisModule } from './redis/redis.module';
-import { SubmissionsModule } from './submissions/submissions.module';
-import { ReviewsModule } from './reviews/reviews.module';
-import { DecisionsModule } from './decisions/decisions.module';
-import { StatisticsModule } from './statistics/statistics.module';
-import { PublishingModule } from './publishing/publishing.module';
-import { TypesettingModule } from './typesetting/typesetting.module';
-import { ProductionModule } from './production/production.module';
+import { SubmissionsModule } from './submissions';
+import { ReviewsModule } from './reviews';
+import { DecisionsModule } from './decisions';
+import { StatisticsModule } from './statistics';
+import { PublishingModule } from './publishing';
+import { TypesettingModule } from './typesetting';
+import { ProductionModule } from './production';
 
 /** The HTTP API process. */
 @Module({})

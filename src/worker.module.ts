@@ -3,9 +3,9 @@ import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { WorkerHeartbeat } from './queue/worker-heartbeat.service';
-import { PublishingWorkerModule } from './publishing/publishing-worker.module';
-import { ReviewsWorkerModule } from './reviews/reviews-worker.module';
-import { TypesettingWorkerModule } from './typesetting/typesetting-worker.module';
+import { PublishingWorkerModule } from './publishing';
+import { ReviewsWorkerModule } from './reviews';
+import { TypesettingWorkerModule } from './typesetting';
 
 /** The BullMQ worker process: the same modules as the API plus the queue processors. */
 @Module({})

@@ -8,7 +8,9 @@ import { DoajExports } from '../src/publishing/doaj-exports.service';
 import { DoiAssignment } from '../src/publishing/entities/doi-assignment.entity';
 import { Issue } from '../src/publishing/entities/issue.entity';
 import { OaiPmh } from '../src/publishing/oai/oai-pmh.service';
-import { mintDoi } from '../src/publishing/publication-record';
+import { mintDoiIn } from '../src/publishing/dois';
+import { DoisRepository } from '../src/publishing/dois.repository';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { Submission } from '../src/submissions/entities/submission.entity';
 import { type Stack, startStack, binaryBody } from './support/api-with-worker';
 import { DOAJ_XSD, OAI_PMH_XSD } from './support/standards';
@@ -285,7 +287,16 @@ describe('indexing: DOAJ exports, OAI-PMH, DOI collisions', () => {
       .getRepository(Submission)
       .findOneByOrFail({ id: candidate.id });
     await expect(
-      stack.dataSource.transaction((manager) => mintDoi(manager, journal, submission, issue)),
+      stack.api
+        .get(TransactionHost)
+        .withTransaction(() =>
+          mintDoiIn(
+            stack.api.get(DoisRepository, { strict: false }).store,
+            journal,
+            submission,
+            issue,
+          ),
+        ),
     ).rejects.toMatchObject({ status: 409 });
     expect(
       await stack.dataSource.getRepository(DoiAssignment).countBy({ submissionId: candidate.id }),

@@ -8,6 +8,7 @@ import type { Journal } from '../src/journals/journal.entity';
 import { EmailDelivery } from '../src/notifications/entities/email-delivery.entity';
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
 import { NotificationService } from '../src/notifications/notification.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
 import { eventually, startWorker } from './support/worker-context';
@@ -20,6 +21,7 @@ describe('notification pipeline: outbox → queue → worker → SMTP', () => {
   let worker: INestApplicationContext;
   let dataSource: DataSource;
   let notifications: NotificationService;
+  let transactions: TransactionHost;
   let journal: Journal;
 
   beforeAll(async () => {
@@ -30,6 +32,7 @@ describe('notification pipeline: outbox → queue → worker → SMTP', () => {
     });
     ({ worker, dataSource } = await startWorker(env.config));
     notifications = worker.get(NotificationService);
+    transactions = worker.get(TransactionHost);
     // The demo is made through the API's services: an API of its own, for the seeding only.
     const seeding = await createApi(env.config);
     await seeding.init();
@@ -44,8 +47,8 @@ describe('notification pipeline: outbox → queue → worker → SMTP', () => {
   });
 
   const verification = (email: string, preferredLocale?: string, journalId?: string) =>
-    dataSource.transaction((manager) =>
-      notifications.queueEmail(manager, {
+    transactions.withTransaction(() =>
+      notifications.queue({
         template: 'account-verification',
         to: { email, name: 'ليلى بنعلي', preferredLocale },
         journalId,
@@ -132,8 +135,8 @@ describe('notification pipeline: outbox → queue → worker → SMTP', () => {
   it('sends nothing for a rolled-back change', async () => {
     const rollback = new Error('the domain change failed');
     await expect(
-      dataSource.transaction(async (manager) => {
-        await notifications.queueEmail(manager, {
+      transactions.withTransaction(async () => {
+        await notifications.queue({
           template: 'account-verification',
           to: { email: 'rolled-back@example.org' },
           data: { verificationUrl: 'https://journals.test/x', expiresInHours: 1 },
@@ -155,8 +158,8 @@ describe('notification pipeline: outbox → queue → worker → SMTP', () => {
 
   it('queues one email per dedupe key', async () => {
     const queueOnce = () =>
-      dataSource.transaction((manager) =>
-        notifications.queueEmail(manager, {
+      transactions.withTransaction(() =>
+        notifications.queue({
           template: 'account-verification',
           to: { email: 'once@example.org', preferredLocale: 'en' },
           data: { verificationUrl: 'https://journals.test/once', expiresInHours: 2 },

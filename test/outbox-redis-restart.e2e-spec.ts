@@ -7,6 +7,7 @@ import { createApi } from '../src/api.bootstrap';
 import { EmailDelivery } from '../src/notifications/entities/email-delivery.entity';
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
 import { NotificationService } from '../src/notifications/notification.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { PrivateRedis } from './support/private-redis';
 import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
@@ -25,6 +26,7 @@ describe('outbox survives a Redis outage', () => {
   let worker: INestApplicationContext;
   let dataSource: DataSource;
   let notifications: NotificationService;
+  let transactions: TransactionHost;
   let api: NestExpressApplication;
 
   beforeAll(async () => {
@@ -36,6 +38,7 @@ describe('outbox survives a Redis outage', () => {
     });
     ({ worker, dataSource } = await startWorker(env.config));
     notifications = worker.get(NotificationService);
+    transactions = worker.get(TransactionHost);
     api = await createApi(env.config);
     await api.init();
   });
@@ -49,8 +52,8 @@ describe('outbox survives a Redis outage', () => {
   });
 
   const queue = (email: string) =>
-    dataSource.transaction((manager) =>
-      notifications.queueEmail(manager, {
+    transactions.withTransaction(() =>
+      notifications.queue({
         template: 'account-verification',
         to: { email, preferredLocale: 'ar' },
         data: { verificationUrl: `https://journals.test/verify/${email}`, expiresInHours: 24 },

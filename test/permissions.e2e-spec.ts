@@ -2,11 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import {
-  JOURNAL_ROLES,
-  JournalRole,
-  type JournalRoleName,
-} from '../src/access/journal-role.entity';
+import { JournalRole } from '../src/access/journal-role.entity';
+import { JOURNAL_ROLES, type JournalRoleName } from '../src/editorial/roles';
 import { PasswordHasher } from '../src/accounts/password-hasher.service';
 import { User } from '../src/accounts/user.entity';
 import { createApi } from '../src/api.bootstrap';

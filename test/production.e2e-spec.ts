@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import { PasswordHasher } from '../src/accounts/password-hasher.service';
-import { type PersonNames, User } from '../src/accounts/user.entity';
+import { User } from '../src/accounts/user.entity';
+import type { PersonNames } from '../src/editorial/people';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo';
 import { Submission } from '../src/submissions/entities/submission.entity';
 import { makeDocx, makePdf, PNG } from './support/manuscripts';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { databaseOptions } from '../src/database/database-options';
 import { EmailDelivery } from '../src/notifications/entities/email-delivery.entity';
 import { NotificationService } from '../src/notifications/notification.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
 import { eventually, startWorker } from './support/worker-context';
@@ -29,8 +30,8 @@ describe('worker shutdown', () => {
     const { worker, dataSource } = await startWorker(env.config);
     expect(existsSync(env.config.WORKER_HEARTBEAT_FILE)).toBe(true);
 
-    const message = await dataSource.transaction((manager) =>
-      worker.get(NotificationService).queueEmail(manager, {
+    const message = await worker.get(TransactionHost).withTransaction(() =>
+      worker.get(NotificationService).queue({
         template: 'account-verification',
         to: { email: 'slow@example.org', preferredLocale: 'en' },
         data: { verificationUrl: 'https://journals.test/slow', expiresInHours: 1 },

@@ -12,10 +12,6 @@ import { User } from '../accounts/user.entity';
 import { Journal } from '../journals/journal.entity';
 import type { JournalRoleName } from '../editorial/roles';
 
-// For the code that still imports them from here, until it uses the access index (or
-// editorial/roles).
-export { JOURNAL_ROLES, type JournalRoleName } from '../editorial/roles';
-
 @Entity('journal_roles')
 @Unique('journal_roles_unique', ['journalId', 'userId', 'role'])
 @Index('journal_roles_user_idx', ['userId'])

@@ -53,17 +53,6 @@ export const accountProblems = defineProblems('accounts', {
   },
 });
 
-/** The problem types the account routes answer with (RFC 9457 `type`), for their clients. */
-export const ACCOUNT_PROBLEM_TYPES = {
-  wrongCredentials: accountProblems.type('wrong-credentials'),
-  emailNotVerified: accountProblems.type('email-not-verified'),
-  invalidToken: accountProblems.type('invalid-token'),
-  /** Sign-in slowed down for one email address from one network, or for one network. */
-  signInThrottled: accountProblems.type('too-many-sign-in-failures'),
-  /** Too many verification or reset emails asked for from one network. */
-  tooManyEmailRequests: accountProblems.type('too-many-email-requests'),
-} as const;
-
 /** "8 seconds", "15 minutes": a wait, for a sentence. */
 export function waitInWords(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;

@@ -1,5 +1,6 @@
 /** The accounts feature's public surface: what the other features may use. */
-export { AccountsModule, PeopleModule } from './accounts.module';
+export { AccountsModule } from './accounts.module';
+export { ProfileService } from './profile.service';
 export { People } from './people.service';
 export { Sessions, SESSION_COOKIE } from './sessions.service';
 export { Invitations } from './invitations.service';

@@ -8,15 +8,6 @@ import {
 import type { Locale } from '../common/i18n/locale';
 import type { PersonNames } from '../editorial/people';
 
-// For the features that still import them from here, until they use editorial/people.
-export {
-  displayName,
-  NAME_SCRIPTS,
-  type NameScript,
-  type PersonName,
-  type PersonNames,
-} from '../editorial/people';
-
 export const USER_STATUSES = ['active', 'invited', 'deleted'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 

@@ -32,7 +32,7 @@ import { anonymisePdf } from './pdf-anonymiser';
 import { anonymiseSvg } from './svg-anonymiser';
 import { ZipPackage } from './zip-package';
 
-export { ArchiveLimit, ArchiveLimitError } from './archive-limits';
+export { ArchiveLimitError } from './archive-limits';
 export { DocumentAnonymisationError, UncleanableFileError } from './anonymisation.errors';
 export type { NameWarning } from './name-matcher';
 export type { RemovalKind } from './cleaning-context';

@@ -26,9 +26,6 @@ const EXTENSIONS: Record<string, string> = {
 /** Image types whose metadata ExifTool can remove. */
 export const CLEANABLE_IMAGE_TYPES = Object.keys(EXTENSIONS);
 
-/** Images with no metadata container at all: nothing to remove. */
-export const INERT_IMAGE_TYPES = ['image/bmp'];
-
 /** A figure is small work for ExifTool; a stuck process must not hold an upload forever. */
 const TASK_TIMEOUT_MS = 30_000;
 /** Two processes: the API has two cores, and uploads with many images overlap. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Page, paginate } from '../common/pagination/cursor-page';
 import { Repository } from '../database/transactions';
@@ -8,8 +7,8 @@ import type { SiteAuditQuery } from './dto/audit-query.dto';
 
 @Injectable()
 export class AuditEventRepository extends Repository {
-  async insert(event: Partial<AuditEvent>, db: EntityManager = this.db): Promise<void> {
-    await db.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);
+  async insert(event: Partial<AuditEvent>): Promise<void> {
+    await this.db.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);
   }
 
   /** Newest first, filtered by journal, object and action. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { type Page } from '../common/pagination/cursor-page';
 import type { Actor } from '../editorial/request-context';
 import type { AuditEvent } from './audit-event.entity';
@@ -66,13 +65,5 @@ export class AuditLog {
   /** Records an entry in the ambient transaction (the service's @Transactional one). */
   write(entry: AuditEntry): Promise<void> {
     return this.events.insert(eventOf(entry));
-  }
-
-  /**
-   * Records an entry in the transaction of `manager`, for callers that still pass their
-   * EntityManager (they move to `write` as their feature moves to the transaction host).
-   */
-  record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    return this.events.insert(eventOf(entry), manager);
   }
 }

@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../config/app-config';
 import { projectRoot } from '../common/paths/project-root';
-import { databaseOptions } from '../database/database-options';
-import { runMigrationsLocked } from '../database/run-migrations';
+import type { INestApplicationContext } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { migrateDatabase } from '../database/run-migrations';
+import { NotificationService } from '../notifications/notification.service';
 import { DEMO_PASSWORD, DEMO_PEOPLE, openDemoApp, seedDemo } from '../demo';
 import {
   databaseUrl,
@@ -55,13 +56,17 @@ async function main(): Promise<void> {
     };
     const config = loadConfig(env);
 
-    const dataSource = await new DataSource(databaseOptions(config.DATABASE_URL)).initialize();
-    const applied = await runMigrationsLocked(dataSource);
+    const applied = await migrateDatabase(config.DATABASE_URL);
     // Already migrated above: neither the seeding nor the API need race the worker to do it again.
     const childEnv = { ...env, MIGRATE_ON_START: 'false' };
     // Seeded through the API's services, before the API and the worker start.
     const app = await openDemoApp(loadConfig(childEnv));
-    const journal = await seedDemo(app).finally(() => app.close());
+    const journal = await seedDemo(app).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
+    // The smoke test below queues its email through the same modules.
+    if (!smoke) await app.close();
 
     children.push(run('api', join(root, 'dist', 'src', 'main.js'), childEnv, () => void stop(1)));
     children.push(
@@ -72,12 +77,10 @@ async function main(): Promise<void> {
     printBanner(config, services.notes, applied, journal.titles.en ?? journal.slug);
 
     if (smoke) {
-      await smokeTest(dataSource, config, journal.id);
+      await smokeTest(app, config, journal.id).finally(() => app.close());
       await smokeTypesetting(config, await smokeSignIn(config));
-      await dataSource.destroy();
       await stop(0);
     }
-    await dataSource.destroy();
   } catch (error) {
     console.error(error instanceof MissingServiceError ? error.message : error);
     await stop(1);
@@ -124,32 +127,23 @@ async function waitForReady(config: AppConfig): Promise<void> {
 
 /** Sends a verification email through the real outbox → queue → worker path and waits for it. */
 async function smokeTest(
-  dataSource: DataSource,
+  app: INestApplicationContext,
   config: AppConfig,
   journalId: string,
 ): Promise<void> {
-  // The outbox row a feature would write in its transaction; the relay, queue and worker are
-  // what this checks.
-  const [message]: { id: string }[] = await dataSource.query(
-    `INSERT INTO outbox_messages (template, locale, recipient_email, recipient_name, payload, journal_id)
-     VALUES ('account-verification', 'ar', $1, $2, $3, $4) RETURNING id`,
-    [
-      'demo.author@example.org',
-      'ليلى بنعلي',
-      JSON.stringify({
-        verificationUrl: `${config.PUBLIC_URL}/verify-email?token=demo`,
-        expiresInHours: 48,
-      }),
+  // The outbox row a feature writes in its transaction; the relay, queue and worker (other
+  // processes) are what this checks.
+  const message = await app.get(TransactionHost).withTransaction(() =>
+    app.get(NotificationService).queue({
+      template: 'account-verification',
+      to: { email: 'demo.author@example.org', name: 'ليلى بنعلي', preferredLocale: 'ar' },
       journalId,
-    ],
+      data: { verificationUrl: `${config.PUBLIC_URL}/verify-email?token=demo`, expiresInHours: 48 },
+    }),
   );
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const [row] = await dataSource.query(
-      'SELECT status FROM email_deliveries WHERE outbox_message_id = $1',
-      [message.id],
-    );
-    if (row?.status === 'sent') {
+    if ((await app.get(NotificationService).deliveryStatus(message.id)) === 'sent') {
       const files = config.SMTP_URL
         ? []
         : readdirSync(config.MAIL_DIR).filter((file) => file.endsWith('.eml'));

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { databaseOptions } from './database-options';
 
 // Any fixed number: it names the lock that serialises migrations across processes.
 const MIGRATION_LOCK_ID = 7_140_001;
@@ -17,5 +18,15 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
     await runner.release();
+  }
+}
+
+/** Migrates the database at `url` (with the lock above) and disconnects; the names applied. */
+export async function migrateDatabase(url: string): Promise<string[]> {
+  const dataSource = await new DataSource(databaseOptions(url)).initialize();
+  try {
+    return await runMigrationsLocked(dataSource);
+  } finally {
+    await dataSource.destroy();
   }
 }

@@ -1,27 +1,19 @@
 import type { Abstract, INestApplicationContext, Type } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { JournalRoles } from '../access';
-import { Invitations, People, Sessions } from '../accounts';
-import { BoardService, JournalsLookup, SectionsService } from '../journals';
-import { IssuesService, PublicationsService } from '../publishing';
+import { EnrolmentService, JournalRoles } from '../access';
+import { Invitations, People, ProfileService, Sessions } from '../accounts';
+import { DecisionsService } from '../decisions';
+import { BoardService, JournalsLookup, JournalsService, SectionsService } from '../journals';
+import { IssueContents, IssuePublisher, IssuesService, PublicationsService } from '../publishing';
+import {
+  InvitationAnswers,
+  ReviewFormsService,
+  ReviewInvitations,
+  ReviewWriting,
+} from '../reviews';
+import { SubmissionDrafts, SubmissionFiles, Submitting, Withdrawal } from '../submissions';
 import { FileStorage } from '../storage/file-storage';
-// Not (yet) on their features' public surface (index.ts): the demo is the first caller outside
-// the features' own controllers. See the report of issue #19.
-import { EnrolmentService } from '../access/enrolment.service';
-import { ProfileService } from '../accounts/profile.service';
-import { DecisionsService } from '../decisions/decisions.service';
-import { JournalsService } from '../journals/journals.service';
-import { IssueContents } from '../publishing/issue-contents.service';
-import { IssuePublisher } from '../publishing/issue-publisher.service';
-import { InvitationAnswers } from '../reviews/invitation-answers.service';
-import { ReviewFormsService } from '../reviews/review-forms.service';
-import { ReviewInvitations } from '../reviews/review-invitations.service';
-import { ReviewWriting } from '../reviews/review-writing.service';
-import { SubmissionDrafts } from '../submissions/drafts.service';
-import { SubmissionFiles } from '../submissions/submission-files.service';
-import { Submitting } from '../submissions/submitting.service';
-import { Withdrawal } from '../submissions/withdrawal.service';
 
 /** The services the demo works through, taken from a running application (the API's modules). */
 export function demoServices(app: INestApplicationContext) {

@@ -25,6 +25,11 @@ export class EmailDeliveriesRepository extends Repository {
     return deliveries.findOneByOrFail({ outboxMessageId: message.id });
   }
 
+  /** The delivery status of an outbox message, or null before its first try. */
+  async statusOf(outboxMessageId: string): Promise<EmailDelivery['status'] | null> {
+    return (await this.db.findOneBy(EmailDelivery, { outboxMessageId }))?.status ?? null;
+  }
+
   async startTry(id: string): Promise<void> {
     await this.db.update(EmailDelivery, id, { status: 'sending', attempts: () => 'attempts + 1' });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { EmailDeliveriesRepository } from './email-deliveries.repository';
+import type { EmailDelivery } from './entities/email-delivery.entity';
 import { OutboxRepository } from './outbox.repository';
-import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AppConfig } from '../config/app-config';
 import { isLocale, type Locale } from '../common/i18n/locale';
@@ -29,52 +30,40 @@ export class NotificationService {
   constructor(
     private readonly config: AppConfig,
     private readonly outbox: OutboxRepository,
+    private readonly deliveries: EmailDeliveriesRepository,
   ) {}
 
   /** Queues an email in the ambient transaction (the service's @Transactional one). */
   queue<T extends EmailTemplateName>(request: EmailRequest<T>): Promise<OutboxMessage> {
-    return this.write(request, undefined);
+    return this.write(request);
   }
 
-  /**
-   * Queues an email in the transaction of `manager`, for callers that still pass their
-   * EntityManager (they move to `queue` as their feature moves to the transaction host).
-   */
-  queueEmail<T extends EmailTemplateName>(
-    manager: EntityManager,
-    request: EmailRequest<T>,
-  ): Promise<OutboxMessage> {
-    return this.write(request, manager);
+  /** Where a queued email stands: null until the worker first tries to send it. */
+  deliveryStatus(outboxMessageId: string): Promise<EmailDelivery['status'] | null> {
+    return this.deliveries.statusOf(outboxMessageId);
   }
 
   private async write<T extends EmailTemplateName>(
     request: EmailRequest<T>,
-    manager: EntityManager | undefined,
   ): Promise<OutboxMessage> {
-    const locale = await this.resolveLocale(request, manager);
-    return this.outbox.insert(
-      {
-        template: request.template,
-        locale,
-        recipientEmail: request.to.email,
-        recipientName: request.to.name ?? null,
-        payload: request.data as unknown as Record<string, unknown>,
-        journalId: request.journalId ?? null,
-        submissionId: request.submissionId ?? null,
-        dedupeKey: request.dedupeKey ?? null,
-      } as QueryDeepPartialEntity<OutboxMessage>,
-      manager,
-    );
+    const locale = await this.resolveLocale(request);
+    return this.outbox.insert({
+      template: request.template,
+      locale,
+      recipientEmail: request.to.email,
+      recipientName: request.to.name ?? null,
+      payload: request.data as unknown as Record<string, unknown>,
+      journalId: request.journalId ?? null,
+      submissionId: request.submissionId ?? null,
+      dedupeKey: request.dedupeKey ?? null,
+    } as QueryDeepPartialEntity<OutboxMessage>);
   }
 
   /** The recipient's language, else the journal's primary language, else the site default. */
-  private async resolveLocale(
-    request: EmailRequest<EmailTemplateName>,
-    manager: EntityManager | undefined,
-  ): Promise<Locale> {
+  private async resolveLocale(request: EmailRequest<EmailTemplateName>): Promise<Locale> {
     if (isLocale(request.to.preferredLocale)) return request.to.preferredLocale;
     if (request.journalId) {
-      const locale = await this.outbox.journalLocale(request.journalId, manager);
+      const locale = await this.outbox.journalLocale(request.journalId);
       if (locale) return locale;
     }
     return this.config.DEFAULT_LOCALE;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isLocale, type Locale } from '../common/i18n/locale';
 import { Repository } from '../database/transactions';
@@ -9,11 +8,8 @@ import { OutboxMessage } from './entities/outbox-message.entity';
 @Injectable()
 export class OutboxRepository extends Repository {
   /** Inserts a message unless its dedupe key is taken; returns the row either way. */
-  async insert(
-    values: QueryDeepPartialEntity<OutboxMessage>,
-    db: EntityManager = this.db,
-  ): Promise<OutboxMessage> {
-    const repository = db.getRepository(OutboxMessage);
+  async insert(values: QueryDeepPartialEntity<OutboxMessage>): Promise<OutboxMessage> {
+    const repository = this.db.getRepository(OutboxMessage);
     const inserted = await repository
       .createQueryBuilder()
       .insert()
@@ -29,8 +25,8 @@ export class OutboxRepository extends Repository {
   }
 
   /** A journal's primary language: the fallback for recipients who have none. */
-  async journalLocale(journalId: string, db: EntityManager = this.db): Promise<Locale | null> {
-    const [row]: { primary_locale: string }[] = await db.query(
+  async journalLocale(journalId: string): Promise<Locale | null> {
+    const [row]: { primary_locale: string }[] = await this.db.query(
       'SELECT primary_locale FROM journals WHERE id = $1',
       [journalId],
     );

@@ -13,7 +13,7 @@ import type { Issue } from './entities/issue.entity';
 import { buildCrossrefDeposit } from './exports/crossref-deposit';
 import { PendingExports } from './exports/pending-exports';
 import { CROSSREF_5_4_0_SCHEMA } from './exports/schema-validation';
-import { IndexingExportsRepository, requestCrossrefDeposit } from './indexing-exports.repository';
+import { IndexingExportsRepository } from './indexing-exports.repository';
 import { IssuesRepository } from './issues.repository';
 import { IssuesService } from './issues.service';
 import { PublicationsRepository } from './publications.repository';
@@ -33,9 +33,6 @@ const view = ({ storageKey: _key, issue: _issue, ...deposit }: CrossrefDeposit):
  */
 @Injectable()
 export class CrossrefDeposits {
-  // For the demo seed (database/seeds), until it uses IssuePublisher (deposits requested with it).
-  static readonly request = requestCrossrefDeposit;
-
   private readonly logger = new Logger(CrossrefDeposits.name);
 
   constructor(

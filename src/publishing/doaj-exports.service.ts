@@ -12,7 +12,7 @@ import type { Issue } from './entities/issue.entity';
 import { buildDoajArticles, fullTextUrlAdvice } from './exports/doaj-articles';
 import { PendingExports } from './exports/pending-exports';
 import { DOAJ_ARTICLES_SCHEMA } from './exports/schema-validation';
-import { IndexingExportsRepository, requestDoajExport } from './indexing-exports.repository';
+import { IndexingExportsRepository } from './indexing-exports.repository';
 import { IssuesRepository } from './issues.repository';
 import { IssuesService } from './issues.service';
 import { publishingProblems } from './publishing.problems';
@@ -31,9 +31,6 @@ const view = ({ storageKey: _key, issue: _issue, ...exported }: DoajExport): Doa
  */
 @Injectable()
 export class DoajExports {
-  // For the demo seed (database/seeds), until it uses IssuePublisher (exports requested with it).
-  static readonly request = requestDoajExport;
-
   private readonly logger = new Logger(DoajExports.name);
 
   constructor(

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In, IsNull, Not } from 'typeorm';
 import { Repository } from '../database/transactions';
-import type { Journal } from '../journals';
-import { mintDoiIn, type DoiStore } from './dois';
+import type { DoiStore } from './dois';
 import { DoiAssignment } from './entities/doi-assignment.entity';
-import type { Issue } from './entities/issue.entity';
 
 /** The DOI table as minting asks it, in the transaction of `db`. */
 function doiStoreOf(db: () => EntityManager): DoiStore {
@@ -63,23 +61,4 @@ export class DoisRepository extends Repository {
         { registeredAt: at },
       );
   }
-}
-
-/**
- * Mints an article's DOI in the transaction of `manager` (see mintDoiIn).
- */
-// For the demo seed (database/seeds) and test/indexing, until they use IssueContents (which
-// mints as it places an article) or DoisRepository.store.
-export function mintDoi(
-  manager: EntityManager,
-  journal: Journal,
-  submission: { id: string; number: string | null },
-  issue: Pick<Issue, 'year' | 'volume' | 'number'> | null,
-): Promise<string | null> {
-  return mintDoiIn(
-    doiStoreOf(() => manager),
-    journal,
-    submission,
-    issue,
-  );
 }

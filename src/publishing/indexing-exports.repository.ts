@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Repository } from '../database/transactions';
-import type { Journal } from '../journals';
 import { CrossrefDeposit } from './entities/crossref-deposit.entity';
 import { DoajExport } from './entities/doaj-export.entity';
-import type { Issue } from './entities/issue.entity';
 
 /** The tables of exports built by the worker: a row per request, `pending` until built. */
 export type ExportTable = 'crossref_deposits' | 'doaj_exports';
@@ -104,24 +102,4 @@ export class IndexingExportsRepository extends Repository {
       (await this.db.exists(DoajExport, { where: { storageKey: key } }))
     );
   }
-}
-
-/**
- * A Crossref deposit to build, in the transaction of `manager`; none for a journal without DOIs.
- */
-// For the demo seed (database/seeds), until it uses CrossrefDeposits.requestFor.
-export async function requestCrossrefDeposit(
-  manager: EntityManager,
-  journal: Pick<Journal, 'doiPrefix'>,
-  issue: Pick<Issue, 'id'>,
-): Promise<void> {
-  if (journal.doiPrefix) await insertDeposit(manager, issue.id);
-}
-
-/**
- * A DOAJ export to build, in the transaction of `manager`.
- */
-// For the demo seed (database/seeds), until it uses DoajExports.requestFor.
-export function requestDoajExport(manager: EntityManager, issue: Pick<Issue, 'id'>): Promise<void> {
-  return insertDoajExport(manager, issue.id);
 }

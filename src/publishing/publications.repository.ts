@@ -3,9 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { LocalizedText } from '../common/i18n/locale';
 import { Repository } from '../database/transactions';
-import type { Journal } from '../journals';
 import { Publication } from './entities/publication.entity';
-import { type ArticleFacts, draftRecord, type RecordSource } from './publication-drafts';
+import { type ArticleFacts, type RecordSource } from './publication-drafts';
 
 const ARTICLE_COLUMNS = `id, journal_id AS "journalId", section_id AS "sectionId",
   submitter_id AS "submitterId", number, stage, lock_version AS "lockVersion", locale, funding,
@@ -248,24 +247,4 @@ export class PublicationsRepository extends Repository {
       sectionIds,
     ]);
   }
-}
-
-/**
- * The first publication record of a submission, made (not saved) in the transaction of
- * `manager` from what was recorded of it (see draftRecord).
- */
-// For the demo seed (database/seeds), until it uses IssueContents (which drafts the record as
-// it places an article).
-export async function draftPublication(
-  manager: EntityManager,
-  journal: Journal,
-  submission: Pick<
-    ArticleFacts,
-    'id' | 'sectionId' | 'locale' | 'funding' | 'references' | 'submittedAt'
-  >,
-): Promise<Publication> {
-  return manager.create(
-    Publication,
-    draftRecord(journal, submission, await readSource(manager, submission.id)),
-  );
 }

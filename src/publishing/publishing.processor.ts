@@ -40,7 +40,7 @@ export class PublishingProcessor extends WorkerHost implements OnApplicationBoot
       await this.queue.upsertJobScheduler(
         scan.schedulerId,
         { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
-        { name: scan.jobName, data: {}, opts: { attempts: PUBLISHING_SCAN_ATTEMPTS } },
+        { name: scan.jobName, data: scan.data, opts: { attempts: PUBLISHING_SCAN_ATTEMPTS } },
       );
   }
 

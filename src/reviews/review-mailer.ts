@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Locale } from '../common/i18n/locale';
 import { AppConfig } from '../config/app-config';
 import { displayName } from '../editorial/people';
@@ -9,11 +8,7 @@ import type { ReviewRound } from './entities/review-round.entity';
 import { ReviewAssignmentsRepository } from './review-assignments.repository';
 import { signResponseToken } from './review-response-token';
 import { REVIEW_METHOD_NAMES } from './review-texts';
-import {
-  type EmailPerson,
-  editorsOf,
-  SubmissionFactsRepository,
-} from './submission-facts.repository';
+import { SubmissionFactsRepository } from './submission-facts.repository';
 import { day, type EmailRecipient, recipientOf, type SubmissionFacts } from './email-facts';
 
 interface Loaded {
@@ -277,11 +272,5 @@ export class ReviewMailer {
         statusUrl: this.url(`/submissions/${facts.submission.id}`),
       },
     });
-  }
-
-  /** The submission's editors, or the journal's editors when none is assigned. */
-  // For decisions, until it reads them itself (it does now: nothing calls this, it can go).
-  editorsOf(manager: EntityManager, facts: SubmissionFacts): Promise<EmailPerson[]> {
-    return editorsOf(manager, facts);
   }
 }

@@ -36,7 +36,7 @@ export class SubmissionFactsRepository extends Repository {
 }
 
 /** The facts of a submission, read in the transaction of `db`. */
-export async function loadSubmissionFacts(
+async function loadSubmissionFacts(
   db: EntityManager,
   submissionId: string,
 ): Promise<SubmissionFacts> {
@@ -74,7 +74,7 @@ export async function loadSubmissionFacts(
  * The submitter and the corresponding author (once if they are the same person), read in the
  * transaction of `db`.
  */
-export async function authorsOf(
+async function authorsOf(
   db: EntityManager,
   submissionId: string,
   submitterId: string,
@@ -107,7 +107,7 @@ export async function authorsOf(
  * The submission's active editors, or the journal's active editors (not its submitter) when
  * none is assigned, read in the transaction of `db`.
  */
-export async function editorsOf(db: EntityManager, facts: SubmissionFacts): Promise<EmailPerson[]> {
+async function editorsOf(db: EntityManager, facts: SubmissionFacts): Promise<EmailPerson[]> {
   const assigned: EmailPerson[] = await db.query(
     `SELECT ${PERSON_COLUMNS} FROM submission_editors e JOIN users u ON u.id = e.user_id
       WHERE e.submission_id = $1`,

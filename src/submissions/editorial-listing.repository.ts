@@ -38,7 +38,6 @@ export interface ListingFacts {
 }
 
 /** A database outside Nest (the listing benchmark): its connection without a transaction. */
-export type ListingSource = EditorialListingRepository | DataSource;
 
 /**
  * The editors' listing over a journal's submissions: filters, search and keyset pages over
@@ -46,10 +45,9 @@ export type ListingSource = EditorialListingRepository | DataSource;
  */
 @Injectable()
 export class EditorialListingRepository extends Repository {
-  /** The repository itself, or one over a plain DataSource (the benchmark builds it so). */
-  static of(source: ListingSource): EditorialListingRepository {
-    if (source instanceof EditorialListingRepository) return source;
-    return new EditorialListingRepository({ tx: source.manager } as Transactions);
+  /** One over a plain DataSource, outside the application (the benchmark builds it so). */
+  static over(dataSource: DataSource): EditorialListingRepository {
+    return new EditorialListingRepository({ tx: dataSource.manager } as Transactions);
   }
 
   private base(scope: ListingScope, filters: EditorialFilters): SelectQueryBuilder<Submission> {

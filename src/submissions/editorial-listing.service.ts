@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Page } from '../common/pagination/cursor-page';
 import { httpProblems } from '../common/problems/http.problems';
 import type { PersonNames } from '../editorial/people';
@@ -6,11 +6,7 @@ import type { JournalRef, Viewer } from '../editorial/request-context';
 import { JOURNAL_EDITORS } from '../editorial/roles';
 import type { SubmissionStage } from '../editorial/stages/stage-transitions';
 import type { EditorialFilters, EditorialQuery } from './dto/editorial-query.dto';
-import {
-  EditorialListingRepository,
-  type ListingScope,
-  type ListingSource,
-} from './editorial-listing.repository';
+import { EditorialListingRepository, type ListingScope } from './editorial-listing.repository';
 import type { SubmissionFile } from './entities/submission-file.entity';
 import type { Submission } from './entities/submission.entity';
 import type { SubmissionDetails } from './submissions.repository';
@@ -41,11 +37,7 @@ export interface EditorialView extends SubmissionDetails {
  */
 @Injectable()
 export class EditorialListing {
-  private readonly rows: EditorialListingRepository;
-
-  constructor(@Inject(EditorialListingRepository) source: ListingSource) {
-    this.rows = EditorialListingRepository.of(source);
-  }
+  constructor(private readonly rows: EditorialListingRepository) {}
 
   /** Who the viewer is in the listing, and whether they see all of the journal's submissions. */
   private scope(journal: JournalRef, viewer: Viewer): ListingScope {

@@ -11,8 +11,8 @@ import {
 } from '../anonymisation/file-anonymiser';
 import { assertSound } from '../anonymisation/soundness';
 import type { ReceivedFile } from '../common/http/files';
+import { StoredContent } from '../editorial/stored-content';
 import { FileStorage, type StoredFile } from '../storage/file-storage';
-import { SubmissionFilesRepository } from './submission-files.repository';
 import { submissionProblems } from './submissions.problems';
 
 /** What to do with a sound file the pipeline cannot clean. */
@@ -37,7 +37,7 @@ export class ReviewCopies implements OnApplicationShutdown {
   private readonly pool = new AnonymiserPool();
 
   constructor(
-    private readonly files: SubmissionFilesRepository,
+    private readonly stored: StoredContent,
     private readonly storage: FileStorage,
   ) {}
 
@@ -81,7 +81,7 @@ export class ReviewCopies implements OnApplicationShutdown {
 
   /** Deletes refused content from storage unless a file row already holds the same bytes. */
   async discard(key: string): Promise<void> {
-    if (!(await this.files.anyRowHolds(key))) await this.storage.delete(key);
+    if (!(await this.stored.inUse(key))) await this.storage.delete(key);
   }
 }
 

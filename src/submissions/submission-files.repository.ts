@@ -1,24 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Repository } from '../database/transactions';
 import { SubmissionFile } from './entities/submission-file.entity';
-
-/**
- * Whether any file row of any feature holds this stored content (a storage key): submission
- * files and their anonymised copies, review files, decision letters' attachments, galleys and
- * issue covers, read by table name.
- */
-export async function anyRowHolds(db: EntityManager, key: string): Promise<boolean> {
-  const [row]: { held: boolean }[] = await db.query(
-    `SELECT EXISTS (SELECT 1 FROM submission_files WHERE storage_key = $1 OR anonymised_key = $1)
-         OR EXISTS (SELECT 1 FROM review_files WHERE storage_key = $1 OR anonymised_key = $1)
-         OR EXISTS (SELECT 1 FROM decision_attachments WHERE storage_key = $1)
-         OR EXISTS (SELECT 1 FROM galleys WHERE storage_key = $1)
-         OR EXISTS (SELECT 1 FROM issues WHERE cover_image_key = $1) AS held`,
-    [key],
-  );
-  return row.held;
-}
 
 /** The files of submissions (uploads, their review copies and releases). */
 @Injectable()
@@ -57,10 +39,5 @@ export class SubmissionFilesRepository extends Repository {
     return this.db.exists(SubmissionFile, {
       where: [{ storageKey: key }, { anonymisedKey: key }],
     });
-  }
-
-  /** Whether any feature's file row holds it (until every holder is in StoredContent). */
-  anyRowHolds(key: string): Promise<boolean> {
-    return anyRowHolds(this.db, key);
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type FileDownload, fileDownload, type UploadSource } from '../common/http/files';
 import { httpProblems } from '../common/problems/http.problems';
 import { SubmissionEvents } from '../editorial/events/submission-events.service';
+import { StoredContent } from '../editorial/stored-content';
 import { type Person, personNameVariants } from '../editorial/people';
 import type { Actor, JournalRef, Viewer } from '../editorial/request-context';
 import { FileStorage } from '../storage/file-storage';
@@ -36,6 +37,7 @@ export class SubmissionFiles {
     private readonly intake: FileIntake,
     private readonly copies: ReviewCopies,
     private readonly storage: FileStorage,
+    private readonly stored: StoredContent,
     private readonly events: SubmissionEvents,
     private readonly listing: EditorialListing,
   ) {}
@@ -65,7 +67,7 @@ export class SubmissionFiles {
       source,
       genre,
       submission.journal!.maxUploadMb * 1024 * 1024,
-      (key) => this.files.anyRowHolds(key),
+      (key) => this.stored.inUse(key),
     );
 
     let copy: ReviewCopy | null = null;

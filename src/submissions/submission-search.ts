@@ -1,8 +1,5 @@
 import { foldForMatching } from '../anonymisation/name-matcher';
 
-// For the demo seed, which refreshes the vector of the submissions it writes.
-export { refreshSubmissionSearch } from './submissions.repository';
-
 /** A `to_tsquery` expression for what a person typed: every word, as a prefix; null if none. */
 export function searchQuery(typed: string): string | null {
   const words = foldForMatching(typed)

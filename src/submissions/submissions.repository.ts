@@ -27,7 +27,7 @@ export interface SubmissionDetails {
  * alef maqsura and ta marbuta unified — and queries are folded the same way. Words match by
  * prefix, so «التطوع» also finds «التطوعي».
  */
-export async function refreshSubmissionSearch(
+async function refreshSubmissionSearch(
   manager: EntityManager,
   submissionId: string,
 ): Promise<void> {

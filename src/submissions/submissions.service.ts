@@ -6,9 +6,6 @@ import { SubmissionCompleteness } from './completeness';
 import type { Submission } from './entities/submission.entity';
 import { type SubmissionDetails, SubmissionsRepository } from './submissions.repository';
 
-// For decisions and reviews, until they import it from editorial/people.
-export { personNameVariants } from '../editorial/people';
-
 export interface SubmissionView extends SubmissionDetails {
   submission: Submission;
   tasks: string[];

@@ -125,9 +125,8 @@ export class Proofs {
           'corrections-missing',
           'Say what to correct: the corrections are empty',
         );
-      // Production takes the signed-in person as its User until it converts.
       const discussion = await this.discussions.start(
-        user as Parameters<DiscussionsService['start']>[0],
+        user,
         submissionId,
         {
           stage: 'production',

@@ -36,7 +36,7 @@ export class TypesettingProcessor extends WorkerHost implements OnApplicationBoo
       { every: this.config.PUBLICATION_SCAN_INTERVAL_MS },
       {
         name: TypesettingScanJob.jobName,
-        data: {},
+        data: TypesettingScanJob.data,
         opts: { attempts: TYPESETTING_SCAN_ATTEMPTS },
       },
     );

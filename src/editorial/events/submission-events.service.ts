@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../request-context';
 import { SubmissionEventsRepository } from './submission-events.repository';
 import { authorSees, type SubmissionEventInput } from './submission-event';
@@ -12,25 +11,14 @@ import { authorSees, type SubmissionEventInput } from './submission-event';
 export class SubmissionEvents {
   constructor(private readonly rows: SubmissionEventsRepository) {}
 
-  /**
-   * Records `event` in the ambient transaction; `db` for callers that still pass their
-   * EntityManager (they lose it as their feature moves to the transaction host).
-   */
-  record(
-    submissionId: string,
-    actor: Actor,
-    event: SubmissionEventInput,
-    db?: EntityManager,
-  ): Promise<void> {
-    return this.rows.append(
-      {
-        submissionId,
-        actorId: actor.userId ?? null,
-        kind: event.kind,
-        authorVisible: authorSees(event.kind),
-        data: event.data ?? {},
-      },
-      db,
-    );
+  /** Records `event` in the ambient transaction. */
+  record(submissionId: string, actor: Actor, event: SubmissionEventInput): Promise<void> {
+    return this.rows.append({
+      submissionId,
+      actorId: actor.userId ?? null,
+      kind: event.kind,
+      authorVisible: authorSees(event.kind),
+      data: event.data ?? {},
+    });
   }
 }

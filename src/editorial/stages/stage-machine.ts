@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { ProblemException } from '../../common/http/problem.exception';
 import { httpProblems } from '../../common/problems/http.problems';
 import { editorialProblems } from '../editorial.problems';
@@ -37,8 +36,6 @@ export interface StageMove {
     forbidden?: () => ProblemException;
     stale?: () => ProblemException;
   };
-  /** For callers that still pass their EntityManager (they lose it as they move to @Transactional). */
-  db?: EntityManager;
 }
 
 export interface StageMoved {
@@ -62,7 +59,7 @@ export class StageMachine {
 
   async move(submissionId: string, move: StageMove): Promise<StageMoved> {
     const arrow = arrowOf(move.step);
-    const row = await this.stages.lock(submissionId, move.db);
+    const row = await this.stages.lock(submissionId);
     if (!row) throw httpProblems.raise('not-found', 'There is no such submission');
     if (!arrow.from.includes(row.stage))
       throw (
@@ -84,9 +81,8 @@ export class StageMachine {
         'The submission changed meanwhile (another decision?): reload it',
       );
     if (expected !== row.lockVersion) throw stale();
-    if (!(await this.stages.move(submissionId, to, expected, move.columns ?? {}, move.db)))
-      throw stale();
-    if (move.event) await this.events.record(submissionId, move.actor, move.event, move.db);
+    if (!(await this.stages.move(submissionId, to, expected, move.columns ?? {}))) throw stale();
+    if (move.event) await this.events.record(submissionId, move.actor, move.event);
     return { from: row.stage, to, lockVersion: expected + 1 };
   }
 

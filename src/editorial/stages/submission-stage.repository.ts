@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Repository } from '../../database/transactions';
 import type { SubmissionStage } from './stage-transitions';
 
@@ -12,8 +11,8 @@ export interface StageRow {
 @Injectable()
 export class SubmissionStageRepository extends Repository {
   /** Reads and locks the row until the transaction ends; null when there is no such submission. */
-  async lock(submissionId: string, db: EntityManager = this.db): Promise<StageRow | null> {
-    const [row]: { stage: SubmissionStage; lock_version: number }[] = await db.query(
+  async lock(submissionId: string): Promise<StageRow | null> {
+    const [row]: { stage: SubmissionStage; lock_version: number }[] = await this.db.query(
       'SELECT stage, lock_version FROM submissions WHERE id = $1 FOR UPDATE',
       [submissionId],
     );
@@ -26,11 +25,10 @@ export class SubmissionStageRepository extends Repository {
     to: SubmissionStage,
     expected: number,
     columns: Record<string, unknown>,
-    db: EntityManager = this.db,
   ): Promise<boolean> {
     const names = Object.keys(columns);
     const assignments = names.map((name, index) => `${name} = $${index + 4}`);
-    const result: [unknown[], number] = await db.query(
+    const result: [unknown[], number] = await this.db.query(
       `UPDATE submissions
           SET ${['stage = $2', 'lock_version = lock_version + 1', ...assignments].join(', ')}
         WHERE id = $1 AND lock_version = $3`,

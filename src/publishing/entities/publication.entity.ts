@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { PersonNames } from '../../accounts/user.entity';
+import type { PersonNames } from '../../editorial/people';
 import type { Locale } from '../../common/i18n/locale';
 import { Section } from '../../journals/section.entity';
 import { Submission } from '../../submissions/entities/submission.entity';

@@ -9,6 +9,8 @@ export type CrossrefDepositsJobData = Record<string, never>;
 export class CrossrefDepositsJob {
   static readonly jobName = 'crossref-deposits';
   static readonly schedulerId = 'crossref-deposits-scan';
+  /** What each scheduled run carries (nothing). */
+  static readonly data: CrossrefDepositsJobData = {};
 
   constructor(private readonly deposits: CrossrefDeposits) {}
 

@@ -9,6 +9,8 @@ export type DoajExportsJobData = Record<string, never>;
 export class DoajExportsJob {
   static readonly jobName = 'doaj-exports';
   static readonly schedulerId = 'doaj-exports-scan';
+  /** What each scheduled run carries (nothing). */
+  static readonly data: DoajExportsJobData = {};
 
   constructor(private readonly exports: DoajExports) {}
 

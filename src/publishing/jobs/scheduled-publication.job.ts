@@ -18,6 +18,8 @@ export type ScheduledPublicationOutcome =
 export class ScheduledPublicationJob {
   static readonly jobName = 'scheduled-publication';
   static readonly schedulerId = 'scheduled-publication-scan';
+  /** What each scheduled run carries (nothing). */
+  static readonly data: ScheduledPublicationJobData = {};
 
   constructor(private readonly scheduled: ScheduledPublications) {}
 

@@ -129,7 +129,3 @@ export class ReviewRemindersJob {
     return emails;
   }
 }
-
-// For decisions, publishing and typesetting, until they read a submission's authors themselves
-// (all three do now: nothing imports this any more, it can go).
-export { authorsOf } from '../submission-facts.repository';

@@ -9,6 +9,8 @@ export type TypesettingScanJobData = Record<string, never>;
 export class TypesettingScanJob {
   static readonly jobName = 'typesetting-scan';
   static readonly schedulerId = 'typesetting-scan';
+  /** What each scheduled run carries (nothing). */
+  static readonly data: TypesettingScanJobData = {};
 
   constructor(private readonly runs: TypesettingRuns) {}
 
