@@ -10,6 +10,8 @@
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
 };
+// node-fetch 3 is an ES module Jest cannot require (citation-js needs it): Node's fetch instead.
+const moduleNameMapper = { '^node-fetch$': '<rootDir>/test/setup/node-fetch.ts' };
 
 module.exports = {
   // A global option: Jest ignores testTimeout inside a project, so the e2e specs' hooks (which
@@ -22,6 +24,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
       transform,
+      moduleNameMapper,
     },
     {
       displayName: 'service',
@@ -29,6 +32,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.service-spec.ts'],
       transform,
+      moduleNameMapper,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
@@ -38,6 +42,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
+      moduleNameMapper,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       testTimeout: 60000,

@@ -5,9 +5,11 @@ import { Readable } from 'node:stream';
 import { SUPPORTED_LOCALES } from '../src/common/i18n/locale';
 import { EmailRenderer } from '../src/mail/email-renderer.service';
 import { LocalFileStorage } from '../src/storage/local-file-storage';
+import { benchArticleSearch } from './article-search.bench';
 import { benchArchiveBombs } from './archive-bombs.bench';
 import { benchSubmissionsListing } from './submissions-listing.bench';
 import { benchTypesetting } from './typesetting.bench';
+import { benchWebPages } from './web-pages.bench';
 
 /**
  * `npm run bench`: speed and memory figures with their targets. Benchmarks, not tests: they
@@ -109,6 +111,16 @@ async function main(): Promise<void> {
     await benchTypesetting(toReport);
     return;
   }
+  // `npm run bench -- article-search`: the public search over 20,000 published articles.
+  if (process.argv.includes('article-search')) {
+    await benchArticleSearch(toReport);
+    return;
+  }
+  // `npm run bench -- web-pages`: the public pages' speed, size and Lighthouse scores.
+  if (process.argv.includes('web-pages')) {
+    await benchWebPages(toReport);
+    return;
+  }
   // `npm run bench -- archive-bombs`: zip bombs through the upload route.
   if (process.argv.includes('archive-bombs')) {
     await benchArchiveBombs(toReport);
@@ -117,8 +129,10 @@ async function main(): Promise<void> {
   renderEmails();
   await streamStorage();
   await benchSubmissionsListing(toReport);
+  await benchArticleSearch(toReport);
   await benchTypesetting(toReport);
   await benchArchiveBombs(toReport);
+  await benchWebPages(toReport);
   const missed = figures.filter((figure) => !figure.met).length;
   console.log(`${figures.length - missed} of ${figures.length} targets met`);
 }

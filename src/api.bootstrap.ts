@@ -14,6 +14,12 @@ import { refuseHostileInput, requireUtf8Body } from './common/http/hostile-input
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
+import { AssetPipeline } from './web/foundation/assets';
+import { siteHelmetOptions } from './web/foundation/content-security-policy';
+import { WebErrorPages } from './web/foundation/error-pages';
+import { answerOversizedPageRequests } from './web/foundation/oversized-requests';
+import { serveAssets } from './web/foundation/serve-assets';
+import { WEB_ROUTES } from './web/web-routes';
 
 export interface CreateApiOptions {
   /** Modules added next to AppModule's own: a test's routes (e.g. one that fails on purpose). */
@@ -42,26 +48,36 @@ export async function createApi(
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(correlationId);
-  app.use(helmet());
+  app.use(helmet(siteHelmetOptions(config.PUBLIC_URL)));
+  // Swagger UI's page has inline styles: it keeps helmet's default policy.
+  app.use('/api/docs', helmet.contentSecurityPolicy());
+  // The web's CSS, scripts and fonts, from memory, before any guard or body parser.
+  app.use(serveAssets(app.get(AssetPipeline)));
   app.use(cookieParser());
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
   app.useBodyParser('json', { limit: config.BODY_LIMIT, verify: requireUtf8Body });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   // Before routing and the validation pipe: NUL, lone surrogates, nesting too deep.
   app.use(refuseHostileInput);
+  // Browsers asking for a page get a problem as an HTML page in their language.
+  const errorPage = app.get(WebErrorPages).render;
+  // A search typed too long for Node's header limit: the 400 page, not a bare 431.
+  answerOversizedPageRequests(app.getHttpServer(), app.get(WebErrorPages));
   // Body-parser fails before Nest routing: answer its errors in the same problem+json shape.
   const problemLogger = new NestLogger('HTTP');
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) =>
-    error ? sendProblem(error, request, response, problemLogger) : next(),
+    error ? sendProblem(error, request, response, problemLogger, errorPage) : next(),
   );
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // The web pages: /, /{locale}/…
+      ...WEB_ROUTES,
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(errorPage));
   app.useGlobalInterceptors(new FileDownloadInterceptor());
 
   const document = buildOpenApiDocument(app);

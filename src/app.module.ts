@@ -15,6 +15,7 @@ import { StatisticsModule } from './statistics';
 import { PublishingModule } from './publishing';
 import { TypesettingModule } from './typesetting';
 import { ProductionModule } from './production';
+import { WebModule } from './web/web.module';
 
 /** The HTTP API process. */
 @Module({})
@@ -38,6 +39,8 @@ export class AppModule {
         ProductionModule,
         HealthModule,
         AdminModule,
+        // Last: its routes start with a :locale segment, after every API route.
+        WebModule,
       ],
     };
   }

@@ -8,7 +8,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { migrateDatabase } from '../database/run-migrations';
 import { NotificationService } from '../notifications/notification.service';
-import { DEMO_PASSWORD, DEMO_PEOPLE, openDemoApp, seedDemo } from '../demo';
+import { DEMO_JOURNAL_SLUG, DEMO_PASSWORD, DEMO_PEOPLE, openDemoApp, seedDemo } from '../demo';
 import {
   databaseUrl,
   ensureDatabase,
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
 
     if (smoke) {
       await smokeTest(app, config, journal.id).finally(() => app.close());
+      await smokeWebSite(config);
       await smokeTypesetting(config, await smokeSignIn(config));
       await stop(0);
     }
@@ -202,6 +203,27 @@ async function smokeTypesetting(config: AppConfig, token: string): Promise<void>
   throw new Error('demo smoke test: the issue was not typeset within 60 s');
 }
 
+/**
+ * Opens the web site as a browser would: `/` leads to the Arabic home, which lists the demo
+ * journal, and the journal's home shows its current issue.
+ */
+async function smokeWebSite(config: AppConfig): Promise<void> {
+  const origin = `http://127.0.0.1:${config.PORT}`;
+  const headers = { Accept: 'text/html', 'Accept-Language': 'ar' };
+  const home = await fetch(`${origin}/`, { headers });
+  if (!home.ok || new URL(home.url).pathname !== '/ar/')
+    throw new Error(`demo smoke test: the web site answered ${home.status} at ${home.url}`);
+  if (!(await home.text()).includes(`/ar/j/${DEMO_JOURNAL_SLUG}`))
+    throw new Error('demo smoke test: the web site does not list the demo journal');
+  const journal = await fetch(`${origin}/ar/j/${DEMO_JOURNAL_SLUG}`, { headers });
+  const html = await journal.text();
+  if (!journal.ok || !html.includes('class="toc-article"'))
+    throw new Error(
+      `demo smoke test: the journal's home answered ${journal.status} without its issue`,
+    );
+  console.log(`demo smoke test: the web site opens on the demo journal and its current issue`);
+}
+
 /** Signs in as the demo manager through the running API and reads the profile back. */
 async function smokeSignIn(config: AppConfig): Promise<string> {
   const base = `http://127.0.0.1:${config.PORT}/api`;
@@ -233,10 +255,12 @@ function printBanner(
   const lines = [
     '',
     '  Tahkim is running',
+    `  Web site:        ${config.PUBLIC_URL}/`,
+    `  Demo journal:    ${config.PUBLIC_URL}/ar/j/${DEMO_JOURNAL_SLUG}  (also /en/…, /fr/…)`,
     `  API:             ${config.PUBLIC_URL}/api`,
     `  API docs:        ${config.PUBLIC_URL}/api/docs`,
     `  Health:          ${config.PUBLIC_URL}/health/ready`,
-    `  Demo journal:    ${journalTitle} (slug "volunteering", ISSN 2958-1427)`,
+    `  Journal:         ${journalTitle} (slug "${DEMO_JOURNAL_SLUG}", ISSN 2958-1427)`,
     `  Operator token:  ${config.ADMIN_API_TOKEN}  (Authorization: Bearer …, for automation)`,
     `  Mail:            ${config.SMTP_URL ? `SMTP ${new URL(config.SMTP_URL).host}` : `.eml files in ${config.MAIL_DIR}`}`,
     `  Services:        ${notes.join('; ')}`,

@@ -104,7 +104,10 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   return principal.user;
 });
 
-/** `@Ctx() ctx: RequestContext`: who acts, in which language. */
+/**
+ * `@Ctx() ctx: RequestContext`: who acts, in which language (for a route that needs all of it).
+ * @public
+ */
 export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext) =>
   contextOf(http(context)),
 );

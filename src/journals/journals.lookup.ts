@@ -18,6 +18,11 @@ export class JournalsLookup {
     return journal;
   }
 
+  /** Every journal of the installation, by slug (the site's home lists them). */
+  list(): Promise<Journal[]> {
+    return this.journals.list();
+  }
+
   /** The journal of an id that another row refers to (it exists: the foreign key says so). */
   byId(id: string): Promise<Journal> {
     return this.journals.findByIdOrFail(id);

@@ -8,6 +8,7 @@ import { StoredContent } from '../editorial/stored-content';
 import type { Journal } from '../journals';
 import { FileStorage } from '../storage/file-storage';
 import { FileIntake } from '../submissions';
+import { CatalogueChanges } from './catalogue-changes';
 import type { Galley } from './entities/galley.entity';
 import { GalleysRepository } from './galleys.repository';
 import { GalleysService, type ReceivedGalley } from './galleys.service';
@@ -30,6 +31,7 @@ export class IssueFiles {
     private readonly stored: StoredContent,
     private readonly storage: FileStorage,
     private readonly audit: AuditLog,
+    private readonly catalogue: CatalogueChanges,
   ) {}
 
   async setCover(
@@ -64,6 +66,7 @@ export class IssueFiles {
       coverImageKey: received.key,
       coverImageMediaType: received.mediaType,
     });
+    if (issue.status === 'published') await this.catalogue.journalChanged(journal.id);
     await this.audit.write({
       actor,
       journalId: journal.id,

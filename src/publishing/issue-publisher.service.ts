@@ -5,6 +5,7 @@ import type { Actor, Viewer } from '../editorial/request-context';
 import type { Mover } from '../editorial/stages/stage-machine';
 import type { Journal } from '../journals';
 import { ArticleStages, staffMover } from './article-stages';
+import { CatalogueChanges } from './catalogue-changes';
 import { CrossrefDeposits } from './crossref-deposits.service';
 import { DoajExports } from './doaj-exports.service';
 import { DoisRepository } from './dois.repository';
@@ -22,6 +23,7 @@ import { IssuesService, type IssueView } from './issues.service';
 import { missingForPublication, overlappingPages } from './publication-readiness';
 import { PublicationsRepository } from './publications.repository';
 import { publishingProblems } from './publishing.problems';
+import { SearchIndex } from './search/search-index.service';
 
 const stale = () =>
   publishingProblems.raise('stale-issue', 'The issue changed meanwhile: reload it');
@@ -44,6 +46,8 @@ export class IssuePublisher {
     private readonly doaj: DoajExports,
     private readonly mailer: IssueMailer,
     private readonly audit: AuditLog,
+    private readonly searchIndex: SearchIndex,
+    private readonly catalogue: CatalogueChanges,
   ) {}
 
   @Transactional()
@@ -99,6 +103,8 @@ export class IssuePublisher {
       });
       await this.mailer.articlePublished(journal, issue, record, article);
     }
+    await this.searchIndex.refresh(records.map((record) => record.submissionId));
+    await this.catalogue.journalChanged(journal.id);
     if (notifyReaders)
       await this.mailer.issuePublished(
         journal,
@@ -259,6 +265,8 @@ export class IssuePublisher {
       );
     await this.issueRows.update(issue.id, { status: 'draft', publishedAt: null, isCurrent: false });
     await this.publications.unpublishIssue(issue.id);
+    await this.searchIndex.refresh(submissionIds);
+    await this.catalogue.journalChanged(journal.id);
     for (const article of await this.publications.articles(submissionIds))
       await this.stages.move(article, 'unpublish', staffMover(viewer), actor, {
         issueId: issue.id,

@@ -5,6 +5,7 @@ import { type LocalizedText, SUPPORTED_LOCALES } from '../common/i18n/locale';
 import { httpProblems } from '../common/problems/http.problems';
 import type { Actor } from '../editorial/request-context';
 import type { Journal } from '../journals';
+import { CatalogueChanges } from './catalogue-changes';
 import type { CreateIssueDto, UpdateIssueDto } from './dto/publishing.dto';
 import type { Galley } from './entities/galley.entity';
 import type { Issue } from './entities/issue.entity';
@@ -35,6 +36,7 @@ export class IssuesService {
     private readonly galleys: GalleysRepository,
     private readonly contents: TableOfContents,
     private readonly audit: AuditLog,
+    private readonly catalogue: CatalogueChanges,
   ) {}
 
   @Transactional()
@@ -74,6 +76,8 @@ export class IssuesService {
     const before = { volume: issue.volume, number: issue.number, year: issue.year };
     Object.assign(issue, dto);
     const saved = await this.issues.save(issue);
+    // A published issue's titles and descriptions are on its public pages.
+    if (issue.status === 'published') await this.catalogue.journalChanged(journal.id);
     await this.audit.write({
       actor,
       journalId: journal.id,

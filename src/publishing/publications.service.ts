@@ -6,6 +6,7 @@ import type { Person } from '../editorial/people';
 import type { Actor, Viewer } from '../editorial/request-context';
 import type { Journal } from '../journals';
 import { EditorialListing } from '../submissions';
+import { CatalogueChanges } from './catalogue-changes';
 import { CrossrefDeposits } from './crossref-deposits.service';
 import { DoajExports } from './doaj-exports.service';
 import type { NewVersionDto, NoticeDto, UpdatePublicationDto } from './dto/publishing.dto';
@@ -18,6 +19,7 @@ import { NoticesRepository } from './notices.repository';
 import { missingForPublication, overlappingPages } from './publication-readiness';
 import { PublicationsRepository } from './publications.repository';
 import { publishingProblems } from './publishing.problems';
+import { SearchIndex } from './search/search-index.service';
 
 /** A version of an article's record as its editors see it: its galleys, what it lacks. */
 export type RecordView = Publication & { galleys: Galley[]; missing: string[] };
@@ -38,6 +40,8 @@ export class PublicationsService {
     private readonly doaj: DoajExports,
     private readonly events: SubmissionEvents,
     private readonly audit: AuditLog,
+    private readonly searchIndex: SearchIndex,
+    private readonly catalogue: CatalogueChanges,
   ) {}
 
   /** Every version, newest first, each with its galleys and what it lacks for publishing. */
@@ -142,6 +146,8 @@ export class PublicationsService {
     if (missing.length)
       throw publishingProblems.raise('not-ready', `The correction lacks ${missing.join(', ')}`);
     await this.publications.update(record.id, { status: 'published', publishedAt: new Date() });
+    await this.searchIndex.refresh([submissionId]);
+    await this.catalogue.journalChanged(journal.id);
     // Crossref and DOAJ hear of the correction with the issue's next exports.
     const issue = await this.issues.byId(record.issueId!);
     await this.deposits.requestFor(journal, issue);
@@ -178,6 +184,7 @@ export class PublicationsService {
       texts: dto.texts,
       createdById: user.id,
     });
+    await this.catalogue.journalChanged(journal.id);
     await this.events.record(submissionId, actor, {
       kind: `notice_${dto.kind}`,
       data: { noticeId: notice.id },

@@ -1,4 +1,5 @@
 import { ArticleStages } from './article-stages';
+import { CatalogueChanges } from './catalogue-changes';
 import { CrossrefDeposits } from './crossref-deposits.service';
 import { DoajExports } from './doaj-exports.service';
 import { DoisRepository } from './dois.repository';
@@ -13,6 +14,8 @@ import { PublicationsRepository } from './publications.repository';
 import { PublishingContent } from './publishing-content';
 import { Recipients } from './recipients.service';
 import { RecipientsRepository } from './recipients.repository';
+import { SearchDocumentsRepository } from './search/search-documents.repository';
+import { SearchIndex } from './search/search-index.service';
 import { TableOfContents } from './table-of-contents';
 import { TypesetOutputs } from './typeset-outputs.service';
 
@@ -39,4 +42,7 @@ export const PUBLISHING_CORE = [
   DoisRepository,
   IndexingExportsRepository,
   RecipientsRepository,
+  SearchIndex,
+  SearchDocumentsRepository,
+  CatalogueChanges,
 ];

@@ -19,6 +19,7 @@ import { PublicationsService } from './publications.service';
 import { PUBLISHING_CORE } from './publishing-core';
 import { IssuesService } from './issues.service';
 import { Recipients } from './recipients.service';
+import { ArticleSearch } from './search/article-search.service';
 import { TypesetOutputs } from './typeset-outputs.service';
 
 /** Issues, publication records, DOIs, galleys, publishing, and the public read API. */
@@ -43,7 +44,15 @@ import { TypesetOutputs } from './typeset-outputs.service';
     OaiPmh,
     NoticesRepository,
     OaiRecordsRepository,
+    ArticleSearch,
   ],
-  exports: [IssuesService, PublicationsService, TypesetOutputs, Recipients],
+  exports: [
+    IssuesService,
+    PublicationsService,
+    TypesetOutputs,
+    Recipients,
+    ArticleSearch,
+    PublicCatalogue,
+  ],
 })
 export class PublishingModule {}

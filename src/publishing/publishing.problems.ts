@@ -221,4 +221,28 @@ export const publishingProblems = defineProblems('publishing', {
       fr: 'Le dépôt n’est pas constitué',
     },
   },
+  'search-text': {
+    status: 400,
+    title: {
+      en: 'The search text is empty, too short or too long',
+      ar: 'نصّ البحث فارغ أو قصير جدًّا أو طويل جدًّا',
+      fr: 'Le texte de la recherche est vide, trop court ou trop long',
+    },
+  },
+  'search-page': {
+    status: 400,
+    title: {
+      en: 'There is no such page of results',
+      ar: 'لا توجد صفحة النتائج هذه',
+      fr: 'Cette page de résultats n’existe pas',
+    },
+  },
+  'search-filter': {
+    status: 400,
+    title: {
+      en: 'A search filter is not one of the journal’s',
+      ar: 'أحد مرشّحات البحث ليس من مرشّحات المجلة',
+      fr: 'Un filtre de recherche ne correspond pas à la revue',
+    },
+  },
 });

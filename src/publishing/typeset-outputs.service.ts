@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogueChanges } from './catalogue-changes';
 import type { Galley } from './entities/galley.entity';
 import type { Publication } from './entities/publication.entity';
 import { GalleysRepository } from './galleys.repository';
@@ -24,6 +25,7 @@ export class TypesetOutputs {
   constructor(
     private readonly publications: PublicationsRepository,
     private readonly galleys: GalleysRepository,
+    private readonly catalogue: CatalogueChanges,
   ) {}
 
   /** The newest version of an article's record, if it has one. */
@@ -44,6 +46,8 @@ export class TypesetOutputs {
   ): Promise<void> {
     await this.galleys.removeTypeset(issueId, publicationIds);
     await this.galleys.insertMany(galleys);
+    // A published issue's typesetting gives its articles their files and pages.
+    await this.catalogue.issueChanged(issueId);
   }
 
   /** How many galleys a typesetting run made are still in place. */

@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // Runs before `npm test` (the "pretest" script). The tests read back what Tahkim writes with
-// standard tools: xmllint (libxml2-utils) validates XML against the official schemas, and
-// pdftotext/pdftoppm/pdffonts (poppler-utils) read the typeset PDFs. On a Debian machine run as
+// standard tools: xmllint (libxml2-utils) validates XML against the official schemas,
+// pdftotext/pdftoppm/pdffonts (poppler-utils) read the typeset PDFs, and Debian's Chromium
+// (/usr/bin/chromium, driven by playwright-core) opens the web pages. On a Debian machine run as
 // root, missing ones are installed; elsewhere the message says what to install.
 const { execFileSync, spawnSync } = require('node:child_process');
 
-const TOOLS = { xmllint: 'libxml2-utils', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils' };
+const TOOLS = {
+  xmllint: 'libxml2-utils',
+  pdftotext: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
+  chromium: 'chromium',
+};
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 function ensureTools() {

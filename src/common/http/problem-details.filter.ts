@@ -126,18 +126,27 @@ export function problemDocument(problem: ProblemInit, request: Request): Problem
 }
 
 /**
+ * The HTML page of a problem for a browser (the web's error pages, given by the app at start),
+ * or null to answer problem+json (the API, programs, and a page that failed to render).
+ */
+export type ProblemPage = (problem: ProblemDocument, request: Request) => string | null;
+
+/**
  * Every error leaves the API in one shape, application/problem+json (RFC 9457), with the
  * request's correlation id, which also tags the log line. Stack traces stay in the logs.
+ * Browsers asking for a web page get the same problem as an HTML page (`page`).
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  constructor(private readonly page?: ProblemPage) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    sendProblem(exception, request, response, this.logger);
+    sendProblem(exception, request, response, this.logger, this.page);
   }
 }
 
@@ -146,6 +155,7 @@ export function sendProblem(
   request: Request,
   response: Response,
   logger: Logger,
+  page?: ProblemPage,
 ): void {
   const problem = withRegisteredType(toProblem(exception));
   const document = problemDocument(problem, request);
@@ -156,5 +166,12 @@ export function sendProblem(
     );
   }
   if (response.headersSent) return;
+  const html = page?.(document, request);
+  if (html) {
+    // An error page is about this request only: never cached, never indexed.
+    response.setHeader('Cache-Control', 'no-store');
+    response.status(problem.status).type('text/html; charset=utf-8').send(html);
+    return;
+  }
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(document));
 }

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AssetPipeline } from './assets';
+import { WebErrorPages } from './error-pages';
+import { Messages } from './messages';
+import { WebViews } from './views';
+import { WebPageInterceptor } from './web-page.interceptor';
+
+/**
+ * What every web page stands on: the UI catalogs, the assets, the views and the page and error
+ * renderers, each built once when the app starts. A module of pages imports it.
+ */
+@Module({
+  providers: [
+    { provide: Messages, useFactory: () => Messages.load() },
+    { provide: AssetPipeline, useFactory: () => new AssetPipeline() },
+    {
+      provide: WebViews,
+      inject: [Messages, AssetPipeline],
+      useFactory: (messages: Messages, assets: AssetPipeline) => new WebViews(messages, assets),
+    },
+    WebPageInterceptor,
+    WebErrorPages,
+  ],
+  exports: [Messages, AssetPipeline, WebViews, WebPageInterceptor, WebErrorPages],
+})
+export class WebFoundationModule {}
