@@ -237,6 +237,7 @@ interface LighthouseScores {
   failing: string[];
   errors: string[];
   chromium: string;
+  version: string;
 }
 
 /**
@@ -291,11 +292,20 @@ async function lighthouseScores(
       }
     }
     const chromium = /Chrome\/([\d.]+)/.exec(lhr.environment.hostUserAgent)?.[1] ?? 'unknown';
-    // Audits Lighthouse could not run in this Chromium (they count for nothing in the scores).
-    const errors = Object.values(lhr.audits)
-      .filter((audit) => audit.scoreDisplayMode === 'error')
-      .map((audit) => `${audit.id} (${(audit.errorMessage ?? '').slice(0, 100)})`);
-    return { scores, failing, errors, chromium };
+    // Audits Lighthouse could not run in this Chromium; a weighted one would make a score doubtful.
+    const broken = Object.values(lhr.audits).filter((audit) => audit.scoreDisplayMode === 'error');
+    const weighted = new Set(
+      Object.values(lhr.categories).flatMap((category) =>
+        category.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id),
+      ),
+    );
+    const doubtful = broken.filter((audit) => weighted.has(audit.id)).map((audit) => audit.id);
+    const errors = broken.length
+      ? [
+          `${broken.map((audit) => audit.id).join(', ')} (${doubtful.length ? `weighted: ${doubtful.join(', ')}, so the scores are doubtful` : 'none weighted: the scores stand'}): ${broken[0].errorMessage ?? ''}`,
+        ]
+      : [];
+    return { scores, failing, errors, chromium, version: lhr.lighthouseVersion };
   } finally {
     chrome.kill();
   }
@@ -344,6 +354,8 @@ function searchUrl(origin: string, [, query]: SearchCase): string {
  * Lighthouse 12's four scores (≥ 95) on both pages. Ends with a summary for the README.
  */
 export async function benchWebPages(report: Report): Promise<void> {
+  // What else this machine is doing (the figures share its cores with it).
+  const loadBefore = loadavg()[0];
   const services = await ensureLocalServices(join(projectRoot(), 'var'));
   await dropDatabase(services.postgresServerUrl, DATABASE);
   await ensureDatabase(services.postgresServerUrl, DATABASE);
@@ -431,7 +443,6 @@ export async function benchWebPages(report: Report): Promise<void> {
     }
     const ready = (key: keyof typeof pages) => answers[key] === 200;
     if (!ready('bare')) throw new Error(`the bare route answered ${answers.bare}`);
-    const loadBefore = loadavg()[0];
     for (const key of ['article', 'issue'] as const)
       if (!ready(key))
         report(
@@ -600,12 +611,14 @@ export async function benchWebPages(report: Report): Promise<void> {
         );
       for (const line of result.failing) console.log(`       failing ${line}`);
       if (result.errors.length)
-        console.log(`       Lighthouse could not run: ${result.errors.join('; ')}`);
+        console.log(
+          `       Lighthouse ${result.version} could not run in Chromium ${result.chromium}: ${result.errors.join('; ')}`,
+        );
       console.log(
         `     (Lighthouse on the ${label} in ${((Date.now() - started) / 1000).toFixed(0)} s; its report: ${relative(projectRoot(), reportFile)})`,
       );
       summary.push(
-        `| ${label}, Lighthouse 12 (mobile) | ${LIGHTHOUSE_CATEGORIES.map((category) => `${category} ${result.scores[category]}`).join(', ')} | ≥ 95 each |`,
+        `| ${label}, Lighthouse ${result.version} (mobile) | ${LIGHTHOUSE_CATEGORIES.map((category) => `${category} ${result.scores[category]}`).join(', ')} | ≥ 95 each |`,
       );
     }
 
@@ -619,7 +632,7 @@ export async function benchWebPages(report: Report): Promise<void> {
     console.log(
       [
         '',
-        `Web pages, ${date}, Node ${process.version.slice(1)}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), PostgreSQL ${postgres}${chromium ? `, Chromium ${chromium}` : ''}; the app, PostgreSQL and the load on the same machine, over loopback (load average ${loadBefore.toFixed(1)} before the load runs):`,
+        `Web pages, ${date}, Node ${process.version.slice(1)}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), PostgreSQL ${postgres}${chromium ? `, Chromium ${chromium}` : ''}; the app, PostgreSQL and the load on the same machine, over loopback (load average ${loadBefore.toFixed(1)} when the bench started):`,
         '',
         '| measure | figure | target |',
         '| --- | --- | --- |',
