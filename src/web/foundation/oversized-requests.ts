@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Socket } from 'node:net';
 import { httpProblems } from '../../common/problems/http.problems';
 import type { WebErrorPages } from './error-pages';
 import { localeInPath, pathAfterLocale } from './visitor-locale';
@@ -19,9 +19,13 @@ export function answerOversizedPageRequests(server: Server, pages: WebErrorPages
   server.removeAllListeners('clientError');
   server.on(
     'clientError',
-    (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
+      // As Node does: answer only when no response in flight has started on this connection.
+      const inFlight = (socket as Socket & { _httpMessage?: { _headerSent?: boolean } })
+        ._httpMessage;
+      const fresh = socket.writable && !inFlight?._headerSent;
       const html = error.code === 'HPE_HEADER_OVERFLOW' ? pageFor(error.rawPacket, pages) : null;
-      if (html && socket.writable) {
+      if (html && fresh) {
         const body = Buffer.from(html, 'utf8');
         socket.write(
           [
@@ -39,7 +43,7 @@ export function answerOversizedPageRequests(server: Server, pages: WebErrorPages
       }
       if (nodeDefault.length)
         for (const listener of nodeDefault) listener.call(server, error, socket);
-      else if (socket.writable)
+      else if (fresh)
         socket.end(
           `HTTP/1.1 ${error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nConnection: close\r\n\r\n`,
         );
