@@ -5,7 +5,7 @@
  *   services  notifications (the outbox), audit (the log), health, admin
  *   core      editorial: stage machine, submission events, roles, people, request context
  *   features  accounts → journals → access → submissions → reviews → decisions, production
- *             → publishing, statistics → typesetting
+ *             → publishing, statistics → typesetting, announcements
  *   top       demo, web, cli, and the two processes' modules and entry points
  *
  * A folder may import only from the folders listed for it (so folders form no cycle), and a
@@ -37,6 +37,7 @@ const FEATURES = [
   'publishing',
   'statistics',
   'typesetting',
+  'announcements',
 ];
 
 /** What each folder may import besides itself. */
@@ -126,6 +127,7 @@ const ALLOWED = {
     'production',
     'publishing',
   ],
+  announcements: [...PLATFORM, 'audit', 'editorial', 'journals'],
 };
 
 const TOP = ['demo', 'web', 'cli'];

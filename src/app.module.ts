@@ -15,6 +15,7 @@ import { StatisticsModule } from './statistics';
 import { PublishingModule } from './publishing';
 import { TypesettingModule } from './typesetting';
 import { ProductionModule } from './production';
+import { AnnouncementsModule } from './announcements';
 import { WebModule } from './web/web.module';
 
 /** The HTTP API process. */
@@ -39,6 +40,7 @@ export class AppModule {
         ProductionModule,
         HealthModule,
         AdminModule,
+        AnnouncementsModule,
         // Last: its routes start with a :locale segment, after every API route.
         WebModule,
       ],

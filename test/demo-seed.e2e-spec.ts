@@ -43,9 +43,17 @@ describe('demo seed', () => {
     ).toBe(true);
   });
 
-  it('creates four sections and the board once', async () => {
+  it('creates four sections, the board and two published announcements once', async () => {
     expect(await stack.dataSource.getRepository(Section).count()).toBe(4);
     expect(await stack.dataSource.getRepository(BoardMember).count()).toBe(4);
+    const announcements = await stack.http().get('/api/journals/volunteering/announcements');
+    expect(announcements.status).toBe(200);
+    expect(
+      announcements.body.items.map((item: { titles: { en: string } }) => item.titles.en),
+    ).toEqual([
+      'Call for papers: a special issue on youth volunteering',
+      'The Gulf–Moroccan forum meets in Rabat',
+    ]);
   });
 
   it('creates submissions in several stages, with their manuscripts in storage', async () => {

@@ -154,9 +154,14 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
           reviewDueDays: 30,
           reviewPolicy: 'anonymous',
           focusAndScope: { en: 'Volunteering in the Gulf and the Maghreb.' },
+          publicationEthics: { ar: 'تلتزم المجلة بممارسات COPE.', en: 'The journal follows COPE.' },
         })
         .expect(200);
-      expect(response.body).toMatchObject({ reviewDueDays: 30, reviewPolicy: 'anonymous' });
+      expect(response.body).toMatchObject({
+        reviewDueDays: 30,
+        reviewPolicy: 'anonymous',
+        publicationEthics: { ar: 'تلتزم المجلة بممارسات COPE.', en: 'The journal follows COPE.' },
+      });
       const audit = await stack
         .http()
         .get('/api/journals/volunteering/audit-events?action=journal.settings_updated')
@@ -193,6 +198,19 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
         .expect(400);
       const journal = await stack.http().get('/api/journals/volunteering').expect(200);
       expect(journal.body).toMatchObject({ printIssn: null, reviewDueDays: 30 });
+    });
+
+    it('refuses a publication ethics policy in an unknown language or over 20,000 characters', async () => {
+      for (const publicationEthics of [{ de: 'Ethik' }, { en: 'x'.repeat(20_001) }]) {
+        await stack
+          .http()
+          .patch('/api/journals/volunteering')
+          .set('Authorization', manager)
+          .send({ publicationEthics })
+          .expect(400);
+      }
+      const journal = await stack.http().get('/api/journals/volunteering').expect(200);
+      expect(journal.body.publicationEthics.en).toBe('The journal follows COPE.');
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { SUPPORTED_LOCALES, type Locale } from '../src/common/i18n/locale';
+import { DEMO_JOURNAL } from '../src/demo';
 import { AssetPipeline } from '../src/web/foundation/assets';
 import { FailingPagesModule, PAGE_INTERNAL_TEXT } from './web/failing-pages.module';
 import {
@@ -166,6 +167,10 @@ describe('the public site in Arabic, English and French', () => {
       expect(await page.locator('#author-guidelines ~ p').first().textContent()).toBe(
         'The journal has not published its guidelines for authors yet.',
       );
+      // No policy of its own: the page claims none for it.
+      expect(await page.locator('#ethics ~ p').first().textContent()).toBe(
+        'The journal has not published its publication ethics policy yet.',
+      );
       expect(await accessibilityViolations(page)).toEqual([]);
     });
 
@@ -174,11 +179,20 @@ describe('the public site in Arabic, English and French', () => {
       ['en', 'double-anonymous'],
       ['fr', 'double anonymat'],
     ] as const)(
-      'about in %s: double-anonymous review, licence, COPE, ISSN',
+      'about in %s: scope, guidelines, double-anonymous review, licence, ethics, ISSN',
       async (locale, words) => {
         const { page } = tabs[locale];
         await page.goto(`/${locale}/j/volunteering/about`);
         expect(await page.locator('#peer-review + p').textContent()).toContain(words);
+        // The journal's own policies, in the page's language, one paragraph per paragraph.
+        for (const [heading, setting] of [
+          ['focus-and-scope', DEMO_JOURNAL.focusAndScope],
+          ['author-guidelines', DEMO_JOURNAL.authorGuidelines],
+          ['ethics', DEMO_JOURNAL.publicationEthics],
+        ] as const) {
+          const paragraphs = await page.locator(`#${heading} + div > p`).allTextContents();
+          expect(paragraphs).toEqual(setting[locale].split('\n\n'));
+        }
         const licence = page.locator('a[rel="license"]');
         expect(await licence.getAttribute('href')).toBe(
           'https://creativecommons.org/licenses/by/4.0/',

@@ -20,6 +20,7 @@ import {
   type WebApp,
 } from './web/browser';
 import { STANDARDS } from './support/standards';
+import { childNamed, childrenNamed, parseXml, text } from './web/xml';
 
 /** sitemaps.org's schema with the `xhtml:link` alternates declared (see its README). */
 const SITEMAP_XSD = join(STANDARDS, 'sitemaps-0.9', 'sitemap-with-xhtml-links.xsd');
@@ -32,60 +33,6 @@ const RABAT_FR = 'Les étudiants bénévoles de Rabat pendant les inondations de
 /** The seeded journal's articles (see seedLab): LAB_ARTICLES plus one with markup in its title. */
 const LAB_ARTICLES = 54;
 const HOSTILE_TITLE = '<script>alert("x")</script> Bénévolat & <b>gras</b>';
-
-/** An element of a parsed XML document, as the browser's XML parser read it. */
-interface XmlNode {
-  name: string;
-  ns: string | null;
-  attributes: Record<string, string>;
-  text: string;
-  children: XmlNode[];
-}
-
-/** The little of the browser's window parseXml calls (the project compiles without the DOM). */
-interface DomElement {
-  localName: string;
-  namespaceURI: string | null;
-  attributes: ArrayLike<{ name: string; value: string }>;
-  children: ArrayLike<DomElement>;
-  textContent: string | null;
-  getElementsByTagName(name: string): ArrayLike<unknown>;
-}
-interface XmlWindow {
-  DOMParser: new () => {
-    parseFromString(xml: string, type: string): { documentElement: DomElement };
-  };
-}
-
-/**
- * The document parsed by Chromium's XML parser (a real, strict one: a document that is not
- * well-formed gives a `parsererror`), as a tree of plain objects.
- */
-async function parseXml(page: Page, xml: string): Promise<XmlNode> {
-  const tree = await page.evaluate((source) => {
-    const { DOMParser } = globalThis as unknown as XmlWindow;
-    const root = new DOMParser().parseFromString(source, 'application/xml').documentElement;
-    if (root.localName === 'parsererror' || root.getElementsByTagName('parsererror').length)
-      return { error: root.textContent ?? 'not well-formed' };
-    const walk = (element: DomElement): XmlNode => ({
-      name: element.localName,
-      ns: element.namespaceURI,
-      attributes: Object.fromEntries(
-        Array.from(element.attributes).map((attribute) => [attribute.name, attribute.value]),
-      ),
-      text: element.children.length ? '' : (element.textContent ?? ''),
-      children: Array.from(element.children).map(walk),
-    });
-    return walk(root);
-  }, xml);
-  if ('error' in tree) throw new Error(`the XML does not parse: ${tree.error}`);
-  return tree;
-}
-
-const childrenNamed = (node: XmlNode, name: string) =>
-  node.children.filter((child) => child.name === name);
-const childNamed = (node: XmlNode, name: string) => childrenNamed(node, name)[0];
-const text = (node: XmlNode, name: string) => childNamed(node, name)?.text;
 
 /** Text without the isolates that keep a value's direction inside a sentence (U+2068…U+2069). */
 const plain = (value: string | null) => (value ?? '').replace(/[\u2068\u2069]/g, '');
@@ -266,13 +213,14 @@ describe('search, the Atom feed, sitemap.xml and robots.txt', () => {
       await context.close();
     });
 
-    it('the menu has the archive and the search on every journal page', async () => {
+    it('the menu has the archive, the announcements and the search on every journal page', async () => {
       const { page } = tabs.fr;
       await page.goto('/fr/j/volunteering/about');
       const links = page.locator('.main-nav a');
       expect(await links.allTextContents()).toEqual([
         'Accueil',
         'Archives',
+        'Annonces',
         'À propos',
         'Comité de rédaction',
         'Recherche',
@@ -659,8 +607,13 @@ describe('search, the Atom feed, sitemap.xml and robots.txt', () => {
     it('is linked from the journal’s pages, and may be cached and revalidated', async () => {
       const { page } = tabs.ar;
       await page.goto('/ar/j/volunteering');
-      const link = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
-      expect(await link.getAttribute('href')).toBe('/ar/j/volunteering/feed.atom');
+      // The articles' feed first, then the announcements'.
+      const links = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
+      expect(await links.count()).toBe(2);
+      expect(await links.nth(0).getAttribute('href')).toBe('/ar/j/volunteering/feed.atom');
+      expect(await links.nth(1).getAttribute('href')).toBe(
+        '/ar/j/volunteering/announcements/feed.atom',
+      );
       const { response } = await feed('ar', 'volunteering');
       expect(response.headers['cache-control']).toBe('public, max-age=300');
       const again = await http()
@@ -712,7 +665,7 @@ describe('search, the Atom feed, sitemap.xml and robots.txt', () => {
       const paths = [
         '/',
         ...['volunteering', 'search-lab'].flatMap((slug) =>
-          ['', '/about', '/board', '/issues'].map((path) => `/j/${slug}${path}`),
+          ['', '/about', '/board', '/announcements', '/issues'].map((path) => `/j/${slug}${path}`),
         ),
         `/j/volunteering/issues/${demoIssue.volume}/${demoIssue.number}`,
         ...Object.values(demo).map((id) => `/j/volunteering/articles/${id}`),
@@ -767,6 +720,20 @@ describe('search, the Atom feed, sitemap.xml and robots.txt', () => {
           'lastmod',
         ),
       ).toBe(`2025-06-01T08:${LAB_ARTICLES}:00Z`);
+      // The announcements' list changed when the newest was published; the lab has none.
+      const announced = (path: string) =>
+        text(
+          urls.find((url) => text(url, 'loc') === `${site}/en${path}`)!,
+          'lastmod',
+        );
+      const [latestAnnouncement]: { at: Date }[] = await web.dataSource.query(
+        `SELECT greatest(published_at, updated_at) AS at FROM announcements
+          ORDER BY published_at DESC LIMIT 1`,
+      );
+      expect(announced('/j/volunteering/announcements')).toBe(
+        latestAnnouncement.at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      );
+      expect(announced('/j/search-lab/announcements')).toBeUndefined();
     });
 
     it('may be cached and revalidated', async () => {

@@ -6,6 +6,7 @@ import type { Actor, Viewer } from '../editorial/request-context';
 import type { Journal } from '../journals';
 import type { DemoHistory } from './demo-history.repository';
 import {
+  DEMO_ANNOUNCEMENTS,
   DEMO_BOARD,
   DEMO_CHECKLIST,
   DEMO_JOURNAL,
@@ -161,7 +162,10 @@ function profile(s: DemoServices, user: User, demo: DemoPerson): Promise<User> {
   );
 }
 
-/** The manager's sections with their editors, and the board; only where there are none yet. */
+/**
+ * The manager's sections with their editors, the board and the announcements; only where there
+ * are none yet.
+ */
 async function sectionsAndBoard(s: DemoServices, cast: DemoCast): Promise<void> {
   const { journal } = cast;
   const actor = cast.actor('manager');
@@ -207,4 +211,11 @@ async function sectionsAndBoard(s: DemoServices, cast: DemoCast): Promise<void> 
       actor,
     );
   }
+  if ((await s.announcements.listAll(journal, { limit: 1 })).items.length === 0)
+    for (const { daysAgo, ...announcement } of DEMO_ANNOUNCEMENTS)
+      await s.announcements.create(
+        journal,
+        { ...announcement, publishedAt: new Date(Date.now() - daysAgo * DAY_MS) },
+        actor,
+      );
 }

@@ -26,6 +26,21 @@ export const DEMO_JOURNAL = {
     en: 'A peer-reviewed journal of the Arab Union for Volunteer Work, documenting the Gulf–Moroccan forum and publishing research on volunteering and civil society.',
     fr: 'Revue à comité de lecture de l’Union arabe du travail bénévole, qui documente le forum Golfe–Maroc et publie des recherches sur le bénévolat et la société civile.',
   },
+  focusAndScope: {
+    ar: 'تنشر المجلة البحوث الميدانية والنظرية في العمل التطوعي: إدارة المتطوعين وتحفيزهم، والتطوع الشبابي والجامعي، ومنظمات المجتمع المدني وحوكمتها، وسياسات التطوع في دول الخليج العربي والمغرب العربي.\n\nوتقبل المقالات البحثية والتقارير الميدانية ومراجعات الكتب، بالعربية أو الإنجليزية أو الفرنسية.',
+    en: 'The journal publishes field and theoretical research on volunteer work: managing and motivating volunteers, youth and student volunteering, civil-society organisations and their governance, and volunteering policy in the Gulf and the Maghreb.\n\nIt accepts research articles, field reports and book reviews in Arabic, English or French.',
+    fr: 'La revue publie des recherches de terrain et théoriques sur le travail bénévole : gestion et motivation des bénévoles, bénévolat des jeunes et des étudiants, organisations de la société civile et leur gouvernance, politiques du bénévolat dans le Golfe et au Maghreb.\n\nElle accepte des articles de recherche, des rapports de terrain et des comptes rendus d’ouvrages, en arabe, en anglais ou en français.',
+  },
+  authorGuidelines: {
+    ar: 'يُرسل البحث بصيغة DOCX أو ODT في حدود 8000 كلمة، مع ملخص لا يزيد على 250 كلمة بالعربية والإنجليزية، وتُوثّق المراجع بأسلوب APA في طبعته السابعة.\n\nتُحذف أسماء المؤلفين وكل ما يدل عليهم من ملف البحث، لأن التحكيم مزدوج التعمية.',
+    en: 'Send the manuscript as DOCX or ODT, up to 8,000 words, with an abstract of at most 250 words in Arabic and in English; cite references in APA style, 7th edition.\n\nRemove the authors’ names and anything that identifies them from the manuscript file: review is double-anonymous.',
+    fr: 'Envoyez le manuscrit en DOCX ou ODT, 8 000 mots au plus, avec un résumé de 250 mots au plus en arabe et en anglais ; citez les références selon les normes APA, 7ᵉ édition.\n\nRetirez du fichier le nom des auteurs et tout ce qui permet de les reconnaître : l’évaluation est en double anonymat.',
+  },
+  publicationEthics: {
+    ar: 'تلتزم المجلة بالممارسات الأساسية للجنة أخلاقيات النشر (COPE). يُفحص كل بحث بحثًا عن الانتحال قبل التحكيم، ويُصرّح المؤلفون والمحكّمون بأي تضارب في المصالح.\n\nتُعالج ادعاءات سوء السلوك وفق مخططات COPE، وتُنشر التصويبات وقرارات السحب مرتبطةً بالمقالة الأصلية.',
+    en: 'The journal follows the Core Practices of the Committee on Publication Ethics (COPE). Every manuscript is checked for plagiarism before review, and authors and reviewers declare any conflict of interest.\n\nAllegations of misconduct are handled by COPE’s flowcharts; corrections and retractions are published linked to the original article.',
+    fr: 'La revue suit les pratiques fondamentales du Committee on Publication Ethics (COPE). Chaque manuscrit est vérifié contre le plagiat avant l’évaluation, et les auteurs comme les évaluateurs déclarent tout conflit d’intérêts.\n\nLes allégations de manquement sont traitées selon les logigrammes du COPE ; corrections et rétractations sont publiées avec un lien vers l’article d’origine.',
+  },
   primaryLocale: 'ar',
   additionalLocales: ['en', 'fr'],
   onlineIssn: '2958-1427',
@@ -232,4 +247,40 @@ export const DEMO_BOARD: [key: string, roleTitles: LocalizedText][] = [
       fr: 'Rédacteur de la rubrique Politiques et gouvernance',
     },
   ],
+];
+
+/** The demo journal's announcements, published this many days before the demo is seeded. */
+export const DEMO_ANNOUNCEMENTS = [
+  {
+    titles: {
+      ar: 'دعوة للمشاركة في عدد خاص عن التطوع الشبابي',
+      en: 'Call for papers: a special issue on youth volunteering',
+      fr: 'Appel à contributions\u202f: un numéro spécial sur le bénévolat des jeunes',
+    },
+    summaries: {
+      ar: 'تُرسل الملخصات قبل 15 مارس.',
+      en: 'Abstracts are due by 15 March.',
+      fr: 'Les résumés sont attendus avant le 15 mars.',
+    },
+    bodies: {
+      ar: 'تدعو المجلة الباحثين إلى إرسال بحوثهم عن التطوع الشبابي والجامعي: دوافعه، وأثره في المتطوعين ومجتمعاتهم، وسياسات الجامعات في دعمه.\n\nتُرسل الملخصات عبر المنصة قبل 15 مارس، ويُبلّغ أصحاب الملخصات المقبولة خلال أسبوعين.',
+      en: 'The journal invites research on youth and student volunteering: why young people volunteer, what it does for them and their communities, and how universities support it.\n\nSend abstracts through the platform by 15 March; authors of accepted abstracts hear within two weeks.',
+      fr: 'La revue invite des recherches sur le bénévolat des jeunes et des étudiants\u202f: leurs motivations, ses effets sur eux et sur leurs communautés, et le soutien des universités.\n\nEnvoyez les résumés par la plateforme avant le 15 mars\u202f; les auteurs des résumés retenus sont prévenus sous deux semaines.',
+    },
+    daysAgo: 3,
+  },
+  {
+    titles: {
+      ar: 'الملتقى الخليجي المغربي في الرباط',
+      en: 'The Gulf–Moroccan forum meets in Rabat',
+      fr: 'Le forum Golfe–Maroc se réunit à Rabat',
+    },
+    summaries: {},
+    bodies: {
+      ar: 'تنشر المجلة أعمال الملتقى في عددها القادم.',
+      en: 'The journal will publish the forum’s proceedings in its next issue.',
+      fr: 'La revue publiera les actes du forum dans son prochain numéro.',
+    },
+    daysAgo: 10,
+  },
 ];

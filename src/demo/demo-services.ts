@@ -2,6 +2,7 @@ import type { Abstract, INestApplicationContext, Type } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { EnrolmentService, JournalRoles } from '../access';
+import { AnnouncementsService } from '../announcements';
 import { Invitations, People, ProfileService, Sessions } from '../accounts';
 import { DecisionsService } from '../decisions';
 import { BoardService, JournalsLookup, JournalsService, SectionsService } from '../journals';
@@ -29,6 +30,7 @@ export function demoServices(app: INestApplicationContext) {
     lookup: get(JournalsLookup),
     sections: get(SectionsService),
     board: get(BoardService),
+    announcements: get(AnnouncementsService),
     roles: get(JournalRoles),
     enrolment: get(EnrolmentService),
     forms: get(ReviewFormsService),

@@ -8,7 +8,7 @@ import { DemoHistory } from './demo-history.repository';
 import { demoServices } from './demo-services';
 import { seedDemoWork } from './demo-work';
 
-export { DEMO_JOURNAL_SLUG, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-journal';
+export { DEMO_JOURNAL, DEMO_JOURNAL_SLUG, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-journal';
 
 export interface DemoSeedOptions {
   /**

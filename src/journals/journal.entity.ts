@@ -52,6 +52,10 @@ export class Journal {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   openAccessStatements: LocalizedText;
 
+  /** The journal's publication ethics policy (misconduct, corrections, retractions, COPE). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  publicationEthics: LocalizedText;
+
   @Column({ type: 'varchar', length: 5 })
   primaryLocale: Locale;
 

@@ -8,7 +8,6 @@ export { PublicationsService } from './publications.service';
 export { TypesetOutputs, type TypesetGalley } from './typeset-outputs.service';
 export { Recipients } from './recipients.service';
 export { PublicCatalogue, type PublicArticle, type PublicIssue } from './public-catalogue.service';
-export { CATALOGUE_CHANNEL } from './catalogue-changes.repository';
 export { ArticleSearch, SEARCH_LIMITS } from './search/article-search.service';
 export type {
   ArticleSearchFacets,

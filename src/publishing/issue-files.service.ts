@@ -8,7 +8,7 @@ import { StoredContent } from '../editorial/stored-content';
 import type { Journal } from '../journals';
 import { FileStorage } from '../storage/file-storage';
 import { FileIntake } from '../submissions';
-import { CatalogueChanges } from './catalogue-changes.repository';
+import { CatalogueChanges } from '../database/catalogue-changes.repository';
 import type { Galley } from './entities/galley.entity';
 import { GalleysRepository } from './galleys.repository';
 import { GalleysService, type ReceivedGalley } from './galleys.service';

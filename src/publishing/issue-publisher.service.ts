@@ -5,7 +5,7 @@ import type { Actor, Viewer } from '../editorial/request-context';
 import type { Mover } from '../editorial/stages/stage-machine';
 import type { Journal } from '../journals';
 import { ArticleStages, staffMover } from './article-stages';
-import { CatalogueChanges } from './catalogue-changes.repository';
+import { CatalogueChanges } from '../database/catalogue-changes.repository';
 import { CrossrefDeposits } from './crossref-deposits.service';
 import { DoajExports } from './doaj-exports.service';
 import { DoisRepository } from './dois.repository';

@@ -5,7 +5,7 @@ import { type LocalizedText, SUPPORTED_LOCALES } from '../common/i18n/locale';
 import { httpProblems } from '../common/problems/http.problems';
 import type { Actor } from '../editorial/request-context';
 import type { Journal } from '../journals';
-import { CatalogueChanges } from './catalogue-changes.repository';
+import { CatalogueChanges } from '../database/catalogue-changes.repository';
 import type { CreateIssueDto, UpdateIssueDto } from './dto/publishing.dto';
 import type { Galley } from './entities/galley.entity';
 import type { Issue } from './entities/issue.entity';

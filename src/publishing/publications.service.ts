@@ -6,7 +6,7 @@ import type { Person } from '../editorial/people';
 import type { Actor, Viewer } from '../editorial/request-context';
 import type { Journal } from '../journals';
 import { EditorialListing } from '../submissions';
-import { CatalogueChanges } from './catalogue-changes.repository';
+import { CatalogueChanges } from '../database/catalogue-changes.repository';
 import { CrossrefDeposits } from './crossref-deposits.service';
 import { DoajExports } from './doaj-exports.service';
 import type { NewVersionDto, NoticeDto, UpdatePublicationDto } from './dto/publishing.dto';

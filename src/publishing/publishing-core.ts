@@ -1,5 +1,5 @@
 import { ArticleStages } from './article-stages';
-import { CatalogueChanges } from './catalogue-changes.repository';
+import { CatalogueChanges } from '../database/catalogue-changes.repository';
 import { CrossrefDeposits } from './crossref-deposits.service';
 import { DoajExports } from './doaj-exports.service';
 import { DoisRepository } from './dois.repository';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogueChanges } from './catalogue-changes.repository';
+import { CatalogueChanges } from '../database/catalogue-changes.repository';
 import type { Galley } from './entities/galley.entity';
 import type { Publication } from './entities/publication.entity';
 import { GalleysRepository } from './galleys.repository';

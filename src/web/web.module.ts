@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AnnouncementsModule } from '../announcements';
 import { PublishingModule } from '../publishing';
 import { WebFoundationModule } from './foundation/web-foundation.module';
+import { AnnouncementPagesController } from './public/announcement-pages.controller';
+import { AnnouncementPages } from './public/announcement-pages.service';
 import { ArticlePagesController } from './public/article-pages.controller';
 import { ArticlePages } from './public/article-pages.service';
 import { CatalogueCache } from './public/catalogue-cache';
@@ -22,7 +25,7 @@ import { SiteController } from './public/site.controller';
  * installation's and each journal's public pages.
  */
 @Module({
-  imports: [WebFoundationModule, PublishingModule],
+  imports: [WebFoundationModule, PublishingModule, AnnouncementsModule],
   controllers: [
     // Before SiteController: /sitemap.xml would otherwise be taken for /:locale.
     SiteIndexingController,
@@ -30,6 +33,7 @@ import { SiteController } from './public/site.controller';
     JournalSiteController,
     JournalSearchController,
     JournalFeedController,
+    AnnouncementPagesController,
     IssuePagesController,
     ArticlePagesController,
   ],
@@ -37,6 +41,7 @@ import { SiteController } from './public/site.controller';
     PublicSite,
     JournalSearchPages,
     JournalFeed,
+    AnnouncementPages,
     PublishedArticles,
     SiteMap,
     IssuePages,

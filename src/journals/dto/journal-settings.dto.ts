@@ -91,6 +91,14 @@ export class JournalSettingsDto {
   @IsLocalizedText({ maxLength: 5000 })
   openAccessStatements?: LocalizedText;
 
+  @ApiPropertyOptional({
+    ...LOCALIZED,
+    description: 'The publication ethics policy: misconduct, corrections, retractions, COPE',
+  })
+  @IsOptional()
+  @IsLocalizedText({ maxLength: 20000 })
+  publicationEthics?: LocalizedText;
+
   @ApiPropertyOptional({ enum: SUPPORTED_LOCALES })
   @IsOptional()
   @IsIn(SUPPORTED_LOCALES)

@@ -52,6 +52,9 @@ export class JournalResponse {
   @ApiProperty(LOCALIZED_TEXT)
   openAccessStatements: LocalizedText;
 
+  @ApiProperty(LOCALIZED_TEXT)
+  publicationEthics: LocalizedText;
+
   @ApiProperty({ enum: SUPPORTED_LOCALES })
   primaryLocale: Locale;
 
@@ -136,6 +139,7 @@ export function toJournalResponse(journal: Journal): JournalResponse {
     authorGuidelines: journal.authorGuidelines,
     privacyStatements: journal.privacyStatements,
     openAccessStatements: journal.openAccessStatements,
+    publicationEthics: journal.publicationEthics,
     primaryLocale: journal.primaryLocale,
     additionalLocales: journal.additionalLocales,
     onlineIssn: journal.onlineIssn,

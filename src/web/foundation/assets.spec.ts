@@ -28,6 +28,9 @@ describe('the asset pipeline', () => {
     expect(css.match(/unicode-range:/g)).toHaveLength(fonts.length);
     expect(css).toMatch(/U\+0600-06FF/);
     expect(css).not.toMatch(/cyrillic|\.woff\)/);
+    // A face arriving after the first paint is not swapped in: no text moves (layout shift).
+    expect(css.match(/font-display: optional;/g)).toHaveLength(fonts.length);
+    expect(css).not.toMatch(/font-display: swap/);
   });
 
   it('precompresses text assets', () => {

@@ -64,6 +64,15 @@ const HOME: JournalHomeView = {
       },
     ],
   },
+  announcements: [
+    {
+      id: 'n1',
+      titles: { fr: 'Appel <à> contributions' },
+      summaries: { fr: 'Avant le 15 mars.' },
+      bodies: { fr: 'Texte.' },
+      publishedAt: new Date('2027-03-01T09:00:00Z'),
+    },
+  ],
 };
 
 describe('the web views', () => {
@@ -113,6 +122,13 @@ describe('the web views', () => {
     expect(html).toContain(
       '<link rel="alternate" hreflang="x-default" href="https://journals.example/fr/j/rev">',
     );
+    // The announcement, linked to its page, in its language, with its summary and date.
+    expect(html).toContain(
+      '<a href="/ar/j/rev/announcements/n1"><span lang="fr" dir="ltr">Appel &lt;à&gt; contributions</span></a>',
+    );
+    expect(html).toContain('<p lang="fr" dir="ltr">Avant le 15 mars.</p>');
+    expect(html).toContain('<time datetime="2027-03-01">1 مارس 2027</time>');
+    expect(html).toContain('<a href="/ar/j/rev/announcements">كل الإعلانات</a>');
   });
 
   it('refuse a view that does not exist', () => {

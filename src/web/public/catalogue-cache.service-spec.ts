@@ -1,6 +1,6 @@
 import { eventually } from '../../../test/support/worker-context';
 import { startServiceContext, type ServiceContext } from '../../../test/support/service-context';
-import { CATALOGUE_CHANNEL } from '../../publishing';
+import { CATALOGUE_CHANNEL } from '../../database/catalogue-changes.repository';
 import { CatalogueCache } from './catalogue-cache';
 
 /**

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { Client } from 'pg';
 import { AppConfig } from '../../config/app-config';
-import { CATALOGUE_CHANNEL } from '../../publishing';
+import { CATALOGUE_CHANNEL } from '../../database/catalogue-changes.repository';
 
 /** What a cached value is read from: a journal, as its settings last changed. */
 export interface CachedJournal {

@@ -31,6 +31,8 @@ export const publicPaths = {
     `${publicPaths.article(slug, id)}/galleys/${galley.id}/${segment(galley.originalName)}`,
   citation: (slug: string, id: string, extension: string) =>
     `${publicPaths.article(slug, id)}/cite.${extension}`,
+  announcements: (slug: string) => `/j/${segment(slug)}/announcements`,
+  announcement: (slug: string, id: string) => `${publicPaths.announcements(slug)}/${id}`,
 };
 
 /** `https://journals.example/ar/j/…`: a path above made absolute, in a language. */

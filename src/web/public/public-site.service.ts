@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { AnnouncementsService } from '../../announcements';
 import { type Locale, type LocalizedText, SUPPORTED_LOCALES } from '../../common/i18n/locale';
 import { normalizeOrcid } from '../../common/identifiers/orcid';
 import type { PersonNames } from '../../editorial/people';
 import { type BoardMember, type Journal, JournalsLookup, type ReviewPolicy } from '../../journals';
 import { identifyIssueIn, type Issue, PublicCatalogue, type PublicIssue } from '../../publishing';
+import { type AnnouncementView, HOME_ANNOUNCEMENTS, toAnnouncementView } from './announcement-view';
 import { licenceOf, type LicenceView } from './licences';
 
 /** A journal as its public pages show it. */
@@ -66,6 +68,8 @@ export interface JournalHomeView {
   journal: JournalView;
   /** The current issue with its contents; null before the first issue is published. */
   current: IssueView | null;
+  /** The latest announcements published and not expired, newest first. */
+  announcements: AnnouncementView[];
 }
 
 export interface JournalAboutView {
@@ -78,6 +82,7 @@ export interface JournalAboutView {
   checklist: LocalizedText[];
   /** Languages every submission gives its title and abstract in, besides its own. */
   abstractLocales: Locale[];
+  ethics: LocalizedText | null;
   privacy: LocalizedText | null;
   contactEmail: string | null;
 }
@@ -187,6 +192,7 @@ export class PublicSite {
   constructor(
     private readonly journals: JournalsLookup,
     private readonly catalogue: PublicCatalogue,
+    private readonly announcements: AnnouncementsService,
   ) {}
 
   /** The installation's home: its journals. */
@@ -194,12 +200,17 @@ export class PublicSite {
     return { journals: (await this.journals.list()).map(toJournalView) };
   }
 
-  /** A journal's home: what it is, and its current issue with the contents. */
+  /** A journal's home: what it is, its current issue with the contents, its announcements. */
   async journalHome(slug: string): Promise<JournalHomeView> {
     const { journal, current } = await this.catalogue.journal(slug);
+    const [issue, announcements] = await Promise.all([
+      current ? this.catalogue.issue(journal.slug, current.id) : null,
+      this.announcements.latestForHome(journal.id, new Date(), HOME_ANNOUNCEMENTS),
+    ]);
     return {
       journal: toJournalView(journal),
-      current: current ? toIssueView(await this.catalogue.issue(journal.slug, current.id)) : null,
+      current: issue ? toIssueView(issue) : null,
+      announcements: announcements.map(toAnnouncementView),
     };
   }
 
@@ -219,6 +230,7 @@ export class PublicSite {
       authorGuidelines: said(journal.authorGuidelines),
       checklist: journal.submissionChecklist.map((item) => item.text).filter((text) => said(text)),
       abstractLocales: journal.requiredAbstractLocales,
+      ethics: said(journal.publicationEthics),
       privacy: said(journal.privacyStatements),
       contactEmail: journal.contactEmail,
     };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AnnouncementsService } from '../../announcements';
 import { AppConfig } from '../../config/app-config';
 import { JournalsLookup } from '../../journals';
 import { publicPaths } from './public-addresses';
@@ -7,15 +8,16 @@ import { type SitemapPage, sitemapXml } from './sitemap';
 
 /**
  * Every public page of the installation, for `/sitemap.xml`: its home, and for each journal its
- * home, about, board and archive pages, each published issue and each published article, with
- * when each last changed by the published record (the journal's settings, a publication, a
- * correction).
+ * home, about, board, announcements and archive pages, each published issue and each published
+ * article, with when each last changed by the published record (the journal's settings, a
+ * publication, a correction, an announcement).
  */
 @Injectable()
 export class SiteMap {
   constructor(
     private readonly journals: JournalsLookup,
     private readonly published: PublishedArticles,
+    private readonly announcements: AnnouncementsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -63,11 +65,16 @@ export class SiteMap {
       );
     }
     const newest = latest(...issuePages.map((issuePage) => issuePage.lastmod));
+    const [announced] = (await this.announcements.listPublished(journal.id, { limit: 1 })).items;
     return [
-      page(home, latest(journal.updatedAt, newest)),
+      page(home, latest(journal.updatedAt, newest, announced?.publishedAt)),
       page(`${home}/about`, journal.updatedAt),
       // The board's members carry no date of change.
       page(`${home}/board`, null),
+      page(
+        publicPaths.announcements(journal.slug),
+        announced ? latest(announced.publishedAt, announced.updatedAt) : null,
+      ),
       page(publicPaths.archive(journal.slug), newest),
       ...issuePages,
       ...articlePages,

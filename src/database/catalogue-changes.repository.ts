@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Repository } from '../database/transactions';
+import { Repository } from './transactions';
 
 /**
  * The PostgreSQL channel on which a journal's public record announces that it changed; the
