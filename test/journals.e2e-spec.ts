@@ -214,6 +214,125 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
     });
   });
 
+  describe('null for a setting that cannot be empty', () => {
+    // Every setting the journals table keeps NOT NULL: null is refused by validation (400),
+    // not left to the database (500).
+    const NOT_NULL_SETTINGS = [
+      'titles',
+      'abbreviations',
+      'descriptions',
+      'focusAndScope',
+      'authorGuidelines',
+      'privacyStatements',
+      'openAccessStatements',
+      'publicationEthics',
+      'primaryLocale',
+      'additionalLocales',
+      'publisherName',
+      'doiSuffixPattern',
+      'copyrightHolderRule',
+      'licenceUrl',
+      'reviewPolicy',
+      'reviewResponseDays',
+      'reviewDueDays',
+      'reviewReminderDays',
+      'reviewOverdueReminderDays',
+      'reviewOverdueReminders',
+      'minReviewsPerRound',
+      'sectionEditorsRecommend',
+      'submissionChecklist',
+      'requiredAbstractLocales',
+      'maxUploadMb',
+      'slug',
+    ];
+    const NOT_NULL_SECTION_FIELDS = [
+      'titles',
+      'abbreviations',
+      'policies',
+      'peerReviewed',
+      'openForSubmissions',
+      'seq',
+    ];
+    const stored = async () =>
+      JSON.stringify(
+        await stack.dataSource.getRepository(Journal).findOneByOrFail({ slug: 'volunteering' }),
+      );
+    const fieldsOf = (body: { errors: { field: string }[] }) =>
+      body.errors.map((error) => error.field);
+
+    it.each(NOT_NULL_SETTINGS)(
+      'refuses %s: null with a 400 naming the field, and changes nothing',
+      async (field) => {
+        const before = await stored();
+        const response = await stack
+          .http()
+          .patch('/api/journals/volunteering')
+          .set('Authorization', admin)
+          .send({ [field]: null })
+          .expect(400);
+        expect(response.body.type).toBe('urn:tahkim:problem:validation-error');
+        expect(fieldsOf(response.body)).toEqual([field]);
+        expect(await stored()).toBe(before);
+      },
+    );
+
+    it('still clears an optional setting with null', async () => {
+      await stack
+        .http()
+        .patch('/api/journals/volunteering')
+        .set('Authorization', manager)
+        .send({ publisherPlace: 'Doha' })
+        .expect(200);
+      const response = await stack
+        .http()
+        .patch('/api/journals/volunteering')
+        .set('Authorization', manager)
+        .send({ publisherPlace: null, contactEmail: null })
+        .expect(200);
+      expect(response.body).toMatchObject({ publisherPlace: null });
+    });
+
+    it('refuses null settings when creating a journal, naming each, and creates nothing', async () => {
+      const response = await createJournal({
+        slug: 'null-settings',
+        titles: { en: 'Null settings' },
+        primaryLocale: 'en',
+        publisherName: 'P',
+        reviewDueDays: null,
+        descriptions: null,
+      }).expect(400);
+      expect(fieldsOf(response.body).sort()).toEqual(['descriptions', 'reviewDueDays']);
+      expect(await stack.dataSource.getRepository(Journal).countBy({ slug: 'null-settings' })).toBe(
+        0,
+      );
+    });
+
+    it('refuses a journal without titles, primary language or publisher, naming each', async () => {
+      const response = await createJournal({ slug: 'missing-settings' }).expect(400);
+      expect(fieldsOf(response.body).sort()).toEqual(['primaryLocale', 'publisherName', 'titles']);
+      expect(
+        await stack.dataSource.getRepository(Journal).countBy({ slug: 'missing-settings' }),
+      ).toBe(0);
+    });
+
+    it.each(NOT_NULL_SECTION_FIELDS)(
+      'refuses a section’s %s: null with a 400 naming the field, and changes nothing',
+      async (field) => {
+        const sections = await stack.http().get('/api/journals/volunteering/sections').expect(200);
+        const section = sections.body[0];
+        const response = await stack
+          .http()
+          .patch(`/api/journals/volunteering/sections/${section.id}`)
+          .set('Authorization', editor)
+          .send({ [field]: null })
+          .expect(400);
+        expect(fieldsOf(response.body)).toEqual([field]);
+        const after = await stack.http().get('/api/journals/volunteering/sections').expect(200);
+        expect(after.body[0]).toEqual(section);
+      },
+    );
+  });
+
   describe('sections and board', () => {
     let sectionId: string;
 

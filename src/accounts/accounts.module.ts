@@ -11,6 +11,7 @@ import { PasswordHasher } from './password-hasher.service';
 import { Passwords } from './passwords.service';
 import { People } from './people.service';
 import { ProfileService } from './profile.service';
+import { SessionsController } from './sessions.controller';
 import { Sessions } from './sessions.service';
 import { SessionsRepository } from './sessions.repository';
 import { SignInThrottle } from './sign-in-throttle.service';
@@ -33,7 +34,7 @@ export class PeopleModule {}
 /** Accounts in the API: registration, verification, sessions, passwords, profiles, invitations. */
 @Module({
   imports: [PeopleModule],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController, MeController, SessionsController],
   providers: [
     AuthService,
     Passwords,
@@ -50,6 +51,6 @@ export class PeopleModule {}
     UserTokensRepository,
     AccountDataRepository,
   ],
-  exports: [Sessions, Invitations],
+  exports: [Sessions, Invitations, AuthService, ProfileService],
 })
 export class AccountsModule {}

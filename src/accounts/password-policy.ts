@@ -42,33 +42,79 @@ function containsAny(password: string, parts: readonly string[]): boolean {
   );
 }
 
+/** What can be wrong with a password, as codes (the web words each in the page's language). */
+export const PASSWORD_PROBLEM_CODES = [
+  'password-too-short',
+  'password-too-long',
+  'password-repeated',
+  'password-common',
+  'password-has-email',
+  'password-has-name',
+  'password-not-current',
+] as const;
+
+/** One thing wrong with a password: the sentence, and its code and values for other languages. */
+export interface PasswordProblem {
+  message: string;
+  code: (typeof PASSWORD_PROBLEM_CODES)[number];
+  values?: Record<string, number>;
+}
+
 /**
- * The problems with a new password (empty means acceptable). Length and a leaked-password list,
+ * The problems with a new password (none means acceptable). Length and a leaked-password list,
  * as NIST SP 800-63B advises, rather than composition rules; plus the user's own email and names,
  * which an attacker targeting the account would try first.
  */
-export function checkPassword(password: string, context: PasswordContext = {}): string[] {
-  const problems: string[] = [];
+export function passwordProblems(
+  password: string,
+  context: PasswordContext = {},
+): PasswordProblem[] {
+  const problems: PasswordProblem[] = [];
   const characters = [...password];
   if (characters.length < PASSWORD_MIN_LENGTH) {
-    problems.push(`The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`);
+    problems.push({
+      message: `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
+      code: 'password-too-short',
+      values: { min: PASSWORD_MIN_LENGTH },
+    });
   }
   if (characters.length > PASSWORD_MAX_LENGTH) {
-    problems.push(`The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`);
+    problems.push({
+      message: `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`,
+      code: 'password-too-long',
+      values: { max: PASSWORD_MAX_LENGTH },
+    });
   }
   if (characters.length > 0 && characters.every((character) => character === characters[0])) {
-    problems.push('The password must not be a single character repeated.');
+    problems.push({
+      message: 'The password must not be a single character repeated.',
+      code: 'password-repeated',
+    });
   }
   if (isCommonPassword(password)) {
-    problems.push('The password is too common: it appears in lists of leaked passwords.');
+    problems.push({
+      message: 'The password is too common: it appears in lists of leaked passwords.',
+      code: 'password-common',
+    });
   }
   if (context.email && containsAny(password, emailParts(context.email))) {
-    problems.push('The password must not contain your email address.');
+    problems.push({
+      message: 'The password must not contain your email address.',
+      code: 'password-has-email',
+    });
   }
   if (context.names && containsAny(password, nameParts(context.names))) {
-    problems.push('The password must not contain your name.');
+    problems.push({
+      message: 'The password must not contain your name.',
+      code: 'password-has-name',
+    });
   }
   return problems;
+}
+
+/** The sentences of passwordProblems. */
+export function checkPassword(password: string, context: PasswordContext = {}): string[] {
+  return passwordProblems(password, context).map((problem) => problem.message);
 }
 
 /** Refuses a new password with a 400 naming `field`, with every problem it has. */
@@ -77,9 +123,16 @@ export function assertPasswordAcceptable(
   password: string,
   context: { email: string; names?: PersonNames },
 ): void {
-  const problems = checkPassword(password, {
+  const problems = passwordProblems(password, {
     email: context.email,
     names: nameStrings(context.names),
   });
-  if (problems.length > 0) throw new RequestValidationException([{ field, messages: problems }]);
+  if (problems.length > 0)
+    throw new RequestValidationException([
+      {
+        field,
+        messages: problems.map((problem) => problem.message),
+        codes: problems.map(({ code, values }) => ({ code, values })),
+      },
+    ]);
 }

@@ -38,7 +38,13 @@ export class Passwords {
   async assertCurrent(userId: string, password: string, field: string): Promise<void> {
     const stored = await this.users.passwordHashOf(userId);
     if (!stored || !(await this.hasher.verify(stored, password))) {
-      throw new RequestValidationException([{ field, messages: ['is not your current password'] }]);
+      throw new RequestValidationException([
+        {
+          field,
+          messages: ['is not your current password'],
+          codes: [{ code: 'password-not-current' }],
+        },
+      ]);
     }
   }
 

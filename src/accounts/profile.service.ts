@@ -71,7 +71,7 @@ export class ProfileService {
   async export(userId: string): Promise<AccountData> {
     const user = await this.users.findByIdOrFail(userId);
     const [sessions, emails, activity, roles] = await Promise.all([
-      this.sessions.listOf(userId),
+      this.sessions.allOf(userId),
       this.data.emailsReceived(user.email),
       this.data.activityOf(userId),
       this.data.rolesOf(userId),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Not } from 'typeorm';
+import { MoreThan, Not } from 'typeorm';
 import { Repository } from '../database/transactions';
 import { Session } from './session.entity';
 
@@ -26,13 +26,35 @@ export class SessionsRepository extends Repository {
     await this.db.getRepository(Session).delete({ id });
   }
 
-  /** Every session of the user, except (optionally) one. */
-  async deleteAllOf(userId: string, exceptId?: string): Promise<void> {
-    await this.db.delete(Session, exceptId ? { userId, id: Not(exceptId) } : { userId });
+  /** Every session of the user, except (optionally) one; how many there were. */
+  async deleteAllOf(userId: string, exceptId?: string): Promise<number> {
+    const result = await this.db.delete(
+      Session,
+      exceptId ? { userId, id: Not(exceptId) } : { userId },
+    );
+    return result.affected ?? 0;
   }
 
   /** The user's sessions, oldest first. */
   listOf(userId: string): Promise<Session[]> {
     return this.db.find(Session, { where: { userId }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * The user's sessions still valid at `now` (a revoked session has no row; an expired one
+   * waits for its next use to be deleted), most recently seen first.
+   */
+  liveOf(userId: string, now: Date): Promise<Session[]> {
+    return this.db.find(Session, {
+      where: { userId, expiresAt: MoreThan(now), absoluteExpiresAt: MoreThan(now) },
+      order: { lastSeenAt: 'DESC', createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** One of the user's sessions still valid at `now`, or null (someone else's, gone, expired). */
+  findLiveOf(userId: string, id: string, now: Date): Promise<Session | null> {
+    return this.db.findOne(Session, {
+      where: { id, userId, expiresAt: MoreThan(now), absoluteExpiresAt: MoreThan(now) },
+    });
   }
 }

@@ -1,7 +1,12 @@
+import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
+import { AuditLog } from '../audit/audit-log.service';
+import { httpProblems } from '../common/problems/http.problems';
 import { DAY_MS } from '../common/time';
 import { AppConfig } from '../config/app-config';
+import type { Actor } from '../editorial/request-context';
+import { type Device, deviceOf } from './device-label';
 import type { Session } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
 import type { User } from './user.entity';
@@ -22,6 +27,22 @@ export interface ClientInfo {
   userAgent?: string;
 }
 
+/** A live session as its person sees it in their account (never its token). */
+export interface SessionView {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  /** When it ends unless used again (it never outlives its absolute end). */
+  expiresAt: Date;
+  ip: string | null;
+  /** The browser and system read from the user agent, and a label of both. */
+  device: Device;
+  /** As the client sent it, for details beside the device's label. */
+  userAgent: string | null;
+  /** The session this request is signed in with. */
+  current: boolean;
+}
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Server-side sessions: opaque random tokens, stored hashed, revocable at once. */
@@ -30,6 +51,7 @@ export class Sessions {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Opens a session in the caller's transaction; the token is handed out once, here. */
@@ -76,8 +98,67 @@ export class Sessions {
     await this.sessions.deleteAllOf(userId, exceptSessionId);
   }
 
-  /** The user's sessions, oldest first (for the export of their data). */
-  listOf(userId: string): Promise<Session[]> {
+  /** Every session row of the user, expired ones too, oldest first (for the export of their data). */
+  allOf(userId: string): Promise<Session[]> {
     return this.sessions.listOf(userId);
   }
+
+  /** The person's live sessions (unexpired; revoked ones are gone), most recently seen first. */
+  async listOf(userId: string, currentSessionId: string | null): Promise<SessionView[]> {
+    const sessions = await this.sessions.liveOf(userId, new Date());
+    return sessions.map((session) => viewOf(session, currentSessionId));
+  }
+
+  /**
+   * Ends one of the person's live sessions (the current one too: that signs them out). Any
+   * other id, someone else's session included, is the same 404, so ids of others' sessions
+   * cannot be probed.
+   */
+  @Transactional()
+  async revokeOne(
+    userId: string,
+    sessionId: string,
+    currentSessionId: string | null,
+    actor: Actor,
+  ): Promise<void> {
+    const session = await this.sessions.findLiveOf(userId, sessionId, new Date());
+    if (!session) throw httpProblems.raise('not-found', 'You have no such session signed in');
+    await this.sessions.delete(session.id);
+    await this.audit.write({
+      actor,
+      objectType: 'session',
+      objectId: session.id,
+      action: 'user.session_revoked',
+      after: {
+        device: deviceOf(session.userAgent).label,
+        current: session.id === currentSessionId,
+      },
+    });
+  }
+
+  /** "Sign out everywhere else": every session of the person but the current one ends. */
+  @Transactional()
+  async revokeOthers(userId: string, currentSessionId: string, actor: Actor): Promise<void> {
+    const ended = await this.sessions.deleteAllOf(userId, currentSessionId);
+    await this.audit.write({
+      actor,
+      objectType: 'user',
+      objectId: userId,
+      action: 'user.other_sessions_revoked',
+      after: { sessionsEnded: ended },
+    });
+  }
+}
+
+function viewOf(session: Session, currentSessionId: string | null): SessionView {
+  return {
+    id: session.id,
+    createdAt: session.createdAt,
+    lastSeenAt: session.lastSeenAt,
+    expiresAt: new Date(Math.min(session.expiresAt.getTime(), session.absoluteExpiresAt.getTime())),
+    ip: session.ip,
+    device: deviceOf(session.userAgent),
+    userAgent: session.userAgent,
+    current: session.id === currentSessionId,
+  };
 }

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AnnouncementsModule } from '../announcements';
 import { PublishingModule } from '../publishing';
+import { WebAccountModule } from './account/web-account.module';
+import { WebAuthorModule } from './author/web-author.module';
 import { WebFoundationModule } from './foundation/web-foundation.module';
+import { WebReviewerModule } from './reviewer/web-reviewer.module';
 import { AnnouncementPagesController } from './public/announcement-pages.controller';
 import { AnnouncementPages } from './public/announcement-pages.service';
 import { ArticlePagesController } from './public/article-pages.controller';
@@ -25,7 +28,14 @@ import { SiteController } from './public/site.controller';
  * installation's and each journal's public pages.
  */
 @Module({
-  imports: [WebFoundationModule, PublishingModule, AnnouncementsModule],
+  imports: [
+    WebFoundationModule,
+    WebAccountModule,
+    WebAuthorModule,
+    WebReviewerModule,
+    PublishingModule,
+    AnnouncementsModule,
+  ],
   controllers: [
     // Before SiteController: /sitemap.xml would otherwise be taken for /:locale.
     SiteIndexingController,

@@ -34,10 +34,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   await api.init();
   const { worker } = await startWorker(env.config);
   const dataSource = api.get<DataSource>(getDataSourceToken());
-  const recipient = (mail: ParsedMail) =>
-    Array.isArray(mail.to) ? undefined : mail.to?.value[0]?.address;
-  const seen = new Set<ParsedMail>();
-
+  const mailTo = mailbox(smtp);
   return {
     env,
     api,
@@ -45,23 +42,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     smtp,
     dataSource,
     http: () => request(api.getHttpServer()),
-    async mailTo(address, match = () => true) {
-      const deadline = Date.now() + 15_000;
-      while (Date.now() < deadline) {
-        const mail = smtp.messages.find(
-          (candidate) =>
-            !seen.has(candidate) && recipient(candidate) === address && match(candidate),
-        );
-        if (mail) {
-          seen.add(mail);
-          return mail;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error(
-        `no email to ${address} within 15 s (got ${smtp.messages.map(recipient).join(', ')})`,
-      );
-    },
+    mailTo,
     async close() {
       await api.close();
       // `this.worker`: a test may have replaced the worker (to restart it).
@@ -69,6 +50,32 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       await smtp.close();
       await env.cleanup();
     },
+  };
+}
+
+/**
+ * `mailTo(address, match?)`: waits (15 s at most) for the next email to `address` that matches
+ * and was not given before, and returns it.
+ */
+export function mailbox(smtp: SmtpTestServer): Stack['mailTo'] {
+  const recipient = (mail: ParsedMail) =>
+    Array.isArray(mail.to) ? undefined : mail.to?.value[0]?.address;
+  const seen = new Set<ParsedMail>();
+  return async (address, match = () => true) => {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const mail = smtp.messages.find(
+        (candidate) => !seen.has(candidate) && recipient(candidate) === address && match(candidate),
+      );
+      if (mail) {
+        seen.add(mail);
+        return mail;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(
+      `no email to ${address} within 15 s (got ${smtp.messages.map(recipient).join(', ')})`,
+    );
   };
 }
 

@@ -2,14 +2,17 @@ import AxeBuilder from '@axe-core/playwright';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { freePort } from '../support/free-port';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createApi, type CreateApiOptions } from '../../src/api.bootstrap';
 import { projectRoot } from '../../src/common/paths/project-root';
 import { type DemoSeedOptions, seedDemo } from '../../src/demo';
+import { mailbox, type Stack } from '../support/api-with-worker';
+import { startSmtpTestServer } from '../support/smtp-test-server';
 import { createTestEnvironment, type TestEnvironment } from '../support/test-environment';
+import { startWorker } from '../support/worker-context';
 
 /** Debian's Chromium (`apt-get install chromium`; npm test's pretest installs it). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -24,12 +27,19 @@ export interface WebApp {
   dataSource: DataSource;
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   baseUrl: string;
+  /**
+   * With `worker: true`: waits for the next email to `address` (delivered by the worker to an
+   * SMTP server in the test process) that matches, and returns it. Else it throws.
+   */
+  mailTo: Stack['mailTo'];
   close(): Promise<void>;
 }
 
 /**
- * Starts the app as production does (createApi), on an ephemeral port of 127.0.0.1, with the demo
- * journal seeded unless `seed` is false. Limits are lifted: a browser suite makes many requests.
+ * Starts the app as production does (createApi), on a free port of 127.0.0.1 which is also its
+ * PUBLIC_URL, with the demo journal seeded unless `seed` is false. Limits are lifted: a browser
+ * suite makes many requests. `worker: true` also starts the worker and an SMTP server, so that
+ * emails are sent and their links can be followed.
  */
 export async function startWebApp(
   options: {
@@ -37,24 +47,35 @@ export async function startWebApp(
     env?: Record<string, string>;
     /** Modules beside the app's own (a test's routes). */
     imports?: CreateApiOptions['imports'];
+    worker?: boolean;
   } = {},
 ): Promise<WebApp> {
+  // The site's address is where the browser finds it: its forms' Origin is then the site's own.
+  const port = await freePort();
+  const smtp = options.worker ? await startSmtpTestServer() : null;
   const env = await createTestEnvironment({
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_REQUESTS_PER_IP: '100000',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...(smtp ? { SMTP_URL: smtp.url } : {}),
     ...options.env,
   });
   const app = await createApi(env.config, { imports: options.imports });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   if (options.seed !== false) await seedDemo(app, options.seed ?? {});
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const worker = smtp ? (await startWorker(env.config)).worker : null;
   return {
     env,
     app,
     dataSource: app.get<DataSource>(getDataSourceToken()),
     baseUrl: `http://127.0.0.1:${port}`,
+    mailTo: smtp
+      ? mailbox(smtp)
+      : () => Promise.reject(new Error('startWebApp({ worker: true }) sends emails')),
     async close() {
       await app.close();
+      await worker?.close();
+      await smtp?.close();
       await env.cleanup();
     },
   };

@@ -127,9 +127,13 @@ export function problemDocument(problem: ProblemInit, request: Request): Problem
 
 /**
  * The HTML page of a problem for a browser (the web's error pages, given by the app at start),
+ * or where to send the browser instead (a signed-out visitor to a workspace: the sign-in page),
  * or null to answer problem+json (the API, programs, and a page that failed to render).
  */
-export type ProblemPage = (problem: ProblemDocument, request: Request) => string | null;
+export type ProblemPage = (
+  problem: ProblemDocument,
+  request: Request,
+) => string | { redirect: string } | null;
 
 /**
  * Every error leaves the API in one shape, application/problem+json (RFC 9457), with the
@@ -167,6 +171,11 @@ export function sendProblem(
   }
   if (response.headersSent) return;
   const html = page?.(document, request);
+  if (html && typeof html === 'object') {
+    response.setHeader('Cache-Control', 'no-store');
+    response.redirect(303, html.redirect);
+    return;
+  }
   if (html) {
     // An error page is about this request only: never cached, never indexed.
     response.setHeader('Cache-Control', 'no-store');

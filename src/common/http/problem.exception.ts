@@ -4,6 +4,11 @@ import { HttpException } from '@nestjs/common';
 export interface FieldError {
   field: string;
   messages: string[];
+  /**
+   * For each message, the rule it states as a code with its values (`password-too-short`,
+   * `{ min: 10 }`), where the service gives one: the web's forms word it in the page's language.
+   */
+  codes?: ({ code: string; values?: Record<string, string | number> } | null)[];
 }
 
 export interface ProblemInit {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsBoolean,
   IsIn,
@@ -39,6 +40,13 @@ const LOCALIZED = {
   example: { ar: '…', en: '…', fr: '…' },
 };
 const optionalValue = (_: unknown, value: unknown) => value !== null && value !== undefined;
+// A setting the journal always has (a NOT NULL column) is checked whenever it is sent: null is
+// not a value of it (an empty object clears a text), so null gets a 400 naming the field instead
+// of reaching the database. @IsOptional() would let null through.
+const present = (_: unknown, value: unknown) => value !== undefined;
+// class-validator keeps a parent class's condition on a property unless the subclass declares
+// one of its own: this one makes a field the subclass requires checked even when absent.
+const always = () => true;
 
 export class ChecklistItemDto {
   @ApiPropertyOptional({
@@ -57,37 +65,37 @@ export class ChecklistItemDto {
 /** Every journal setting a manager may edit. All optional on update; see CreateJournalDto for creation. */
 export class JournalSettingsDto {
   @ApiProperty(LOCALIZED)
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 300, required: true })
   titles?: LocalizedText;
 
   @ApiPropertyOptional(LOCALIZED)
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 40 })
   abbreviations?: LocalizedText;
 
   @ApiPropertyOptional(LOCALIZED)
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 5000 })
   descriptions?: LocalizedText;
 
   @ApiPropertyOptional(LOCALIZED)
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 20000 })
   focusAndScope?: LocalizedText;
 
   @ApiPropertyOptional(LOCALIZED)
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 50000 })
   authorGuidelines?: LocalizedText;
 
   @ApiPropertyOptional(LOCALIZED)
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 20000 })
   privacyStatements?: LocalizedText;
 
   @ApiPropertyOptional(LOCALIZED)
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 5000 })
   openAccessStatements?: LocalizedText;
 
@@ -95,17 +103,18 @@ export class JournalSettingsDto {
     ...LOCALIZED,
     description: 'The publication ethics policy: misconduct, corrections, retractions, COPE',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 20000 })
   publicationEthics?: LocalizedText;
 
   @ApiPropertyOptional({ enum: SUPPORTED_LOCALES })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(SUPPORTED_LOCALES)
   primaryLocale?: Locale;
 
   @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, isArray: true })
-  @IsOptional()
+  @ValidateIf(present)
+  @IsArray()
   @ArrayMaxSize(3)
   @IsIn(SUPPORTED_LOCALES, { each: true })
   additionalLocales?: Locale[];
@@ -121,7 +130,7 @@ export class JournalSettingsDto {
   printIssn?: string | null;
 
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @ValidateIf(present)
   @IsString()
   @MaxLength(300)
   publisherName?: string;
@@ -144,41 +153,41 @@ export class JournalSettingsDto {
   doiPrefix?: string | null;
 
   @ApiPropertyOptional({ example: '{journal}.{year}.{article}' })
-  @IsOptional()
+  @ValidateIf(present)
   @IsDoiSuffixPattern()
   doiSuffixPattern?: string;
 
   @ApiPropertyOptional({ enum: COPYRIGHT_HOLDER_RULES })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(COPYRIGHT_HOLDER_RULES)
   copyrightHolderRule?: CopyrightHolderRule;
 
   @ApiPropertyOptional({ enum: CREATIVE_COMMONS_LICENCES })
-  @IsOptional()
+  @ValidateIf(present)
   @IsCreativeCommonsLicence()
   licenceUrl?: string;
 
   @ApiPropertyOptional({ enum: REVIEW_POLICIES })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(REVIEW_POLICIES)
   reviewPolicy?: ReviewPolicy;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 60 })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(1)
   @Max(60)
   reviewResponseDays?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 180 })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(1)
   @Max(180)
   reviewDueDays?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 30 })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   @Max(30)
@@ -189,7 +198,7 @@ export class JournalSettingsDto {
     maximum: 60,
     description: 'Days between reminders once overdue',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(1)
   @Max(60)
@@ -200,14 +209,14 @@ export class JournalSettingsDto {
     maximum: 10,
     description: 'Overdue reminders before the editor is told',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   @Max(10)
   reviewOverdueReminders?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10 })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(1)
   @Max(10)
@@ -217,12 +226,13 @@ export class JournalSettingsDto {
     description:
       'Section editors recommend decisions to the editors instead of taking them (send to review and to production stay theirs)',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsBoolean()
   sectionEditorsRecommend?: boolean;
 
   @ApiPropertyOptional({ type: [ChecklistItemDto] })
-  @IsOptional()
+  @ValidateIf(present)
+  @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   @Type(() => ChecklistItemDto)
@@ -233,13 +243,14 @@ export class JournalSettingsDto {
     isArray: true,
     description: 'Title and abstract required in these languages too',
   })
-  @IsOptional()
+  @ValidateIf(present)
+  @IsArray()
   @ArrayMaxSize(3)
   @IsIn(SUPPORTED_LOCALES, { each: true })
   requiredAbstractLocales?: Locale[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 2000 })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(1)
   @Max(2000)
@@ -257,14 +268,17 @@ export class CreateJournalDto extends JournalSettingsDto {
   slug: string;
 
   @ApiProperty(LOCALIZED)
+  @ValidateIf(always)
   @IsLocalizedText({ maxLength: 300, required: true })
   declare titles: LocalizedText;
 
   @ApiProperty({ enum: SUPPORTED_LOCALES })
+  @ValidateIf(always)
   @IsIn(SUPPORTED_LOCALES)
   declare primaryLocale: Locale;
 
   @ApiProperty({ maxLength: 300 })
+  @ValidateIf(always)
   @IsString()
   @MaxLength(300)
   declare publisherName: string;
@@ -273,7 +287,7 @@ export class CreateJournalDto extends JournalSettingsDto {
 /** Site administrators may also change the slug. */
 export class UpdateJournalDto extends JournalSettingsDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(present)
   @Matches(SLUG_PATTERN, {
     message: 'must be 1-64 lower-case letters, digits or hyphens (not at either end)',
   })
@@ -286,18 +300,19 @@ export class SectionDto {
   titles: LocalizedText;
 
   @ApiPropertyOptional(LOCALIZED)
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 40 })
   abbreviations?: LocalizedText;
 
   @ApiPropertyOptional(LOCALIZED)
-  @IsOptional()
+  @ValidateIf(present)
   @IsLocalizedText({ maxLength: 10000 })
   policies?: LocalizedText;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @ValidateIf(present)
   @Type(() => Boolean)
+  @IsBoolean()
   peerReviewed?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 100, maximum: 200000 })
@@ -308,19 +323,21 @@ export class SectionDto {
   wordLimit?: number | null;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @ValidateIf(present)
   @Type(() => Boolean)
+  @IsBoolean()
   openForSubmissions?: boolean;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   @Max(10_000)
   seq?: number;
 }
 
-export class UpdateSectionDto extends PartialType(SectionDto) {}
+/** Every field optional, but null only where SectionDto allows it (the default lets null through). */
+export class UpdateSectionDto extends PartialType(SectionDto, { skipNullProperties: false }) {}
 
 export class SectionEditorsDto {
   @ApiProperty({ type: [String], format: 'uuid' })

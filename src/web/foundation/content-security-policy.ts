@@ -25,5 +25,9 @@ export function siteHelmetOptions(publicUrl: string): HelmetOptions {
         ...(publicUrl.startsWith('https:') ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },
+    // Not helmet's `no-referrer`: with it, browsers send `Origin: null` on the site's own form
+    // posts, which the session's origin check must refuse. `same-origin` still tells other
+    // sites nothing (a reviewer's address never leaks through a link).
+    referrerPolicy: { policy: 'same-origin' },
   };
 }

@@ -6,7 +6,7 @@ import type { Locale } from '../../common/i18n/locale';
 import { AppConfig } from '../../config/app-config';
 import { intlLocale } from './intl';
 import { localeInPath, pathAfterLocale, visitorLocale } from './visitor-locale';
-import { pageShell } from './web-page';
+import { pageShell, signInAddress } from './web-page';
 import { WebViews } from './views';
 
 /** The statuses that have words of their own on the error page (others get the generic ones). */
@@ -40,14 +40,20 @@ export class WebErrorPages {
     private readonly config: AppConfig,
   ) {}
 
-  /** The page for a problem, or null: not a browser's page request (or the page failed). */
-  readonly render = (problem: ProblemDocument, request: Request): string | null => {
+  /**
+   * The page for a problem, or null: not a browser's page request (or the page failed). A
+   * signed-out visitor opening a page that needs an account is sent to sign in, and back after.
+   */
+  readonly render = (
+    problem: ProblemDocument,
+    request: Request,
+  ): string | { redirect: string } | null => {
     if (!wantsHtml(request)) return null;
-    return this.page(problem, {
-      locale: visitorLocale(request, this.config.DEFAULT_LOCALE),
-      path: localeInPath(request.path) ? pathAfterLocale(request.originalUrl) : '/',
-      signedIn: request.principal?.kind === 'user',
-    });
+    const locale = visitorLocale(request, this.config.DEFAULT_LOCALE);
+    const path = localeInPath(request.path) ? pathAfterLocale(request.originalUrl) : '/';
+    if (problem.status === 401 && (request.method === 'GET' || request.method === 'HEAD'))
+      return { redirect: signInAddress(locale, path) };
+    return this.page(problem, { locale, path, signedIn: request.principal?.kind === 'user' });
   };
 
   /**

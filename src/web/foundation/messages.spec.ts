@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IntlMessageFormat } from 'intl-messageformat';
 import { SUPPORTED_LOCALES, type Locale } from '../../common/i18n/locale';
+import { PASSWORD_PROBLEM_CODES } from '../../accounts';
+import { JOURNAL_ROLES } from '../../editorial/roles';
 import { REVIEW_POLICIES } from '../../journals';
 import { ERROR_PAGE_STATUSES } from './error-pages';
 import { type Catalog, Messages, MESSAGES_DIR, readCatalog } from './messages';
@@ -122,6 +125,13 @@ describe('the UI catalogs (templates/web/messages)', () => {
       .map(({ key, file }) => `${key} (${file})`);
     const computed = [
       ...REVIEW_POLICIES.map((policy) => `about.review.${policy}`),
+      ...JOURNAL_ROLES.map((role) => `role.${role}`),
+      // Forms word a service's refusal by its code, and class-validator's by its rule's name.
+      ...PASSWORD_PROBLEM_CODES.map((code) => `form.error.${code}`),
+      ...['isEmail', 'maxLength', 'isLength', 'isNotEmpty', 'isIn', 'isNotEmptyObject'].map(
+        (rule) => `form.error.${rule}`,
+      ),
+      'form.error.invalid',
       ...[...ERROR_PAGE_STATUSES.map(String), 'client', 'server'].flatMap((status) => [
         `error.${status}.title`,
         `error.${status}.lead`,
@@ -207,5 +217,28 @@ describe('Messages', () => {
 
   it('reads the catalogs from the templates folder', () => {
     expect(MESSAGES_DIR()).toMatch(/templates\/web\/messages$/);
+  });
+
+  describe('an area’s own catalogs (messages/<area>/<locale>.json)', () => {
+    const dirWith = (files: Record<string, object>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'tahkim-messages-'));
+      for (const [name, catalog] of Object.entries(files)) {
+        mkdirSync(join(dir, name, '..'), { recursive: true });
+        writeFileSync(join(dir, name), JSON.stringify(catalog));
+      }
+      return dir;
+    };
+
+    it('are merged into the language’s catalog', () => {
+      const dir = dirWith({ 'en.json': { a: 'A' }, 'author/en.json': { 'author.b': 'B' } });
+      expect(readCatalog('en', dir)).toEqual({ a: 'A', 'author.b': 'B' });
+    });
+
+    it('may not give a key another catalog has, nor leave a language out', () => {
+      const twice = dirWith({ 'en.json': { a: 'A' }, 'author/en.json': { a: 'again' } });
+      expect(() => readCatalog('en', twice)).toThrow(/"a" is already in another catalog/);
+      const missing = dirWith({ 'fr.json': { a: 'A' }, 'author/en.json': { b: 'B' } });
+      expect(() => readCatalog('fr', missing)).toThrow(/messages\/author has no fr.json/);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IntlMessageFormat } from 'intl-messageformat';
 import { SUPPORTED_LOCALES, type Locale } from '../../common/i18n/locale';
@@ -13,16 +13,38 @@ export type MessageValues = Record<string, string | number | Date | boolean | nu
 
 type MessageFormatClass = typeof IntlMessageFormat;
 
-/** Where the UI catalogs live: one JSON file per language. */
+/**
+ * Where the UI catalogs live: one JSON file per language (`ar.json`), and beside it one folder
+ * per workspace with its own (`author/ar.json`), so that each area's words live with it.
+ */
 export const MESSAGES_DIR = (): string => join(projectRoot(), 'templates', 'web', 'messages');
 
-export function readCatalog(locale: Locale, dir = MESSAGES_DIR()): Catalog {
-  const catalog = JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as unknown;
+function readCatalogFile(file: string, name: string): Catalog {
+  const catalog = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   if (typeof catalog !== 'object' || catalog === null || Array.isArray(catalog))
-    throw new Error(`${locale}.json must be an object of messages`);
+    throw new Error(`${name} must be an object of messages`);
   for (const [key, message] of Object.entries(catalog))
-    if (typeof message !== 'string') throw new Error(`${locale}.json: "${key}" is not a string`);
+    if (typeof message !== 'string') throw new Error(`${name}: "${key}" is not a string`);
   return catalog as Catalog;
+}
+
+/** A language's catalog: its file and every area's, merged; a key given twice stops the app. */
+export function readCatalog(locale: Locale, dir = MESSAGES_DIR()): Catalog {
+  const merged: Catalog = readCatalogFile(join(dir, `${locale}.json`), `${locale}.json`);
+  const areas = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  for (const area of areas) {
+    const file = join(dir, area, `${locale}.json`);
+    if (!existsSync(file)) throw new Error(`messages/${area} has no ${locale}.json`);
+    for (const [key, message] of Object.entries(readCatalogFile(file, `${area}/${locale}.json`))) {
+      if (Object.hasOwn(merged, key))
+        throw new Error(`${area}/${locale}.json: "${key}" is already in another catalog`);
+      merged[key] = message;
+    }
+  }
+  return merged;
 }
 
 /**
@@ -62,6 +84,11 @@ export class Messages {
       values as Record<string, string | number | Date | boolean | null | undefined>,
     );
     return Array.isArray(result) ? result.join('') : String(result);
+  }
+
+  /** Whether the catalog of `locale` has a message for `key` (a key made from a code). */
+  has(locale: Locale, key: string): boolean {
+    return Object.hasOwn(this.catalogs[locale], key);
   }
 
   private formatter(locale: Locale, key: string, digits: Digits): IntlMessageFormat {

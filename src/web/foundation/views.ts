@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { projectRoot } from '../../common/paths/project-root';
 import type { AssetPipeline } from './assets';
 import type { Messages } from './messages';
+import { registerFormHelpers } from './form-helpers';
 import { registerViewHelpers, type RenderData } from './view-helpers';
 
 export const VIEWS_DIR = (): string => join(projectRoot(), 'templates', 'web');
@@ -25,6 +26,7 @@ export class WebViews {
 
   constructor(messages: Messages, assets: AssetPipeline, root = VIEWS_DIR()) {
     registerViewHelpers(this.engine, messages, assets);
+    registerFormHelpers(this.engine, messages);
     for (const [name, source] of templatesIn(join(root, 'layouts')))
       this.engine.registerPartial(`layouts/${name}`, this.compiled(`layouts/${name}`, source));
     for (const [name, source] of templatesIn(join(root, 'partials')))

@@ -3,22 +3,26 @@ import {
   Controller,
   createParamDecorator,
   type ExecutionContext,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Locale } from '../../common/i18n/locale';
+import { CsrfGuard } from './csrf';
 import { preferredLocale } from './visitor-locale';
 import { requirePageLocale, WebPageInterceptor } from './web-page.interceptor';
 
 /**
  * A controller of web pages: outside the OpenAPI document, its WebPage answers rendered as HTML
- * (WebPageInterceptor). Its routes start with `:locale` (see web-routes.ts).
+ * (WebPageInterceptor), every form it receives checked for its CSRF token (CsrfGuard). Its
+ * routes start with `:locale` (see web-routes.ts).
  */
 export function WebController(prefix = ''): ClassDecorator {
   return applyDecorators(
     Controller(prefix),
     ApiExcludeController(),
+    UseGuards(CsrfGuard),
     UseInterceptors(WebPageInterceptor),
   );
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssetPipeline } from './assets';
+import { CsrfGuard, CsrfTokens } from './csrf';
 import { WebErrorPages } from './error-pages';
 import { Messages } from './messages';
 import { WebViews } from './views';
@@ -20,7 +21,17 @@ import { WebPageInterceptor } from './web-page.interceptor';
     },
     WebPageInterceptor,
     WebErrorPages,
+    CsrfTokens,
+    CsrfGuard,
   ],
-  exports: [Messages, AssetPipeline, WebViews, WebPageInterceptor, WebErrorPages],
+  exports: [
+    Messages,
+    AssetPipeline,
+    WebViews,
+    WebPageInterceptor,
+    WebErrorPages,
+    CsrfTokens,
+    CsrfGuard,
+  ],
 })
 export class WebFoundationModule {}

@@ -10,6 +10,7 @@ import { map, type Observable } from 'rxjs';
 import { isLocale, type Locale } from '../../common/i18n/locale';
 import { httpProblems } from '../../common/problems/http.problems';
 import { AppConfig } from '../../config/app-config';
+import { CsrfTokens } from './csrf';
 import { intlLocale } from './intl';
 import { RenderedPage, RenderedPages, sendPage } from './page-responses';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_MS, pathAfterLocale } from './visitor-locale';
@@ -19,6 +20,9 @@ import { WebViews } from './views';
 /** How long shared caches may keep a public page for visitors who are not signed in. */
 export const PUBLIC_PAGE_CACHE = 'public, max-age=300';
 export const PRIVATE_PAGE_CACHE = 'private, no-cache';
+/** A one-time message for the next page (a catalog key), set by a redirect after a form. */
+export const FLASH_COOKIE = 'tahkim_flash';
+const FLASH_KEY = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 
 /** A page address whose first segment is not a language the site speaks: 404. */
 export function requirePageLocale(value: unknown): Locale {
@@ -41,6 +45,7 @@ export class WebPageInterceptor implements NestInterceptor {
   constructor(
     private readonly views: WebViews,
     private readonly config: AppConfig,
+    private readonly csrf: CsrfTokens,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -51,16 +56,25 @@ export class WebPageInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((value: unknown) => {
         if (isWebRedirect(value)) {
-          if (value.rememberLocale) {
+          const cookie = {
+            httpOnly: true,
+            sameSite: 'lax' as const,
+            secure: this.config.PUBLIC_URL.startsWith('https:'),
+            path: '/',
+          };
+          if (value.rememberLocale)
             response.cookie(LOCALE_COOKIE, value.rememberLocale, {
+              ...cookie,
               maxAge: LOCALE_COOKIE_MAX_AGE_MS,
-              httpOnly: true,
-              sameSite: 'lax',
-              secure: this.config.PUBLIC_URL.startsWith('https:'),
-              path: '/',
             });
-          }
-          return { url: value.url, statusCode: value.statusCode };
+          if (value.flash)
+            response.cookie(FLASH_COOKIE, value.flash, { ...cookie, maxAge: 60_000 });
+          // Nest set the route's status before the handler ran; this answer is a redirect.
+          response.status(value.statusCode);
+          response.setHeader('Location', value.url);
+          // A route may say more (`@Header('Cache-Control', 'private, no-store')`).
+          if (!response.hasHeader('Cache-Control')) response.setHeader('Cache-Control', 'no-store');
+          return '';
         }
         if (!isWebPage(value)) return value;
         if (!locale) throw new Error(`the web page ${value.view} needs a :locale in its route`);
@@ -76,13 +90,18 @@ export class WebPageInterceptor implements NestInterceptor {
     response: Response,
   ): string | StreamableFile {
     const signedIn = request.principal?.kind === 'user';
+    // A page that says a message left for this visitor is theirs alone too.
+    const personal =
+      signedIn ||
+      page.options.cache === 'private' ||
+      (request.cookies as Record<string, string> | undefined)?.[FLASH_COOKIE] !== undefined;
     const digits = page.options.digits ?? 'latn';
     const path = pathAfterLocale(request.originalUrl);
     const { cacheKey, defaultLocale, noindex, canonicalPath } = page.options;
     // Everything else the HTML depends on is the same for every visitor. An address with a
     // query is rendered afresh: made-up queries cannot push the pages readers ask for out.
     const key =
-      cacheKey && !signedIn && !path.includes('?')
+      cacheKey && !personal && !path.includes('?')
         ? JSON.stringify([
             page.view,
             cacheKey,
@@ -96,7 +115,11 @@ export class WebPageInterceptor implements NestInterceptor {
         : null;
     let rendered = key ? this.rendered.get(key) : undefined;
     if (!rendered) {
+      // Only a page for this visitor alone carries their form token and their message.
+      const flash = personal ? this.takeFlash(request, response) : undefined;
       const shell = pageShell({
+        csrf: personal ? this.csrf.tokenFor(request, response) : undefined,
+        flash,
         locale,
         path,
         publicUrl: this.config.PUBLIC_URL,
@@ -114,12 +137,18 @@ export class WebPageInterceptor implements NestInterceptor {
       );
       if (key) this.rendered.set(key, rendered);
     }
+    if (page.options.status) response.status(page.options.status);
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     response.setHeader('Content-Language', locale);
-    response.setHeader(
-      'Cache-Control',
-      signedIn || page.options.cache === 'private' ? PRIVATE_PAGE_CACHE : PUBLIC_PAGE_CACHE,
-    );
+    response.setHeader('Cache-Control', personal ? PRIVATE_PAGE_CACHE : PUBLIC_PAGE_CACHE);
     return sendPage(rendered, request, response);
+  }
+
+  /** The message a redirect left for this page, said once: the cookie goes with this answer. */
+  private takeFlash(request: Request, response: Response): string | undefined {
+    const value = (request.cookies as Record<string, string> | undefined)?.[FLASH_COOKIE];
+    if (value === undefined) return undefined;
+    response.clearCookie(FLASH_COOKIE, { path: '/' });
+    return FLASH_KEY.test(value) ? value : undefined;
   }
 }

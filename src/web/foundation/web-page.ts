@@ -33,6 +33,11 @@ export interface PageOptions {
    * served again from memory for as long as the key is asked for.
    */
   cacheKey?: string;
+  /**
+   * The status to answer with: 200 unless a form is shown again because what was sent was
+   * refused (422), or the page says something else went wrong (409 for a stale edit).
+   */
+  status?: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429;
 }
 
 /** `return page('public/journal-home', await this.site.journalHome(slug))` in a controller. */
@@ -45,14 +50,16 @@ export function isWebPage(value: unknown): value is WebPage {
 }
 
 /**
- * What a redirecting page controller returns (its route carries Nest's `@Redirect()`):
- * `rememberLocale` also saves the visitor's choice of language.
+ * What a redirecting page controller returns: after a form is accepted (post–redirect–get, 303),
+ * or to send the visitor elsewhere. `rememberLocale` also saves the visitor's choice of language;
+ * `flash` is a catalog key the next page shows once ("Your profile is saved").
  */
 export interface WebRedirect {
   kind: 'web-redirect';
   url: string;
   statusCode: 302 | 303;
   rememberLocale?: Locale;
+  flash?: string;
 }
 
 export function redirectTo(
@@ -63,8 +70,18 @@ export function redirectTo(
   return { kind: 'web-redirect', url, statusCode, rememberLocale };
 }
 
+/** After a form is accepted: 303 to `url`, whose page then says `flash` once. */
+export function redirectAfterForm(url: string, flash?: string): WebRedirect {
+  return { kind: 'web-redirect', url, statusCode: 303, flash };
+}
+
 export function isWebRedirect(value: unknown): value is WebRedirect {
   return (value as WebRedirect | null)?.kind === 'web-redirect';
+}
+
+/** The sign-in page in `locale`, coming back to `next` (a path after the language) once in. */
+export function signInAddress(locale: Locale, next: string): string {
+  return next === '/' ? `/${locale}/login` : `/${locale}/login?next=${encodeURIComponent(next)}`;
 }
 
 /** The page in one language, for `hreflang` and the language switcher. */
@@ -88,9 +105,15 @@ export interface PageShell {
     alternates: PageAlternate[];
     xDefault: string;
     noindex: boolean;
+    /** The sign-in page, coming back here. */
+    signIn: string;
   };
   site: { url: string };
   viewer: { signedIn: boolean };
+  /** The token every form of a private page carries (see csrf.ts); absent on shared pages. */
+  csrf?: string;
+  /** A catalog key said once, after a form was accepted. */
+  flash?: string;
   /** Quoted on error pages. */
   correlationId?: string;
 }
@@ -106,6 +129,8 @@ export interface ShellInput {
   /** See PageOptions.canonicalPath. */
   canonicalPath?: string;
   correlationId?: string;
+  csrf?: string;
+  flash?: string;
 }
 
 /** The layout's facts for a page: its language and direction, and its address in each language. */
@@ -131,9 +156,12 @@ export function pageShell(input: ShellInput): PageShell {
       // engines to the journal's primary language.
       xDefault: withoutQuery === '/' ? `${base}/` : addressIn(input.defaultLocale),
       noindex: input.noindex ?? false,
+      signIn: signInAddress(input.locale, path),
     },
     site: { url: `${base}/` },
     viewer: { signedIn: input.signedIn },
+    csrf: input.csrf,
+    flash: input.flash,
     correlationId: input.correlationId,
   };
 }

@@ -1,4 +1,4 @@
-import { Get, Header, Query, Redirect } from '@nestjs/common';
+import { Get, Header, Query } from '@nestjs/common';
 import type { Locale } from '../../common/i18n/locale';
 import { AppConfig } from '../../config/app-config';
 import { Public } from '../../editorial/public';
@@ -18,7 +18,6 @@ export class SiteController {
 
   /** `/` → the visitor's language: their saved choice, else their browser's, else the default. */
   @Get()
-  @Redirect()
   @Header('Cache-Control', 'private, no-store')
   @Header('Vary', 'Accept-Language, Cookie')
   root(@PreferredLocale() preferred: Locale | null): WebRedirect {
@@ -36,7 +35,6 @@ export class SiteController {
    * and opens the same page in that language.
    */
   @Get(':locale/language')
-  @Redirect()
   @Header('Cache-Control', 'no-store')
   language(@PageLocale() locale: Locale, @Query('next') next?: string): WebRedirect {
     return redirectTo(switchTarget(locale, next), 303, locale);
