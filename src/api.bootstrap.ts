@@ -16,9 +16,11 @@ import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 import { AssetPipeline } from './web/foundation/assets';
 import { siteHelmetOptions } from './web/foundation/content-security-policy';
+import { FrontPageCache, serveFrontPages } from './web/foundation/front-page-cache';
 import { WebErrorPages } from './web/foundation/error-pages';
 import { answerOversizedPageRequests } from './web/foundation/oversized-requests';
 import { serveAssets } from './web/foundation/serve-assets';
+import { PUBLIC_PAGE_CACHE } from './web/foundation/web-page.interceptor';
 import { WEB_ROUTES } from './web/web-routes';
 
 export interface CreateApiOptions {
@@ -53,6 +55,8 @@ export async function createApi(
   app.use('/api/docs', helmet.contentSecurityPolicy());
   // The web's CSS, scripts and fonts, from memory, before any guard or body parser.
   app.use(serveAssets(app.get(AssetPipeline)));
+  // Public pages already rendered for signed-out visitors, while what they show is current.
+  app.use(serveFrontPages(app.get(FrontPageCache), PUBLIC_PAGE_CACHE));
   app.use(cookieParser());
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
   app.useBodyParser('json', { limit: config.BODY_LIMIT, verify: requireUtf8Body });

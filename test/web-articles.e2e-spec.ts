@@ -432,6 +432,11 @@ describe('the archive, issues and articles of a journal’s public site', () => 
         .set('If-None-Match', first.headers.etag)
         .expect(304);
       expect(again.text).toBeFalsy();
+      // Kept by address from the first visit on (front-page-cache.ts), with the same headers.
+      const kept = await html(articlePath('fr')).set('Accept-Encoding', 'br, gzip').expect(200);
+      for (const header of ['content-type', 'content-language', 'cache-control', 'etag', 'vary'])
+        expect([header, kept.headers[header]]).toEqual([header, first.headers[header]]);
+      expect(kept.text).toBe(first.text);
       // A signed-in visitor's page is theirs alone.
       const signedIn = await html(articlePath('fr')).set('Authorization', editor).expect(200);
       expect(signedIn.headers['cache-control']).toBe('private, no-cache');

@@ -21,6 +21,11 @@ export class RenderedPage {
     this.etag = `W/"${createHash('sha1').update(html).digest('base64url')}"`;
   }
 
+  /** Whether compressing it is worth it (see COMPRESS_FROM). */
+  get compressible(): boolean {
+    return this.html.length >= COMPRESS_FROM;
+  }
+
   /** Roughly what it holds in memory, compressed forms included. */
   get size(): number {
     return Buffer.byteLength(this.html) * 1.5;
@@ -59,8 +64,7 @@ export function sendPage(
   response.setHeader('ETag', page.etag);
   response.vary('Accept-Encoding');
   if (request.fresh) return '';
-  const encoding =
-    page.html.length >= COMPRESS_FROM ? request.acceptsEncodings('br', 'gzip', 'identity') : false;
+  const encoding = page.compressible ? request.acceptsEncodings('br', 'gzip', 'identity') : false;
   if (encoding !== 'br' && encoding !== 'gzip') return page.html;
   response.setHeader('Content-Encoding', encoding);
   return new StreamableFile(page.body(encoding), { type: 'text/html; charset=utf-8' });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssetPipeline } from './assets';
 import { CsrfGuard, CsrfTokens } from './csrf';
+import { FrontPageCache } from './front-page-cache';
 import { WebErrorPages } from './error-pages';
 import { Messages } from './messages';
 import { WebViews } from './views';
@@ -23,6 +24,7 @@ import { WebPageInterceptor } from './web-page.interceptor';
     WebErrorPages,
     CsrfTokens,
     CsrfGuard,
+    { provide: FrontPageCache, useFactory: () => new FrontPageCache() },
   ],
   exports: [
     Messages,
@@ -32,6 +34,7 @@ import { WebPageInterceptor } from './web-page.interceptor';
     WebErrorPages,
     CsrfTokens,
     CsrfGuard,
+    FrontPageCache,
   ],
 })
 export class WebFoundationModule {}

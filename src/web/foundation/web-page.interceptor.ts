@@ -11,6 +11,7 @@ import { isLocale, type Locale } from '../../common/i18n/locale';
 import { httpProblems } from '../../common/problems/http.problems';
 import { AppConfig } from '../../config/app-config';
 import { CsrfTokens } from './csrf';
+import { FrontPageCache } from './front-page-cache';
 import { intlLocale } from './intl';
 import { RenderedPage, RenderedPages, sendPage } from './page-responses';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_MS, pathAfterLocale } from './visitor-locale';
@@ -46,6 +47,7 @@ export class WebPageInterceptor implements NestInterceptor {
     private readonly views: WebViews,
     private readonly config: AppConfig,
     private readonly csrf: CsrfTokens,
+    private readonly front: FrontPageCache,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -137,6 +139,9 @@ export class WebPageInterceptor implements NestInterceptor {
       );
       if (key) this.rendered.set(key, rendered);
     }
+    // Kept by address too, for the next signed-out visitor before any routing (front-page-cache).
+    if (key && cacheKey)
+      this.front.remember(request.originalUrl, cacheKey.split('|')[0], rendered, locale);
     if (page.options.status) response.status(page.options.status);
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     response.setHeader('Content-Language', locale);

@@ -7,6 +7,7 @@ import {
 import { Client } from 'pg';
 import { AppConfig } from '../../config/app-config';
 import { CATALOGUE_CHANNEL } from '../../database/catalogue-changes.repository';
+import { FrontPageCache, type PageFreshness } from '../foundation/front-page-cache';
 
 /** What a cached value is read from: a journal, as its settings last changed. */
 export interface CachedJournal {
@@ -50,7 +51,9 @@ const JOURNAL_TTL_MS = 30_000;
  * settings change unannounced), so that a page served from memory costs no query at all.
  */
 @Injectable()
-export class CatalogueCache implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CatalogueCache
+  implements OnApplicationBootstrap, OnApplicationShutdown, PageFreshness
+{
   private readonly logger = new Logger('CatalogueCache');
   private readonly entries = new Map<string, Entry>();
   private readonly journals = new Map<string, { journal: CachedJournal; expires: number }>();
@@ -64,9 +67,14 @@ export class CatalogueCache implements OnApplicationBootstrap, OnApplicationShut
   readonly maxEntries = 2_000;
   readonly ttlMs = 10 * 60_000;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly front: FrontPageCache,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Pages kept by address are served while their journal's stamp is the current one.
+    this.front.useFreshness(this);
     await this.listen();
   }
 
@@ -89,9 +97,7 @@ export class CatalogueCache implements OnApplicationBootstrap, OnApplicationShut
    * change announced meanwhile makes what was read unreachable rather than current.
    */
   scope(journal: CachedJournal): CatalogueScope {
-    const stamp = this.listening
-      ? `${journal.id}.${journal.updatedAt.getTime()}.${this.epoch}.${this.generations.get(journal.id) ?? 0}`
-      : null;
+    const stamp = this.listening ? this.stamp(journal) : null;
     return {
       keyOf: (key) => stamp && `${stamp}|${key}`,
       get: (key, read) => this.get(journal.id, stamp, key, read),
@@ -147,6 +153,29 @@ export class CatalogueCache implements OnApplicationBootstrap, OnApplicationShut
       this.journals.delete(oldest);
     }
     return journal;
+  }
+
+  /**
+   * The stamp of the record a page at `address` (`/ar/j/{slug}/…`) would be rendered from now,
+   * without a query: null when its journal is not kept (or nothing is heard), so the page is
+   * rendered afresh and its journal read again.
+   */
+  stampOf(address: string): string | null {
+    if (!this.listening) return null;
+    const slug = /^\/[a-z]{2}\/j\/([^/?#]+)/.exec(address)?.[1];
+    if (!slug) return null;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(slug);
+    } catch {
+      return null;
+    }
+    const found = this.journals.get(decoded);
+    return found && found.expires > Date.now() ? this.stamp(found.journal) : null;
+  }
+
+  private stamp(journal: CachedJournal): string {
+    return `${journal.id}.${journal.updatedAt.getTime()}.${this.epoch}.${this.generations.get(journal.id) ?? 0}`;
   }
 
   /** Forgets what was read of a journal's public record (publishing announced a change). */
