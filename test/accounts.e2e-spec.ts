@@ -51,7 +51,7 @@ describe('accounts: registration, verification, sessions, passwords, profile', (
       const mail = await stack.mailTo(email);
       expect(mail.subject).toBe('تأكيد عنوان بريدك الإلكتروني في تحكيم');
       expect(mail.html).toContain('dir="rtl"');
-      expect(mail.text).toContain('http://journals.test/verify-email?token=');
+      expect(mail.text).toContain('http://journals.test/ar/verify-email?token=');
       token = tokenIn(mail);
       const user = await stack.dataSource.getRepository(User).findOneByOrFail({ email });
       expect(user.emailVerifiedAt).toBeNull();
@@ -75,7 +75,7 @@ describe('accounts: registration, verification, sessions, passwords, profile', (
         email,
         (candidate) => candidate.subject?.includes('محاولة تسجيل') ?? false,
       );
-      expect(mail.text).toContain('http://journals.test/forgot-password');
+      expect(mail.text).toContain('http://journals.test/ar/password/forgot');
       expect(await stack.dataSource.getRepository(User).countBy({ email })).toBe(1);
     });
 
@@ -268,7 +268,7 @@ describe('accounts: registration, verification, sessions, passwords, profile', (
         email,
         (mail) => mail.subject?.includes('a été modifié') ?? false,
       );
-      expect(notice.text).toContain('http://journals.test/forgot-password');
+      expect(notice.text).toContain('http://journals.test/fr/password/forgot');
       await login(email, PASSWORD).expect(401);
       await login(email, NEW_PASSWORD).expect(200);
     });

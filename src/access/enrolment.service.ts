@@ -143,10 +143,8 @@ export class EnrolmentService {
         data: {
           inviterName,
           roleName,
-          journalDashboardUrl: new URL(
-            `/journals/${journal.slug}/dashboard`,
-            this.config.PUBLIC_URL,
-          ).href,
+          // The account's home lists the person's journals with a way into each workspace.
+          journalDashboardUrl: new URL(`/${locale}/account`, this.config.PUBLIC_URL).href,
         },
       });
     }

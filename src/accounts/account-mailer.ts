@@ -18,7 +18,8 @@ export interface AccountRecipient {
 
 /**
  * The emails of accounts, queued in the caller's transaction (the outbox): confirmation links,
- * password resets and notices. The links point at the site's pages (PUBLIC_URL).
+ * password resets and notices. The links open the site's pages (PUBLIC_URL) in the recipient's
+ * language, the one the email is written in (src/web/account).
  */
 @Injectable()
 export class AccountMailer {
@@ -27,9 +28,9 @@ export class AccountMailer {
     private readonly notifications: NotificationService,
   ) {}
 
-  /** A page of the site, with the emailed token when there is one. */
-  link(path: string, token?: string): string {
-    const url = new URL(path, this.config.PUBLIC_URL);
+  /** A page of the site in `locale` (`/ar/verify-email`), with the emailed token if there is one. */
+  link(locale: Locale, path: string, token?: string): string {
+    const url = new URL(`/${locale}${path}`, this.config.PUBLIC_URL);
     if (token) url.searchParams.set('token', token);
     return url.href;
   }
@@ -39,7 +40,10 @@ export class AccountMailer {
     await this.notifications.queue({
       template: 'registration-attempt',
       to: { email: user.email, name: null, preferredLocale: user.preferredLocale },
-      data: { loginUrl: this.link('/login'), resetUrl: this.link('/forgot-password') },
+      data: {
+        loginUrl: this.link(user.preferredLocale, '/login'),
+        resetUrl: this.link(user.preferredLocale, '/password/forgot'),
+      },
       dedupeKey: `registration-attempt:${user.id}:${Math.floor(Date.now() / HOUR_MS)}`,
     });
   }
@@ -49,7 +53,7 @@ export class AccountMailer {
       template: 'account-verification',
       to: { email: user.email, name: null, preferredLocale: user.preferredLocale },
       data: {
-        verificationUrl: this.link('/verify-email', token),
+        verificationUrl: this.link(user.preferredLocale, '/verify-email', token),
         expiresInHours: VERIFICATION_TTL_HOURS,
       },
     });
@@ -60,7 +64,7 @@ export class AccountMailer {
       template: 'password-reset',
       to: { email: user.email, name: null, preferredLocale: user.preferredLocale },
       data: {
-        resetUrl: this.link('/reset-password', token),
+        resetUrl: this.link(user.preferredLocale, '/password/reset', token),
         expiresInMinutes: RESET_TTL_MINUTES,
         requestedFromIp: requestedFromIp ?? 'unknown',
       },
@@ -73,7 +77,7 @@ export class AccountMailer {
       to: { email: user.email, name: null, preferredLocale: user.preferredLocale },
       data: {
         changedAt: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-        resetUrl: this.link('/forgot-password'),
+        resetUrl: this.link(user.preferredLocale, '/password/forgot'),
       },
     });
   }

@@ -51,6 +51,6 @@ export class PeopleModule {}
     UserTokensRepository,
     AccountDataRepository,
   ],
-  exports: [Sessions, Invitations, AuthService, ProfileService],
+  exports: [Sessions, Invitations, AuthService, ProfileService, Passwords],
 })
 export class AccountsModule {}

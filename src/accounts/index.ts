@@ -14,7 +14,24 @@ export { PersonNamesResponse } from './dto/person-names.response';
 export { USER_STATUSES, type User, type UserStatus } from './user.entity';
 export { AuthService } from './auth.service';
 export { setSessionCookie, clearSessionCookie } from './session-cookie';
-export { CurrentClient, CurrentSessionId } from './client.decorators';
+export { CurrentClient, CurrentSessionId, CurrentSignIn, type SignIn } from './client.decorators';
 export type { ClientInfo } from './sessions.service';
-export { LoginDto } from './dto/auth.dto';
-export { PASSWORD_PROBLEM_CODES } from './password-policy';
+export {
+  AcceptInvitationDto,
+  ChangePasswordDto,
+  EmailDto,
+  LoginDto,
+  PasswordConfirmationDto,
+  RegisterDto,
+  ResetPasswordDto,
+  TokenDto,
+} from './dto/auth.dto';
+export { UpdateProfileDto } from './dto/profile.dto';
+export { toAccountExportResponse } from './dto/account-export.response';
+export {
+  assertPasswordAcceptable,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_PROBLEM_CODES,
+} from './password-policy';
+export { Passwords } from './passwords.service';
+export { RESET_TTL_MINUTES, VERIFICATION_TTL_HOURS } from './account-mailer';

@@ -68,16 +68,20 @@ export class Invitations {
     return { user, invited: true };
   }
 
-  /** A new invitation link for the account (earlier ones stop working). */
+  /**
+   * A new invitation link for the account (earlier ones stop working): the invitation page in
+   * the person's language, the one the email is written in.
+   */
   @Transactional()
   async link(userId: string): Promise<InvitationLink> {
+    const { preferredLocale } = await this.users.findByIdOrFail(userId);
     const token = await this.tokens.issue(
       userId,
       'invitation',
       INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000,
     );
     return {
-      acceptUrl: this.mailer.link('/accept-invitation', token),
+      acceptUrl: this.mailer.link(preferredLocale, '/invitation', token),
       expiresInDays: INVITATION_TTL_DAYS,
     };
   }

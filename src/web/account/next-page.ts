@@ -16,7 +16,11 @@ export function nextPath(next: unknown): string {
   if (typeof next !== 'string' || next.length > MAX_NEXT_LENGTH) return '/account';
   if (!/^\/(?![/\\])/.test(next) || hasControlOrBackslash(next)) return '/account';
   const path = next.split(/[?#]/)[0];
-  if (/^\/(login|logout|register)(\/|$)/.test(path)) return '/account';
+  // Nor the pages of an emailed link or of a deleted account, which are done with once used.
+  if (
+    /^\/(login|logout|register|verify-email|password|invitation|account\/deleted)(\/|$)/.test(path)
+  )
+    return '/account';
   return next;
 }
 

@@ -49,7 +49,9 @@ export class WebViews {
   /** A template's syntax checked at start, so a broken one stops the app, not a page. */
   private compiled(name: string, source: string): Handlebars.TemplateDelegate {
     try {
-      return this.engine.compile(this.engine.parse(source));
+      // preventIndent: a partial alone on its line would otherwise indent every line it writes,
+      // a textarea's value included.
+      return this.engine.compile(this.engine.parse(source), { preventIndent: true });
     } catch (error) {
       throw new Error(`templates/web/${name}.hbs: ${(error as Error).message}`, { cause: error });
     }
