@@ -139,7 +139,10 @@ async function smokeTest(
       template: 'account-verification',
       to: { email: 'demo.author@example.org', name: 'ليلى بنعلي', preferredLocale: 'ar' },
       journalId,
-      data: { verificationUrl: `${config.PUBLIC_URL}/${config.DEFAULT_LOCALE}/verify-email?token=demo`, expiresInHours: 48 },
+      data: {
+        verificationUrl: `${config.PUBLIC_URL}/${config.DEFAULT_LOCALE}/verify-email?token=demo`,
+        expiresInHours: 48,
+      },
     }),
   );
   const deadline = Date.now() + 30_000;
