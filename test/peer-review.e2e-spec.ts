@@ -274,7 +274,7 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
 
   it('lets a reviewer decline through the email link; the editor is told; the link is then dead', async () => {
     const mail = await stack.mailTo(email('reviewer2'), (m) =>
-      /review-invitation/.test(m.text ?? ''),
+      /\/reviews\/invitation\?token=/.test(m.text ?? ''),
     );
     const token = tokenIn(mail);
     const shown = await http().post('/api/review-invitations/view').send({ token }).expect(200);
@@ -301,7 +301,7 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
     expect(before.body.files).toEqual([]);
     expect(before.body.submission.contributors).toBeNull();
     const mail = await stack.mailTo(email('reviewer1'), (m) =>
-      /review-invitation/.test(m.text ?? ''),
+      /\/reviews\/invitation\?token=/.test(m.text ?? ''),
     );
     await http()
       .post('/api/review-invitations/accept')

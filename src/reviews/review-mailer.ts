@@ -46,19 +46,32 @@ export class ReviewMailer {
     return new URL(path, this.config.PUBLIC_URL).href;
   }
 
-  /** The accept/decline page with the signed link; valid until the review due date. */
-  respondUrl(assignment: Pick<ReviewAssignment, 'id' | 'responseNonce' | 'reviewDueAt'>): string {
+  /**
+   * The reviewer's pages of the web (src/web/reviewer), in the recipient's language, under the
+   * journal: `/{locale}/j/{slug}/reviews/…`.
+   */
+  private reviewerPage(locale: Locale, facts: SubmissionFacts, path: string): string {
+    return this.url(`/${locale}/j/${encodeURIComponent(facts.journal.slug)}/reviews/${path}`);
+  }
+
+  /** The invitation page with the signed link (accept or decline); valid until the review due date. */
+  private respondUrl(
+    assignment: Pick<ReviewAssignment, 'id' | 'responseNonce' | 'reviewDueAt'>,
+    locale: Locale,
+    facts: SubmissionFacts,
+  ): string {
     const token = signResponseToken(
       this.config.APP_SECRET,
       assignment.id,
       assignment.responseNonce!,
       assignment.reviewDueAt,
     );
-    return this.url(`/review-invitation?token=${token}`);
+    return this.reviewerPage(locale, facts, `invitation?token=${token}`);
   }
 
-  reviewUrl(assignmentId: string): string {
-    return this.url(`/reviews/${assignmentId}`);
+  /** The review's page: the form while it is open, then the review read-only with its certificate. */
+  private reviewUrl(assignmentId: string, locale: Locale, facts: SubmissionFacts): string {
+    return this.reviewerPage(locale, facts, assignmentId);
   }
 
   workflowUrl(facts: SubmissionFacts): string {
@@ -84,7 +97,7 @@ export class ReviewMailer {
         responseDueDate: day(assignment.responseDueAt),
         reviewDueDate: day(assignment.reviewDueAt),
         round: round.number,
-        respondUrl: this.respondUrl(assignment),
+        respondUrl: this.respondUrl(assignment, locale, facts),
       },
     });
   }
@@ -118,7 +131,7 @@ export class ReviewMailer {
         submissionNumber: facts.number,
         title: facts.titleIn(reviewer.preferredLocale),
         reviewDueDate: day(assignment.reviewDueAt),
-        reviewUrl: this.reviewUrl(assignment.id),
+        reviewUrl: this.reviewUrl(assignment.id, reviewer.preferredLocale, facts),
       },
     });
   }
@@ -199,7 +212,7 @@ export class ReviewMailer {
         responseDueDate: day(assignment.responseDueAt),
         reviewDueDate: day(assignment.reviewDueAt),
         overdue,
-        respondUrl: this.respondUrl(assignment),
+        respondUrl: this.respondUrl(assignment, reviewer.preferredLocale, facts),
       },
     });
   }
@@ -218,7 +231,7 @@ export class ReviewMailer {
         reviewDueDate: day(assignment.reviewDueAt),
         overdue: daysOverdue > 0,
         daysOverdue: Math.max(daysOverdue, 0),
-        reviewUrl: this.reviewUrl(assignment.id),
+        reviewUrl: this.reviewUrl(assignment.id, reviewer.preferredLocale, facts),
       },
     });
   }

@@ -43,7 +43,14 @@ import { ReviewsCoreModule } from './reviews-core.module';
     ReviewerSubmissionRepository,
     ReviewFormsRepository,
   ],
-  // ReviewReleases, for decisions (closing a round releases its reviewers).
-  exports: [ReviewsCoreModule],
+  // ReviewReleases, for decisions (closing a round releases its reviewers); the reviewer's own
+  // services, for the reviewer's web pages.
+  exports: [
+    ReviewsCoreModule,
+    ReviewerDashboard,
+    InvitationAnswers,
+    ReviewWriting,
+    ReviewFilesService,
+  ],
 })
 export class ReviewsModule {}

@@ -210,7 +210,8 @@ export class Given {
     const mail = await this.stack.mailTo(
       addressOf(reviewer),
       (m) =>
-        /review-invitation/.test(m.text ?? '') && (m.subject ?? '').includes(submission.number),
+        /\/reviews\/invitation\?token=/.test(m.text ?? '') &&
+        (m.subject ?? '').includes(submission.number),
     );
     await this.stack
       .http()
