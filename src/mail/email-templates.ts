@@ -155,7 +155,13 @@ export interface EmailTemplateData {
     reviewDueDate: string;
     reviewUrl: string;
   };
-  'review-thanks': { submissionNumber: string; title: string; personalMessage: string };
+  'review-thanks': {
+    submissionNumber: string;
+    title: string;
+    personalMessage: string;
+    /** The review, read-only, with its certificate. */
+    reviewUrl: string;
+  };
   'review-submitted-editor': {
     submissionNumber: string;
     title: string;

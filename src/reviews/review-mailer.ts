@@ -137,7 +137,7 @@ export class ReviewMailer {
   }
 
   async thanks(assignmentId: string, message: string): Promise<void> {
-    const { reviewer, facts } = await this.load(assignmentId);
+    const { assignment, reviewer, facts } = await this.load(assignmentId);
     await this.notifications.queue({
       template: 'review-thanks',
       to: recipientOf(reviewer),
@@ -148,6 +148,7 @@ export class ReviewMailer {
         submissionNumber: facts.number,
         title: facts.titleIn(reviewer.preferredLocale),
         personalMessage: message,
+        reviewUrl: this.reviewUrl(assignment.id, reviewer.preferredLocale, facts),
       },
     });
   }
