@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import {
@@ -379,6 +380,12 @@ export async function benchArticleSearch(
     const cases = searchCases(sectionId);
     // Warm the caches as a running site's would be.
     for (const [, query] of cases) await search.search(journalId, { ...page, ...query });
+    // The machine may be shared: the load says how far the figures are the search's own.
+    const load = () =>
+      loadavg()
+        .map((average) => average.toFixed(2))
+        .join(' ');
+    console.log(`     (load average ${load()} before the timed runs)`);
     const all: number[] = [];
     for (const [label, query] of cases) {
       const timings: number[] = [];
@@ -394,6 +401,7 @@ export async function benchArticleSearch(
         `     ${label.padEnd(40)} ${String(total).padStart(6)} found  p50 ${percentile(timings, 50).toFixed(1)} ms  p95 ${percentile(timings, 95).toFixed(1)} ms`,
       );
     }
+    console.log(`     (load average ${load()} after them)`);
     all.sort((a, b) => a - b);
     const p95 = percentile(all, 95);
     report(

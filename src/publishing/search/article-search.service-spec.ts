@@ -3,13 +3,16 @@ import type { LocalizedText } from '../../common/i18n/locale';
 import { problemType } from '../../common/problems/problem-registry';
 import type { Viewer } from '../../editorial/request-context';
 import { ArticleSearch1795600000000 } from '../../../migrations/1795600000000-ArticleSearch';
+import { ArticleSearchSpeed1795630000000 } from '../../../migrations/1795630000000-ArticleSearchSpeed';
 import { IssuePublisher } from '../issue-publisher.service';
 import {
   ArticleSearch,
   type ArticleSearchQuery,
   type ArticleSearchResult,
 } from './article-search.service';
+import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchIndex } from './search-index.service';
+import { searchTerms } from './search-text';
 
 const DIGITAL = 'Digital volunteering in the Gulf states: platforms and volunteers';
 const STUDENTS = 'Student volunteers in Rabat during the 2025 floods';
@@ -183,6 +186,8 @@ describe('ArticleSearch', () => {
     );
     try {
       expect((await find('lunt')).total).toBe(0);
+      // Not even among the titles that have it: no word there starts with it.
+      expect((await find('lunt', { pageSize: 1 })).items).toEqual([]);
       expect((await find('volunt')).total).toBe(2);
     } finally {
       await context.dataSource.query(`DELETE FROM article_search_words WHERE word LIKE 'zz%lunt'`);
@@ -334,6 +339,48 @@ describe('ArticleSearch', () => {
       ]);
     });
 
+    it('ranks alike whichever way the page is found', async () => {
+      // A page is taken from the matches with every word in the title when they fill it: from
+      // the newest articles, or (told to look at none of them) through the titles' words; else
+      // every match is scored. A page past all matches is always the full ranking.
+      const documents = context.get(SearchDocumentsRepository);
+      const journalId = context.journal.id;
+      for (const text of ['volunteers', 'volunteer', 'tafilalet', 'oases volunteers', 'في']) {
+        const terms = searchTerms(text);
+        const full = await documents.search(journalId, terms, {}, 50, 0);
+        const ranked = full.articles.map((article) => article.submissionId);
+        expect(ranked.length).toBeGreaterThan(0);
+        for (const newest of [undefined, 0])
+          for (let page = 1; page <= ranked.length; page++) {
+            const one = await documents.search(journalId, terms, {}, 1, page - 1, newest);
+            expect({ text, newest, page, ids: one.articles.map((a) => a.submissionId) }).toEqual({
+              text,
+              newest,
+              page,
+              ids: [ranked[page - 1]],
+            });
+            expect(one.total).toBe(full.total);
+            // In no particular order of sections (the service puts them in the journal's).
+            expect(one.facets).toEqual({
+              ...full.facets,
+              sections: expect.arrayContaining(full.facets.sections),
+            });
+            expect(one.facets.sections).toHaveLength(full.facets.sections.length);
+          }
+      }
+      // With a filter too: the English articles about volunteers, one at a time.
+      const english = await documents.search(journalId, ['volunteers'], { language: 'en' }, 50, 0);
+      const fromTitles = await documents.search(
+        journalId,
+        ['volunteers'],
+        { language: 'en' },
+        1,
+        1,
+        0,
+      );
+      expect(fromTitles.articles).toEqual([english.articles[1]]);
+    });
+
     it('shows what an author wrote as text, never as markup', async () => {
       const [hit] = (await find('oases alert')).items;
       expect(hit.titlesHtml.en).toBe(
@@ -405,7 +452,7 @@ describe('ArticleSearch', () => {
     });
   });
 
-  it('is backfilled by its migration as publishing writes it', async () => {
+  it('is backfilled by its migrations as publishing writes it', async () => {
     const documents = () =>
       context.dataSource.query(
         'SELECT * FROM article_search_documents ORDER BY submission_id',
@@ -416,16 +463,34 @@ describe('ArticleSearch', () => {
       >;
     const written = await documents();
     const vocabulary = await words();
+    const searched = await find('volunteers');
     expect(written.length).toBe(5);
     const runner = context.dataSource.createQueryRunner();
     try {
-      const migration = new ArticleSearch1795600000000();
-      await migration.down(runner);
-      await migration.up(runner);
+      // The later migration goes first and comes back last, as reverting in order does.
+      const [search, speed] = [
+        new ArticleSearch1795600000000(),
+        new ArticleSearchSpeed1795630000000(),
+      ];
+      const languages = () =>
+        runner.query(
+          'SELECT submission_id, languages FROM article_search_documents ORDER BY submission_id',
+        ) as Promise<unknown[]>;
+      await speed.down(runner);
+      // The languages read back from the mask, as the earlier migration writes them.
+      const fromMask = await languages();
+      await search.down(runner);
+      await search.up(runner);
+      expect(await languages()).toEqual(fromMask);
+      // As documents written before the later one were: it rewrites what the abstracts share.
+      await runner.query(`UPDATE article_search_documents SET abstract_overlap = 'written before'`);
+      await speed.up(runner);
     } finally {
       await runner.release();
     }
     expect(await documents()).toEqual(written);
     expect(await words()).toEqual(vocabulary);
+    // Searched as before, through the indexes made again.
+    expect(await find('volunteers')).toEqual(searched);
   });
 });

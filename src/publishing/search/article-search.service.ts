@@ -52,6 +52,11 @@ export interface ArticleSearchResult {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const noSuchSection = () =>
+  publishingProblems.raise('search-filter', 'There is no such section in this journal', {
+    filter: 'section',
+  });
+
 /**
  * The public search over a journal's published articles: their titles, abstracts and keywords
  * in every language they have and their authors' names, matched by substring on normalised text
@@ -66,7 +71,7 @@ export class ArticleSearch {
   async search(journalId: string, query: ArticleSearchQuery): Promise<ArticleSearchResult> {
     const terms = this.termsOf(query.text);
     this.checkPaging(query);
-    await this.checkFilters(journalId, query);
+    this.checkFilters(query);
     const { page, pageSize } = query;
     const found = await this.documents.search(
       journalId,
@@ -75,11 +80,10 @@ export class ArticleSearch {
       pageSize,
       (page - 1) * pageSize,
     );
-    const [articles, sections] = await Promise.all([
-      this.documents.matchedArticles(found.matches.map((match) => match.submissionId)),
-      this.documents.sectionTitles(found.facets.sections.map((facet) => facet.sectionId)),
-    ]);
-    const bySubmission = new Map(articles.map((article) => [article.submissionId, article]));
+    // The journal's sections come with the results: a section of another journal, or none,
+    // found nothing, and is refused as one not in this journal.
+    if (query.section !== undefined && !found.sections.some(({ id }) => id === query.section))
+      throw noSuchSection();
     const counts = new Map(found.facets.sections.map((facet) => [facet.sectionId, facet.count]));
     return {
       terms,
@@ -87,16 +91,16 @@ export class ArticleSearch {
       page,
       pageSize,
       pageCount: Math.min(Math.ceil(found.total / pageSize), SEARCH_LIMITS.maxPage),
-      items: found.matches
-        .map((match) => bySubmission.get(match.submissionId))
-        .filter((article) => article !== undefined)
-        .map((article) => toSearchHit(article, terms, query.language)),
+      items: found.articles.map((article) => toSearchHit(article, terms, query.language)),
       facets: {
-        sections: sections.map((section) => ({
-          id: section.id,
-          titles: section.titles,
-          count: counts.get(section.id) ?? 0,
-        })),
+        // The sections some match is in (with the other filters), in the journal's order.
+        sections: found.sections
+          .filter((section) => counts.has(section.id))
+          .map((section) => ({
+            id: section.id,
+            titles: section.titles,
+            count: counts.get(section.id)!,
+          })),
         years: found.facets.years,
         languages: found.facets.languages,
       },
@@ -136,17 +140,11 @@ export class ArticleSearch {
       );
   }
 
-  private async checkFilters(journalId: string, query: ArticleSearchQuery): Promise<void> {
+  /** The filters are what they say; whether the section is the journal's is known with the results. */
+  private checkFilters(query: ArticleSearchQuery): void {
     const { section, year, language } = query;
-    if (
-      section !== undefined &&
-      (typeof section !== 'string' ||
-        !UUID.test(section) ||
-        !(await this.documents.hasSection(journalId, section)))
-    )
-      throw publishingProblems.raise('search-filter', 'There is no such section in this journal', {
-        filter: 'section',
-      });
+    if (section !== undefined && (typeof section !== 'string' || !UUID.test(section)))
+      throw noSuchSection();
     if (
       year !== undefined &&
       (!Number.isInteger(year) || year < SEARCH_LIMITS.minYear || year > SEARCH_LIMITS.maxYear)

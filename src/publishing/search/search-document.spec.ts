@@ -1,5 +1,11 @@
-import { overlapping, searchDocumentOf } from './search-document';
-import { searchTerms } from './search-text';
+import { SUPPORTED_LOCALES } from '../../common/i18n/locale';
+import {
+  LANGUAGE_BITS,
+  languageMaskOf,
+  languagesOfMask,
+  searchDocumentOf,
+  sharedWithAbstract,
+} from './search-document';
 
 const version = {
   metadata: {
@@ -48,26 +54,52 @@ describe('searchDocumentOf', () => {
       expect(document.words).toContain(word);
   });
 
-  it('keeps of the abstracts the words that may hold a word also in the keywords or names', () => {
-    // «التطوع» and «الرقمي» are keywords: the abstract's «التطوع», «الرقمي» share their letters.
-    const overlap = document.abstractOverlap.split(' ');
-    expect(overlap).toEqual(expect.arrayContaining(['التطوع', 'الرقمي']));
-    expect(overlap).not.toContain('platforms');
+  it('keeps of the abstracts what they share with the keywords and names', () => {
+    // «التطوع» and «الرقمي» are keywords, and in the abstract too.
+    const shared = document.abstractOverlap.split(' ');
+    expect(shared).toEqual(expect.arrayContaining(['التطوع', 'الرقمي']));
+    expect(shared).not.toContain('platforms');
   });
 });
 
-describe('overlapping', () => {
-  it('keeps every abstract word that contains a search word found in another field', () => {
-    const abstract = ['والتطوعيه', 'منصات', 'volunteering', 'at', 'floods', 'in'];
-    const others = ['التطوع', 'volunteers', 'in', 'rabat'];
-    const kept = overlapping(abstract, others);
-    // Each search word of three letters or more found in both is found in a kept word.
-    for (const term of searchTerms('تطوع التطوع volunt'))
-      expect(kept.some((word) => word.includes(term))).toBe(true);
-    // A short word is found only whole: kept only if equal.
-    expect(kept).toContain('in');
-    expect(kept).not.toContain('at');
-    expect(kept).not.toContain('floods');
-    expect(kept).not.toContain('منصات');
+describe('sharedWithAbstract', () => {
+  const abstract = ['والتطوعيه', 'منصات', 'volunteering', 'at', 'floods', 'in', 'رابط'];
+  const others = ['التطوعي', 'volunteers', 'in', 'rabat', 'ابط', 'rabatvolunt'];
+  const shared = sharedWithAbstract(abstract, others);
+  const inAbstract = (term: string) => abstract.some((word) => word.includes(term));
+  const inShared = (term: string) => shared.some((piece) => piece.includes(term));
+
+  it('holds a word of three letters or more of the others exactly when the abstract has it', () => {
+    // Every piece of every other word, of three letters or more: found alike.
+    for (const word of others)
+      for (let from = 0; from < word.length; from++)
+        for (let to = from + 3; to <= word.length; to++) {
+          const term = word.slice(from, to);
+          expect({ term, shared: inShared(term) }).toEqual({ term, shared: inAbstract(term) });
+        }
+  });
+
+  it('holds a short word whole exactly when the abstract has it whole', () => {
+    expect(shared).toContain('in');
+    expect(shared).not.toContain('at');
+  });
+
+  it('keeps the longest pieces only, and nothing of a word the abstract does not share', () => {
+    // «rabat» shares nothing; of "rabatvolunt", "volunt"; of «التطوعي», all (in «والتطوعيه»).
+    expect([...shared].sort()).toEqual(['in', 'volunt', 'volunteer', 'ابط', 'التطوعي'].sort());
+  });
+});
+
+describe('language masks', () => {
+  it('give each language a bit of its own', () => {
+    const bits = SUPPORTED_LOCALES.map((locale) => LANGUAGE_BITS[locale]);
+    expect(new Set(bits).size).toBe(bits.length);
+    for (const bit of bits) expect(Math.log2(bit) % 1).toBe(0);
+  });
+
+  it('read back the languages, in the site’s order', () => {
+    expect(languagesOfMask(languageMaskOf(['fr', 'ar']))).toEqual(['ar', 'fr']);
+    expect(languagesOfMask(languageMaskOf(['ar', 'en', 'fr']))).toEqual(['ar', 'en', 'fr']);
+    expect(languagesOfMask(languageMaskOf([]))).toEqual([]);
   });
 });

@@ -19,13 +19,29 @@ export interface SearchDocumentTexts {
   /** The contributors' names in each of their scripts. */
   authors: string;
   /**
-   * The abstracts' words that could hold a search word also found in the keywords or names:
-   * those sharing three letters in a row with one of their words, or equal to one. Enough to
-   * tell, when ranking, whether such a word is in the abstract too, without the abstract.
+   * What the abstracts share with the keywords and names (see sharedWithAbstract): enough to
+   * tell, when ranking, whether a search word found in the keywords or names is in the abstract
+   * too, without the abstract.
    */
   abstractOverlap: string;
   /** Every distinct word of titles, abstracts, keywords and names, sorted: what finds the article. */
   words: string[];
+}
+
+/**
+ * Each language's bit in a search document's language mask: what the language filter and facet
+ * read (a number is grouped and tested for less than a list). A new locale takes the next bit.
+ */
+export const LANGUAGE_BITS: Record<Locale, number> = { ar: 1, en: 2, fr: 4 };
+
+/** The mask of these languages. */
+export function languageMaskOf(languages: Locale[]): number {
+  return languages.reduce((mask, language) => mask | LANGUAGE_BITS[language], 0);
+}
+
+/** The languages of a mask, in the site's order. */
+export function languagesOfMask(mask: number): Locale[] {
+  return SUPPORTED_LOCALES.filter((locale) => (mask & LANGUAGE_BITS[locale]) !== 0);
 }
 
 /** The languages of a version: those it has a title in, in the site's order. */
@@ -59,16 +75,37 @@ function runsOf(word: string): string[] {
 }
 
 /**
- * Of the abstract's words, those that may contain a search word found in one of `others`: a
- * search word of SUBSTRING_MIN_LENGTH letters or more found in both shares its first run of
- * letters with each; a shorter one is found only as a whole word, so equals both.
+ * What the abstract shares with the words of `others` (the keywords and names): of each such
+ * word, the word itself when the abstract has it whole, else its longest pieces of
+ * SUBSTRING_MIN_LENGTH letters or more that are in an abstract word. A search word found in
+ * one of `others` is in the abstract exactly when it is in one of these (a short one, found
+ * only whole, exactly when it is one of them): enough to tell, when ranking, without the
+ * abstract, in a few words rather than the abstract's own.
  */
-export function overlapping(abstractWords: string[], others: string[]): string[] {
-  const whole = new Set(others);
-  const runs = new Set(others.flatMap(runsOf));
-  return abstractWords.filter(
-    (word) => whole.has(word) || runsOf(word).some((run) => runs.has(run)),
-  );
+export function sharedWithAbstract(abstractWords: string[], others: string[]): string[] {
+  const whole = new Set(abstractWords);
+  const runs = new Set(abstractWords.flatMap(runsOf));
+  // A piece has no space: found in this text, it is found in one of its words.
+  const abstract = abstractWords.join(' ');
+  const shared = new Set<string>();
+  for (const word of others) {
+    if (whole.has(word)) {
+      shared.add(word);
+      continue;
+    }
+    const letters = [...word];
+    const pieces: string[] = [];
+    for (let at = 0; at + SUBSTRING_MIN_LENGTH <= letters.length; at++) {
+      if (!runs.has(letters.slice(at, at + SUBSTRING_MIN_LENGTH).join(''))) continue;
+      let to = at + SUBSTRING_MIN_LENGTH;
+      while (to < letters.length && abstract.includes(letters.slice(at, to + 1).join(''))) to++;
+      pieces.push(letters.slice(at, to).join(''));
+    }
+    // A piece inside another of the same word adds nothing.
+    for (const piece of pieces)
+      if (!pieces.some((other) => other !== piece && other.includes(piece))) shared.add(piece);
+  }
+  return [...shared];
 }
 
 /**
@@ -92,7 +129,7 @@ export function searchDocumentOf(version: IndexedVersion): SearchDocumentTexts {
     title,
     keywords,
     authors,
-    abstractOverlap: overlapping(abstractWords, [
+    abstractOverlap: sharedWithAbstract(abstractWords, [
       ...new Set([...wordsOf(keywords), ...wordsOf(authors)]),
     ]).join(' '),
     words: [

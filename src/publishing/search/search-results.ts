@@ -139,7 +139,7 @@ export function toSearchHit(
       identification: identifyIssueIn(article.issue, SUPPORTED_LOCALES),
     },
     year: article.issue.year,
-    publishedAt: article.firstPublishedAt && new Date(article.firstPublishedAt),
+    publishedAt: article.firstPublishedAt ? new Date(article.firstPublishedAt) : null,
     retracted: article.retracted,
     matchedIn: order.filter((field) => matched.has(field)),
     snippets,

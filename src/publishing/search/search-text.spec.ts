@@ -136,6 +136,16 @@ describe('normaliseWithOrigin', () => {
     expect(original.slice(start[0], end[4])).toBe('Étude');
   });
 
+  it('keeps every unit of a text whose characters decompose into longer forms', () => {
+    // ﷺ is a whole phrase once decomposed: the text grows past its original length.
+    const original = `${'ﷺ'.repeat(3)} ${'x'.repeat(200)}`;
+    const { text, start, end } = normaliseWithOrigin(original);
+    expect(text.length).toBeGreaterThan(original.length);
+    expect(text.endsWith(` ${'x'.repeat(200)}`)).toBe(true);
+    expect(start).toHaveLength(text.length);
+    expect(end[text.length - 1]).toBe(original.length);
+  });
+
   it('keeps surrogate pairs whole', () => {
     const original = '𝐀𝐁 x';
     const { text, start, end } = normaliseWithOrigin(original);

@@ -1,3 +1,5 @@
+import { endianness } from 'node:os';
+
 /**
  * How the public search reads text: the one normalisation applied alike to what is indexed
  * and to what a reader types, so that a match never depends on how a word happened to be
@@ -63,60 +65,135 @@ function normaliseCodePoint(ch: string): string {
   return out;
 }
 
-// A text uses a few hundred distinct characters: normalise each once.
-const cache = new Map<string, string>();
-function normalisedCached(ch: string): string {
-  let normalised = cache.get(ch);
+// A text uses a few hundred distinct characters: normalise each once. A character of the BMP
+// (nearly all) is looked up by its code unit: most become one unit (or none, or a space), kept
+// as a number; the few that become several (ligatures), as a string. The rest (surrogate
+// pairs) by their string.
+const UNKNOWN = -1;
+const DROPPED = -2;
+const SEVERAL = -3;
+const bmpUnits = new Int32Array(0x10000).fill(UNKNOWN);
+const bmpForms = new Map<number, string>();
+function learnBmp(code: number): number {
+  const form = normaliseCodePoint(String.fromCharCode(code));
+  const unit = form.length === 0 ? DROPPED : form.length === 1 ? form.charCodeAt(0) : SEVERAL;
+  if (unit === SEVERAL) bmpForms.set(code, form);
+  bmpUnits[code] = unit;
+  return unit;
+}
+const astralForms = new Map<string, string>();
+function astralForm(ch: string): string {
+  let normalised = astralForms.get(ch);
   if (normalised === undefined) {
     normalised = normaliseCodePoint(ch);
-    if (cache.size < 20_000) cache.set(ch, normalised);
+    if (astralForms.size < 20_000) astralForms.set(ch, normalised);
   }
   return normalised;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const SPACE = 0x20;
 
 /** A normalised text and, for each of its UTF-16 units, where it came from in the original. */
 export interface NormalisedText {
   text: string;
   /** `start[i]`: index in the original of the code point that gave unit i. */
-  start: number[];
+  start: Int32Array;
   /** `end[i]`: index in the original just after that code point. */
-  end: number[];
+  end: Int32Array;
+}
+
+// Typed arrays are in the machine's byte order; UTF-16LE text is read from them as it is.
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** The string of these UTF-16 units (lone surrogates kept). */
+function stringOf(units: Uint16Array): string {
+  if (LITTLE_ENDIAN)
+    return Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+  let text = '';
+  for (let from = 0; from < units.length; from += 4096)
+    text += String.fromCharCode(...units.subarray(from, from + 4096));
+  return text;
 }
 
 /**
  * The text normalised, remembering where each unit came from, so a match found in the
- * normalised form can be shown on the original (see highlight.ts).
+ * normalised form can be shown on the original (see highlight.ts). Every result's texts go
+ * through it: one pass over the code units into typed arrays, each character's form looked up.
  */
 export function normaliseWithOrigin(original: string): NormalisedText {
-  // Pieces joined once at the end: a string built by += is flattened on every read.
-  const pieces: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  let index = 0;
+  const length = original.length;
+  let units = new Uint16Array(length + 16);
+  let start = new Int32Array(length + 16);
+  let end = new Int32Array(length + 16);
+  let size = 0;
   let afterSpace = true; // no leading space
-  for (const ch of original) {
+  for (let index = 0; index < length;) {
     const from = index;
-    index += ch.length;
-    const piece = normalisedCached(ch);
+    const code = original.charCodeAt(index);
+    let piece: string;
+    if (
+      isHighSurrogate(code) &&
+      index + 1 < length &&
+      isLowSurrogate(original.charCodeAt(index + 1))
+    ) {
+      index += 2;
+      piece = astralForm(original.slice(from, index));
+    } else {
+      // A lone surrogate too, as a character of its own.
+      index += 1;
+      let unit = bmpUnits[code];
+      if (unit === UNKNOWN) unit = learnBmp(code);
+      if (unit === DROPPED) continue;
+      if (unit !== SEVERAL) {
+        if (unit === SPACE) {
+          if (afterSpace) continue;
+          afterSpace = true;
+        } else afterSpace = false;
+        // The room is there: one unit for each unit in, and more made for every longer form.
+        units[size] = unit;
+        start[size] = from;
+        end[size] = index;
+        size++;
+        continue;
+      }
+      piece = bmpForms.get(code)!;
+    }
+    // Decompositions can be longer than what they decompose (ﷺ is 18 letters): room for this
+    // one and one unit for each still to come.
+    const needed = size + piece.length + (length - index);
+    if (needed > units.length) {
+      const grown = Math.max(needed, 2 * units.length);
+      units = copied(units, new Uint16Array(grown));
+      start = copied(start, new Int32Array(grown));
+      end = copied(end, new Int32Array(grown));
+    }
     // By UTF-16 unit: a space is one, and the halves of a surrogate pair go through as they are.
     for (let i = 0; i < piece.length; i++) {
-      const unit = piece[i];
-      if (unit === ' ') {
+      const unit = piece.charCodeAt(i);
+      if (unit === SPACE) {
         if (afterSpace) continue;
         afterSpace = true;
       } else afterSpace = false;
-      pieces.push(unit);
-      start.push(from);
-      end.push(index);
+      units[size] = unit;
+      start[size] = from;
+      end[size] = index;
+      size++;
     }
   }
-  if (afterSpace && pieces.length > 0) {
-    // A trailing separator.
-    pieces.pop();
-    start.pop();
-    end.pop();
-  }
-  return { text: pieces.join(''), start, end };
+  // A trailing separator.
+  if (afterSpace && size > 0) size--;
+  return {
+    text: stringOf(units.subarray(0, size)),
+    start: start.subarray(0, size),
+    end: end.subarray(0, size),
+  };
+}
+
+function copied<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** The normal form of a text, for the index and for a query alike. */

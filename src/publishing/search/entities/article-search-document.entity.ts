@@ -14,6 +14,10 @@ import { Publication } from '../../entities/publication.entity';
 @Index('article_search_documents_issue_idx', ['issueId'])
 // A GIN index over `words`, written by hand in the migration (TypeORM cannot declare one).
 @Index('article_search_documents_words_idx', { synchronize: false })
+// Written by hand too (migration ArticleSearchSpeed): the journal's articles newest first in
+// rank order, and a GIN index over the title's words (string_to_array(title, ' ')).
+@Index('article_search_documents_recency_idx', { synchronize: false })
+@Index('article_search_documents_title_words_idx', { synchronize: false })
 export class ArticleSearchDocument {
   @PrimaryColumn({ type: 'uuid' })
   submissionId: string;
@@ -67,12 +71,12 @@ export class ArticleSearchDocument {
   @Column({ type: 'int' })
   seq: number;
 
-  /** The languages the article has a title in. */
-  @Column({ type: 'text', array: true })
-  languages: string[];
+  /** The languages the article has a title in, a bit each (LANGUAGE_BITS in search-document.ts). */
+  @Column({ type: 'smallint' })
+  languageMask: number;
 
-  // The texts, normalised (search-text.ts), in the row: ranking reads them for every match.
-  // The words are kept out of it (see the migration): only the GIN index reads them.
+  // The texts, normalised (search-text.ts), in the row: ranking reads them for every match it
+  // scores. The words are kept out of it (see the migration): only the GIN index reads them.
 
   /** Titles and subtitles in every language. */
   @Column({ type: 'text' })
@@ -86,7 +90,7 @@ export class ArticleSearchDocument {
   @Column({ type: 'text' })
   authors: string;
 
-  /** The abstracts' words that may hold a word of the keywords or names (see search-document.ts). */
+  /** What the abstracts share with the keywords and names (see search-document.ts). */
   @Column({ type: 'text' })
   abstractOverlap: string;
 
