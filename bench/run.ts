@@ -10,6 +10,7 @@ import { benchArchiveBombs } from './archive-bombs.bench';
 import { benchSubmissionsListing } from './submissions-listing.bench';
 import { benchTypesetting } from './typesetting.bench';
 import { benchWebPages } from './web-pages.bench';
+import { benchWorkspacePages } from './workspace-pages.bench';
 
 /**
  * `npm run bench`: speed and memory figures with their targets. Benchmarks, not tests: they
@@ -121,6 +122,11 @@ async function main(): Promise<void> {
     await benchWebPages(toReport);
     return;
   }
+  // `npm run bench -- workspace-pages`: the workspaces' pages with 100,000 submissions.
+  if (process.argv.includes('workspace-pages')) {
+    await benchWorkspacePages(toReport);
+    return;
+  }
   // `npm run bench -- archive-bombs`: zip bombs through the upload route.
   if (process.argv.includes('archive-bombs')) {
     await benchArchiveBombs(toReport);
@@ -133,6 +139,7 @@ async function main(): Promise<void> {
   await benchTypesetting(toReport);
   await benchArchiveBombs(toReport);
   await benchWebPages(toReport);
+  await benchWorkspacePages(toReport);
   const missed = figures.filter((figure) => !figure.met).length;
   console.log(`${figures.length - missed} of ${figures.length} targets met`);
 }

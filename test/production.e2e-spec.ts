@@ -236,7 +236,7 @@ describe('copyediting and production: stage assignments, discussions, galley sou
         'Please check the references.<br>The appendix goes at the end.',
       );
       expect(english.text).toContain(
-        `http://journals.test/submissions/${submissionId}/discussions/${ids.discussion}`,
+        `http://journals.test/en/j/volunteering/submissions/${submissionId}#discussion-${ids.discussion}`,
       );
       const french = await stack.mailTo(users.copyeditor.email, discussionMail('References'));
       expect(french.subject).toBe(

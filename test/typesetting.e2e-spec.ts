@@ -361,7 +361,7 @@ describe('typesetting: issues and proofs through the worker', () => {
     const told = await stack.mailTo(submitter.email, (mail) =>
       /proof|épreuve|التجريبية/i.test(mail.subject ?? ''),
     );
-    expect(told.text).toContain(`/submissions/${legal}/proofs`);
+    expect(told.text).toMatch(new RegExp(`/(ar|en|fr)/j/volunteering/submissions/${legal}#proofs`));
     const author = await signIn(stack, submitter.email);
     const mine = (
       await http().get(`/api/submissions/${legal}/proofs`).set('Authorization', author).expect(200)

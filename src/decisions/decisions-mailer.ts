@@ -71,7 +71,10 @@ export class DecisionsMailer {
           })),
           attachments: sent.attachmentNames,
           revisionsDueDate: sent.revisionsDueAt ? day(sent.revisionsDueAt) : null,
-          statusUrl: this.url(`/submissions/${submissionId}`),
+          // The letter on the author's page of the submission, in their language.
+          statusUrl: this.url(
+            `/${locale}/j/${facts.journal.slug}/submissions/${submissionId}#decision`,
+          ),
         },
       });
     }

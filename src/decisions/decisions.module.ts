@@ -39,6 +39,8 @@ import { SharedReviewsRepository } from './shared-reviews.repository';
     DecisionFactsRepository,
     SharedReviewsRepository,
   ],
+  // For the author's web pages.
+  exports: [AuthorDecisionsService],
 })
 export class DecisionsModule implements OnModuleInit {
   constructor(

@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { displayName, type Person } from '../editorial/people';
 import { ROLE_NAMES } from '../editorial/roles';
+import { JournalsLookup } from '../journals';
 import { NotificationService } from '../notifications/notification.service';
 import { recipientOf } from '../reviews';
 import type { Discussion } from './entities/discussion.entity';
 import type { DiscussionMessage } from './entities/discussion-message.entity';
 import { type ProductionStage, STAGE_NAMES, type StageRole } from './production-stages';
-import type { ProductionFacts } from './production-submissions.repository';
+import {
+  type ProductionFacts,
+  ProductionSubmissionsRepository,
+} from './production-submissions.repository';
 import type { StageAssignment } from './entities/stage-assignment.entity';
 
 /**
@@ -20,6 +24,8 @@ export class ProductionMailer {
   constructor(
     private readonly config: AppConfig,
     private readonly notifications: NotificationService,
+    private readonly journals: JournalsLookup,
+    private readonly submissions: ProductionSubmissionsRepository,
   ) {}
 
   private url(path: string): string {
@@ -60,11 +66,22 @@ export class ProductionMailer {
     fileName: string | null,
     recipients: readonly Person[],
   ): Promise<void> {
-    const discussionUrl = this.url(
+    const staffUrl = this.url(
       `/submissions/${discussion.submissionId}/discussions/${discussion.id}`,
     );
+    // The author reads the discussion on their page of the submission, in their language.
+    const submitterId = (await this.submissions.submitted(discussion.submissionId))?.submitterId;
+    const slug = recipients.some((recipient) => recipient.id === submitterId)
+      ? (await this.journals.byId(facts.journalId)).slug
+      : null;
     for (const recipient of recipients) {
       const locale = recipient.preferredLocale;
+      const discussionUrl =
+        slug && recipient.id === submitterId
+          ? this.url(
+              `/${locale}/j/${slug}/submissions/${discussion.submissionId}#discussion-${discussion.id}`,
+            )
+          : staffUrl;
       await this.notifications.queue({
         template: 'discussion-message',
         to: recipientOf(recipient),

@@ -53,7 +53,8 @@ export class IssueMailer {
           title: titleIn(record, locale),
           issue: identifyIssue(issue, locale),
           doiUrl: record.doi ? `https://doi.org/${record.doi}` : null,
-          articleUrl: this.url(`/journals/${journal.slug}/articles/${article.id}`),
+          // The article's public page in the author's language (its id is the submission's).
+          articleUrl: this.url(`/${locale}/j/${journal.slug}/articles/${article.id}`),
         },
       });
     }
@@ -70,11 +71,14 @@ export class IssueMailer {
     records: Publication[],
     authors: string[],
   ): Promise<void> {
-    const issueUrl = this.url(`/journals/${journal.slug}/issues/${issue.id}`);
     for (const reader of await this.recipients.readers(journal.id, authors)) {
       const locale = isLocale(reader.preferredLocale)
         ? reader.preferredLocale
         : journal.primaryLocale;
+      // The issue's public page in the reader's language.
+      const issueUrl = this.url(
+        `/${locale}/j/${journal.slug}/issues/${issue.volume}/${issue.number}`,
+      );
       await this.notifications.queue({
         template: 'issue-published',
         to: {

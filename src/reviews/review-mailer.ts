@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Locale } from '../common/i18n/locale';
+import { isLocale, type Locale } from '../common/i18n/locale';
 import { AppConfig } from '../config/app-config';
 import { displayName } from '../editorial/people';
 import { NotificationService } from '../notifications/notification.service';
@@ -283,7 +283,10 @@ export class ReviewMailer {
         title: facts.titleIn((author.preferredLocale as Locale) ?? facts.journal.primaryLocale),
         revisionsDueDate: day(revisionsDueAt),
         overdue,
-        statusUrl: this.url(`/submissions/${facts.submission.id}`),
+        // The author's page of the submission, at its revision form, in their language.
+        statusUrl: this.url(
+          `/${isLocale(author.preferredLocale) ? author.preferredLocale : facts.journal.primaryLocale}/j/${facts.journal.slug}/submissions/${facts.submission.id}#revision`,
+        ),
       },
     });
   }

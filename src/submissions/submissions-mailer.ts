@@ -64,6 +64,11 @@ export class SubmissionsMailer {
     return new URL(path, this.config.PUBLIC_URL).href;
   }
 
+  /** The author's page of the submission, in their language (src/web/author). */
+  private statusUrl(locale: Locale, journal: JournalRef, submissionId: string): string {
+    return this.url(`/${locale}/j/${journal.slug}/submissions/${submissionId}`);
+  }
+
   private workflowUrl(journal: JournalRef, submissionId: string): string {
     return this.url(`/journals/${journal.slug}/workflow/${submissionId}`);
   }
@@ -92,7 +97,7 @@ export class SubmissionsMailer {
         title: titleIn(metadata, authorLocale, submission.locale)!,
         sectionTitle: pickLocalized(section.titles, authorLocale) ?? '',
         submittedAt: day(facts.submittedAt),
-        statusUrl: this.url(`/submissions/${submission.id}`),
+        statusUrl: this.statusUrl(authorLocale, journal, submission.id),
       },
     });
     for (const editor of facts.editors) {

@@ -55,7 +55,21 @@ import { Withdrawal } from './withdrawal.service';
     EditorialListingRepository,
     SubmissionHistoryRepository,
   ],
-  exports: [EditorialListing, FileIntake, ReviewCopies, SubmissionChanges],
+  exports: [
+    EditorialListing,
+    FileIntake,
+    ReviewCopies,
+    SubmissionChanges,
+    // For the author's web pages.
+    SubmissionsService,
+    SubmissionHistory,
+    SubmissionFiles,
+    Withdrawal,
+    // For the submission wizard (src/web/submit).
+    SubmissionDrafts,
+    Submitting,
+    SubmissionCompleteness,
+  ],
 })
 export class SubmissionsModule implements OnModuleInit {
   constructor(

@@ -1,3 +1,5 @@
 /** The typesetting feature's public surface: what the rest of Tahkim may use of it. */
 export { TypesettingModule } from './typesetting.module';
 export { TypesettingWorkerModule } from './typesetting-worker.module';
+export { Proofs, type ProofView } from './proofs.service';
+export { ProofResponseDto } from './dto/proof-response.dto';

@@ -38,7 +38,11 @@ export class TypesettingMailer {
               locale,
               record.locale,
             ) ?? '',
-          proofsUrl: new URL(`/submissions/${submission.id}/proofs`, this.config.PUBLIC_URL).href,
+          // The proofs on the author's page of the submission, in their language.
+          proofsUrl: new URL(
+            `/${locale}/j/${journal.slug}/submissions/${submission.id}#proofs`,
+            this.config.PUBLIC_URL,
+          ).href,
         },
       });
     }

@@ -30,5 +30,7 @@ import { TypstEngineHost } from './typst-engine.host';
     // The API's engine serves certificates only (one page); it is made on the first one.
     TypstEngineHost,
   ],
+  // For the author's web pages.
+  exports: [Proofs],
 })
 export class TypesettingModule {}

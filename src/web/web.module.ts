@@ -5,6 +5,7 @@ import { WebAccountModule } from './account/web-account.module';
 import { WebAuthorModule } from './author/web-author.module';
 import { WebFoundationModule } from './foundation/web-foundation.module';
 import { WebReviewerModule } from './reviewer/web-reviewer.module';
+import { WebSubmitModule } from './submit/web-submit.module';
 import { AnnouncementPagesController } from './public/announcement-pages.controller';
 import { AnnouncementPages } from './public/announcement-pages.service';
 import { ArticlePagesController } from './public/article-pages.controller';
@@ -32,6 +33,7 @@ import { SiteController } from './public/site.controller';
     WebFoundationModule,
     WebAccountModule,
     WebAuthorModule,
+    WebSubmitModule,
     WebReviewerModule,
     PublishingModule,
     AnnouncementsModule,

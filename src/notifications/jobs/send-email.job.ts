@@ -55,7 +55,8 @@ export class SendEmailJob {
       const journal = from
         ? {
             title: pickLocalized(from.titles, message.locale) ?? from.slug,
-            url: new URL(`/journals/${from.slug}`, this.config.PUBLIC_URL).href,
+            // The journal's home on the site, in the email's language.
+            url: new URL(`/${message.locale}/j/${from.slug}`, this.config.PUBLIC_URL).href,
           }
         : null;
       const rendered = this.renderer.render(message.template, message.locale, {
