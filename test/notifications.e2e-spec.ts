@@ -120,7 +120,8 @@ describe('notification pipeline: outbox → queue → worker → SMTP', () => {
     const mail = mailTo('no-preference@example.org')!;
     expect(mail.subject).toBe('تأكيد عنوان بريدك الإلكتروني في مجلة العمل التطوعي المحكّمة');
     expect(mail.html).toContain('dir="rtl"');
-    expect(mail.text).toContain('http://journals.test/journals/volunteering');
+    // The journal's home on the site, in the email's language.
+    expect(mail.text).toContain('http://journals.test/ar/j/volunteering');
   });
 
   it('uses the journal title in the recipient’s own language', async () => {
