@@ -321,6 +321,37 @@ describe('copyediting and production: stage assignments, discussions, galley sou
       expect(refused.body.type).toBe('urn:tahkim:problem:unacceptable-file');
     });
 
+    it('counts for each participant what others wrote since they last opened the discussion', async () => {
+      const unread = async (who: string) =>
+        (
+          (await http().get(discussions()).set(as(who)).expect(200)).body.discussions as {
+            id: string;
+            unread: number;
+          }[]
+        ).find((discussion) => discussion.id === ids.discussion)?.unread;
+      // The editor read their own first message when starting it; the author's reply and the
+      // copyeditor's file came after. Nobody's own messages count.
+      expect(await unread('editor')).toBe(2);
+      expect(await unread('author3')).toBe(2);
+      expect(await unread('copyeditor')).toBe(2);
+      await http().get(`${discussions()}/${ids.discussion}`).set(as('author3')).expect(200);
+      expect(await unread('author3')).toBe(0);
+      expect(await unread('editor')).toBe(2);
+      // A new message is unread for the others, not for its writer.
+      const note = await http()
+        .post(`${discussions()}/${ids.discussion}/messages`)
+        .set(as('editor'))
+        .send({ body: 'Thank you both.' })
+        .expect(201);
+      await notified(note.body.id);
+      await stack.mailTo(users.author3.email, discussionMail('References'));
+      await stack.mailTo(users.copyeditor.email, discussionMail('References'));
+      expect(await unread('author3')).toBe(1);
+      expect(await unread('editor')).toBe(2);
+      await http().get(`${discussions()}/${ids.discussion}`).set(as('editor')).expect(200);
+      expect(await unread('editor')).toBe(0);
+    });
+
     it('shows the messages in order to every participant', async () => {
       for (const who of ['author3', 'copyeditor', 'editor', 'manager']) {
         const view = await http()
@@ -329,12 +360,12 @@ describe('copyediting and production: stage assignments, discussions, galley sou
           .expect(200);
         expect(
           view.body.messages.map((message: { author: { id: string } }) => message.author.id),
-        ).toEqual([users.editor.id, users.author3.id, users.copyeditor.id]);
+        ).toEqual([users.editor.id, users.author3.id, users.copyeditor.id, users.editor.id]);
       }
       const list = await http().get(discussions()).set(as('copyeditor')).expect(200);
       expect(list.body).toMatchObject({ stage: 'copyediting', stages: ['copyediting'] });
       expect(list.body.discussions).toEqual([
-        expect.objectContaining({ id: ids.discussion, messages: 3 }),
+        expect.objectContaining({ id: ids.discussion, messages: 4, unread: 0 }),
       ]);
     });
 

@@ -491,11 +491,25 @@ describe('the author’s workspace on the web', () => {
 
     const context = await signedIn('author1', 'ar');
     const page = await context.newPage();
+    // The list counts the message as unread until the discussion has been shown.
+    const unreadOnList = async () => {
+      await page.goto(`/ar/j/${SLUG}/submissions`);
+      const item = page.locator('.author-item', {
+        has: page.locator(`a[href="${pageOf(main.id)}"]`),
+      });
+      return plain(await item.locator('.author-item__messages').textContent());
+    };
+    expect(await unreadOnList()).toContain('رسالة واحدة غير مقروءة');
     await page.goto(link);
     const discussion = page.locator(`#discussion-${discussionId}`);
     expect(plain(await discussion.locator('.author-message').first().textContent())).toContain(
       'Please send a sharper figure 2.',
     );
+    expect(plain(await discussion.locator('.author-message').first().textContent())).toContain(
+      'جديدة',
+    );
+    expect(await unreadOnList()).not.toContain('غير مقروءة');
+    await page.goto(link);
     const form = discussion.locator('form:has(textarea[name="body"])');
     const token = await form.locator('input[name="_csrf"]').inputValue();
     const seen = await form.locator('input[name="seen"]').inputValue();

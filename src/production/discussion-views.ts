@@ -21,10 +21,14 @@ export interface DiscussionThread extends Discussion {
   messages: MessageView[];
 }
 
-/** A discussion in the list: how many messages, and when the last was written. */
+/** A discussion in the list: how many messages, when the last was written, how many unread. */
 export interface DiscussionSummary extends Discussion {
   messages: number;
   lastMessageAt: Date | null;
+  /** Who wrote the last message (a participant, whom the participants see anyway). */
+  lastWriterId: string | null;
+  /** Messages others wrote since the reader last opened the discussion. */
+  unread: number;
 }
 
 export interface DiscussionList {

@@ -5,11 +5,14 @@ import { DiscussionMessage } from './entities/discussion-message.entity';
 import { Discussion } from './entities/discussion.entity';
 import type { ProductionStage } from './production-stages';
 
-/** How many messages a discussion has, and when the last was written. */
+/** How many messages a discussion has, when the last was written, and how many a reader has not read. */
 export interface MessageCount {
   discussionId: string;
   messages: number;
   lastAt: Date;
+  /** Who wrote the last message. */
+  lastWriterId: string;
+  unread: number;
 }
 
 /** The rows of discussions and discussion_messages. */
@@ -24,12 +27,29 @@ export class DiscussionsRepository extends Repository {
     });
   }
 
-  counts(discussionIds: readonly string[]): Promise<MessageCount[]> {
+  /** Each discussion's messages, and those others wrote after `readerId` last read it. */
+  counts(discussionIds: readonly string[], readerId: string): Promise<MessageCount[]> {
     if (discussionIds.length === 0) return Promise.resolve([]);
     return this.db.query(
-      `SELECT discussion_id AS "discussionId", count(*)::int AS messages, max(created_at) AS "lastAt"
-         FROM discussion_messages WHERE discussion_id = ANY($1) GROUP BY discussion_id`,
-      [discussionIds],
+      `SELECT m.discussion_id AS "discussionId", count(*)::int AS messages, max(m.created_at) AS "lastAt",
+              (array_agg(m.author_id ORDER BY m.created_at DESC, m.id DESC))[1] AS "lastWriterId",
+              (count(*) FILTER (WHERE m.author_id <> $2
+                 AND m.created_at > coalesce(r.read_up_to, '-infinity')))::int AS unread
+         FROM discussion_messages m
+         LEFT JOIN discussion_reads r ON r.discussion_id = m.discussion_id AND r.user_id = $2
+        WHERE m.discussion_id = ANY($1)
+        GROUP BY m.discussion_id, r.read_up_to`,
+      [discussionIds, readerId],
+    );
+  }
+
+  /** Records that `readerId` was shown the discussion up to the message written at `upTo`. */
+  async markRead(discussionId: string, readerId: string, upTo: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO discussion_reads (discussion_id, user_id, read_up_to) VALUES ($1, $2, $3)
+       ON CONFLICT (discussion_id, user_id)
+       DO UPDATE SET read_up_to = greatest(discussion_reads.read_up_to, excluded.read_up_to)`,
+      [discussionId, readerId, upTo],
     );
   }
 

@@ -64,7 +64,10 @@ export class DiscussionsService {
     const participants = await this.access.participantsFor(user, submissionId);
     const stages = stagesOf(participants, user.id);
     const discussions = await this.discussions.ofStages(submissionId, stages);
-    const counts = await this.discussions.counts(discussions.map(({ id }) => id));
+    const counts = await this.discussions.counts(
+      discussions.map(({ id }) => id),
+      user.id,
+    );
     return {
       stage: participants.submission.stage,
       stages,
@@ -74,6 +77,8 @@ export class DiscussionsService {
           ...discussion,
           messages: count?.messages ?? 0,
           lastMessageAt: count?.lastAt ?? null,
+          lastWriterId: count?.lastWriterId ?? null,
+          unread: count?.unread ?? 0,
         };
       }),
     };
@@ -126,10 +131,15 @@ export class DiscussionsService {
     return this.view(user, submissionId, discussion.id);
   }
 
-  /** A discussion with its messages in order. */
+  /**
+   * A discussion with its messages in order; from then on they are read by `user` (the
+   * list's `unread` counts only what others write after the newest of them).
+   */
   async view(user: Person, submissionId: string, discussionId: string): Promise<DiscussionThread> {
     const { discussion } = await this.access.reach(user, submissionId, discussionId);
     const messages = await this.discussions.messages(discussionId);
+    const newest = messages.at(-1);
+    if (newest) await this.discussions.markRead(discussionId, user.id, newest.createdAt);
     return {
       ...discussion,
       messages: messages.map((message) =>

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { foldForMatching } from '../anonymisation/name-matcher';
 import type { Locale } from '../common/i18n/locale';
 import { type CursorQuery, type Page, paginate } from '../common/pagination/cursor-page';
@@ -73,6 +73,28 @@ export class SubmissionsRepository extends Repository {
       where: { id, submitterId },
       relations: { journal: true },
     });
+  }
+
+  /** The submitter's submissions to a journal, newest first, each with its metadata. */
+  async ofSubmitterInJournal(
+    submitterId: string,
+    journalId: string,
+  ): Promise<{ submission: Submission; metadata: SubmissionMetadata[] }[]> {
+    const submissions = await this.db.find(Submission, {
+      where: { submitterId, journalId },
+      relations: { journal: true },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    const metadata = submissions.length
+      ? await this.db.find(SubmissionMetadata, {
+          where: { submissionId: In(submissions.map(({ id }) => id)) },
+          order: { locale: 'ASC' },
+        })
+      : [];
+    return submissions.map((submission) => ({
+      submission,
+      metadata: metadata.filter((entry) => entry.submissionId === submission.id),
+    }));
   }
 
   byId(id: string): Promise<Submission> {

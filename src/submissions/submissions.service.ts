@@ -3,6 +3,7 @@ import type { CursorQuery, Page } from '../common/pagination/cursor-page';
 import { httpProblems } from '../common/problems/http.problems';
 import type { Person } from '../editorial/people';
 import { SubmissionCompleteness } from './completeness';
+import type { SubmissionMetadata } from './entities/submission-metadata.entity';
 import type { Submission } from './entities/submission.entity';
 import { type SubmissionDetails, SubmissionsRepository } from './submissions.repository';
 
@@ -45,6 +46,26 @@ export class SubmissionsService {
         }`,
       );
     return { submission, ...details, tasks };
+  }
+
+  /**
+   * The person's submissions to one journal, newest first, each with its metadata and, for a
+   * draft, how many things are still missing before it can be submitted (the author's list).
+   */
+  async mineInJournal(
+    user: Pick<Person, 'id'>,
+    journalId: string,
+  ): Promise<{ submission: Submission; metadata: SubmissionMetadata[]; missing: number }[]> {
+    const mine = await this.submissions.ofSubmitterInJournal(user.id, journalId);
+    return Promise.all(
+      mine.map(async (entry) => ({
+        ...entry,
+        missing:
+          entry.submission.stage === 'draft'
+            ? (await this.completeness.missing(entry.submission)).length
+            : 0,
+      })),
+    );
   }
 
   /** The person's submissions, newest first. */

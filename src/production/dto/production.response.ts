@@ -159,13 +159,19 @@ export function toDiscussionThreadResponse(thread: DiscussionThread): Discussion
   };
 }
 
-/** A discussion in the list: how many messages, and when the last was written. */
+/** A discussion in the list: how many messages, when the last was written, how many unread. */
 export class DiscussionSummaryResponse extends DiscussionResponse {
   @ApiProperty()
   messages: number;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastMessageAt: Date | null;
+
+  @ApiProperty({
+    description:
+      'Messages others wrote since you last opened this discussion (GET of the discussion marks it read)',
+  })
+  unread: number;
 }
 
 function toDiscussionSummaryResponse(summary: DiscussionSummary): DiscussionSummaryResponse {
@@ -173,6 +179,7 @@ function toDiscussionSummaryResponse(summary: DiscussionSummary): DiscussionSumm
     ...toDiscussionResponse(summary),
     messages: summary.messages,
     lastMessageAt: summary.lastMessageAt,
+    unread: summary.unread,
   };
 }
 

@@ -29,7 +29,7 @@ describe('the author’s workspace as its pages show it', () => {
         ...base,
         stage: 'review',
         revisions: { dueAt: late },
-        discussions: { messages: 3, lastMessageAt: now, awaitingReply: 1 },
+        discussions: { messages: 3, unread: 1, lastMessageAt: now, awaitingReply: 1 },
       }),
     ).toEqual({
       kind: 'revise',
@@ -47,14 +47,14 @@ describe('the author’s workspace as its pages show it', () => {
         ...base,
         stage: 'production',
         proofToAnswer: true,
-        discussions: { messages: 1, lastMessageAt: now, awaitingReply: 1 },
+        discussions: { messages: 1, unread: 0, lastMessageAt: now, awaitingReply: 1 },
       }),
     ).toMatchObject({ kind: 'proof', anchor: 'proofs' });
     expect(
       nextStep({
         ...base,
         stage: 'copyediting',
-        discussions: { messages: 4, lastMessageAt: now, awaitingReply: 2 },
+        discussions: { messages: 4, unread: 2, lastMessageAt: now, awaitingReply: 2 },
       }),
     ).toMatchObject({ kind: 'reply', count: 2 });
     expect(nextStep({ ...base, stage: 'draft', missing: 3 })).toMatchObject({
@@ -68,18 +68,22 @@ describe('the author’s workspace as its pages show it', () => {
     });
   });
 
-  it('counts the discussions that wait for the author: open, the last word someone else’s', () => {
-    const message = (authorId: string, at: number) => ({
-      author: { id: authorId },
-      createdAt: new Date(at),
-    });
-    const threads = [
-      { closedAt: null, messages: [message('editor', 1), message('author', 2)] },
-      { closedAt: null, messages: [message('author', 3), message('editor', 5)] },
-      { closedAt: new Date(9), messages: [message('editor', 4)] },
-    ] as unknown as Parameters<typeof discussionState>[0];
-    expect(discussionState(threads, 'author')).toEqual({
+  it('counts the discussions that wait for the author (open, the last word someone else’s) and the unread messages', () => {
+    const discussion = (
+      lastWriterId: string,
+      at: number,
+      messages: number,
+      unread: number,
+      closedAt: Date | null = null,
+    ) => ({ closedAt, messages, lastMessageAt: new Date(at), lastWriterId, unread });
+    const discussions = [
+      discussion('author', 2, 2, 0),
+      discussion('editor', 5, 2, 1),
+      discussion('editor', 4, 1, 1, new Date(9)),
+    ];
+    expect(discussionState(discussions, 'author')).toEqual({
       messages: 5,
+      unread: 2,
       lastMessageAt: new Date(5),
       awaitingReply: 1,
     });

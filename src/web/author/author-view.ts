@@ -8,7 +8,7 @@ import {
   type SubmissionStage,
 } from '../../editorial/stages/stage-transitions';
 import type { DecisionsForAuthor } from '../../decisions';
-import type { DiscussionThread } from '../../production';
+import type { DiscussionSummary } from '../../production';
 import {
   FILE_GENRES,
   type HistoryEntry,
@@ -55,6 +55,8 @@ export type NextStep =
 /** A discussion as the next step and the dashboard count it. */
 export interface DiscussionState {
   messages: number;
+  /** Messages others wrote since the author last opened the discussions. */
+  unread: number;
   lastMessageAt: Date | null;
   /** Open discussions whose last message is someone else's. */
   awaitingReply: number;
@@ -103,19 +105,25 @@ export function ownTitle(
 
 /** Discussions counted for the dashboard and the next step. */
 export function discussionState(
-  threads: readonly Pick<DiscussionThread, 'closedAt' | 'messages'>[],
+  discussions: readonly Pick<
+    DiscussionSummary,
+    'closedAt' | 'messages' | 'lastMessageAt' | 'lastWriterId' | 'unread'
+  >[],
   authorId: string,
 ): DiscussionState {
   let messages = 0;
+  let unread = 0;
   let lastMessageAt: Date | null = null;
   let awaitingReply = 0;
-  for (const thread of threads) {
-    messages += thread.messages.length;
-    const last = thread.messages.at(-1);
-    if (last && (!lastMessageAt || last.createdAt > lastMessageAt)) lastMessageAt = last.createdAt;
-    if (!thread.closedAt && last && last.author.id !== authorId) awaitingReply += 1;
+  for (const discussion of discussions) {
+    messages += discussion.messages;
+    unread += discussion.unread;
+    const last = discussion.lastMessageAt;
+    if (last && (!lastMessageAt || last > lastMessageAt)) lastMessageAt = last;
+    if (!discussion.closedAt && discussion.lastWriterId && discussion.lastWriterId !== authorId)
+      awaitingReply += 1;
   }
-  return { messages, lastMessageAt, awaitingReply };
+  return { messages, unread, lastMessageAt, awaitingReply };
 }
 
 /** What the anonymisation pipeline did to a file, as the author reads it. */

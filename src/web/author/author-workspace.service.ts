@@ -5,7 +5,11 @@ import type { Person } from '../../editorial/people';
 import type { SubmissionStage } from '../../editorial/stages/stage-transitions';
 import { AuthorDecisionsService } from '../../decisions';
 import { type Journal, JournalsLookup } from '../../journals';
-import { DiscussionsService, type DiscussionThread } from '../../production';
+import {
+  type DiscussionSummary,
+  DiscussionsService,
+  type DiscussionThread,
+} from '../../production';
 import {
   FILE_GENRES,
   type Submission,
@@ -69,9 +73,6 @@ interface PageForm {
 
 /** What the stages after acceptance say of proofs: they exist from production on. */
 const PROOF_STAGES: readonly SubmissionStage[] = ['production', 'scheduled', 'published'];
-/** Enough of the author's submissions in one read; the list is read to its end. */
-const PAGE = 100;
-
 const notHere = () => httpProblems.raise('not-found', 'There is no such submission of yours');
 
 /**
@@ -108,33 +109,27 @@ export class AuthorWorkspace {
     person: Person,
   ): Promise<{ journal: JournalView; submissions: SubmissionSummary[] }> {
     const journal = await this.journal(slug);
-    const mine: Submission[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.submissions.listMine(person, { cursor, limit: PAGE });
-      mine.push(...page.items.filter((submission) => submission.journalId === journal.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const mine = await this.submissions.mineInJournal(person, journal.id);
     const now = new Date();
+    // Only the stages that ask something of the author are read further (a few submissions).
     const submissions = await Promise.all(
-      mine.map(async (submission): Promise<SubmissionSummary> => {
-        const view = await this.submissions.view(submission.id, person);
-        const [revisions, proofs, threads] = await Promise.all([
+      mine.map(async ({ submission, metadata, missing }): Promise<SubmissionSummary> => {
+        const [revisions, proofs, discussionList] = await Promise.all([
           this.revisions(submission.stage, person, submission.id),
           this.proofList(submission.stage, person, submission.id),
-          this.threads(submission.stage, person, submission.id),
+          this.discussionList(submission.stage, person, submission.id),
         ]);
-        const discussions = threads ? discussionState(threads, person.id) : null;
+        const discussions = discussionList ? discussionState(discussionList, person.id) : null;
         return {
           id: submission.id,
           reference: submission.number ?? null,
           stage: submission.stage,
           stageKey: stageKey(submission.stage),
-          title: ownTitle(view.metadata, submission.locale),
+          title: ownTitle(metadata, submission.locale),
           draft: submission.stage === 'draft',
           next: nextStep({
             stage: submission.stage,
-            missing: view.tasks.length,
+            missing,
             revisions,
             proofToAnswer: toAnswer(submission.stage, proofs, person.id),
             discussions,
@@ -185,7 +180,12 @@ export class AuthorWorkspace {
       missing: view.tasks.length,
       revisions,
       proofToAnswer: toAnswer(submission.stage, proofs, person.id),
-      discussions: threads ? discussionState(threads, person.id) : null,
+      discussions: threads
+        ? discussionState(
+            threads.map(({ summary }) => summary),
+            person.id,
+          )
+        : null,
       now: new Date(),
     });
     const nextVersion = submission.currentVersion + 1;
@@ -252,8 +252,9 @@ export class AuthorWorkspace {
               (stage) => ({ stage, key: stageKey(stage) }),
             ),
             startForm: formOf('start-discussion'),
-            list: threads.map((thread) => ({
+            list: threads.map(({ summary, thread }) => ({
               id: thread.id,
+              unread: summary.unread,
               stageKey: stageKey(thread.stage),
               subject: thread.subject,
               createdAt: thread.createdAt,
@@ -261,10 +262,11 @@ export class AuthorWorkspace {
               open: writable && !thread.closedAt,
               closable: writable && !thread.closedAt && thread.createdById === person.id,
               count: thread.messages.length,
-              messages: thread.messages.map((message) => ({
+              messages: markNew(thread.messages, summary.unread, person.id).map((message) => ({
                 id: message.id,
                 names: message.author.names,
                 mine: message.author.id === person.id,
+                isNew: message.isNew,
                 body: message.body,
                 file: message.file
                   ? {
@@ -316,16 +318,32 @@ export class AuthorWorkspace {
     return PROOF_STAGES.includes(stage) ? this.proofs.mine(person, id) : null;
   }
 
-  /** The discussions the author takes part in, each with its messages in order. */
+  /** The discussions the author takes part in, with their counts (nothing is marked read). */
+  private async discussionList(
+    stage: SubmissionStage,
+    person: Person,
+    id: string,
+  ): Promise<DiscussionSummary[] | null> {
+    if (!DISCUSSION_STAGES.includes(stage)) return null;
+    return (await this.discussions.list(person, id)).discussions;
+  }
+
+  /**
+   * The discussions with their messages in order, as the submission's page shows them: the
+   * counts are taken first, since reading a discussion marks its messages read.
+   */
   private async threads(
     stage: SubmissionStage,
     person: Person,
     id: string,
-  ): Promise<DiscussionThread[] | null> {
-    if (!DISCUSSION_STAGES.includes(stage)) return null;
-    const { discussions } = await this.discussions.list(person, id);
+  ): Promise<{ summary: DiscussionSummary; thread: DiscussionThread }[] | null> {
+    const list = await this.discussionList(stage, person, id);
+    if (!list) return null;
     return Promise.all(
-      discussions.map((discussion) => this.discussions.view(person, id, discussion.id)),
+      list.map(async (summary) => ({
+        summary,
+        thread: await this.discussions.view(person, id, summary.id),
+      })),
     );
   }
 }
@@ -338,6 +356,23 @@ const reached = (current: SubmissionStage, stage: SubmissionStage) => {
   const at = order.indexOf(current);
   return at >= 0 && at >= order.indexOf(stage);
 };
+
+/** The messages, the last `unread` of those others wrote marked new (unread until this page). */
+function markNew<T extends { author: { id: string } }>(
+  messages: readonly T[],
+  unread: number,
+  readerId: string,
+): (T & { isNew: boolean })[] {
+  let left = unread;
+  return messages
+    .toReversed()
+    .map((message) => {
+      const isNew = left > 0 && message.author.id !== readerId;
+      if (isNew) left -= 1;
+      return { ...message, isNew };
+    })
+    .reverse();
+}
 
 /** Whether the newest proof waits for this author's answer (while answers are taken). */
 function toAnswer(
