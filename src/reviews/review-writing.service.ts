@@ -11,11 +11,15 @@ import { ReviewAssignmentsRepository } from './review-assignments.repository';
 import { ReviewMailer } from './review-mailer';
 import { RECOMMENDATION_NAMES } from './review-texts';
 import { ReviewerAccess } from './reviewer-access.service';
+import { reviewProblems } from './reviews.problems';
 import { ReviewsRepository } from './reviews.repository';
 
 /**
  * The review itself, as its reviewer writes it: autosaved drafts of any part while it is open,
- * then submitted complete, which locks it and tells the editors.
+ * then submitted complete, which locks it and tells the editors. A save or a submission that
+ * carries the `lockVersion` it was made on is refused (409 stale-review, nothing changed) when
+ * the review changed since; checked under the review's row lock, so two clients cannot both
+ * pass it. Without one it is taken as it comes.
  */
 @Injectable()
 export class ReviewWriting {
@@ -31,6 +35,7 @@ export class ReviewWriting {
   @Transactional()
   async saveDraft(user: Person, assignmentId: string, dto: ReviewDraftDto): Promise<Review> {
     const { review } = await this.access.editable(user.id, assignmentId);
+    assertCurrent(review, dto.lockVersion);
     const changes = changesOf(review, dto, false);
     if (Object.keys(changes).length) await this.reviews.update(review.id, changes as never);
     return this.reviews.get(review.id);
@@ -45,6 +50,7 @@ export class ReviewWriting {
     actor: Actor,
   ): Promise<Review> {
     const { assignment, review } = await this.access.editable(user.id, assignmentId);
+    assertCurrent(review, dto.lockVersion);
     const merged = { ...review, ...changesOf(review, dto, true) };
     if (!merged.recommendation)
       throw new RequestValidationException([
@@ -72,6 +78,16 @@ export class ReviewWriting {
     );
     return this.reviews.get(review.id);
   }
+}
+
+/** Refuses a change made on another version of the review than the one locked now. */
+function assertCurrent(review: Review, lockVersion: number | undefined): void {
+  if (lockVersion !== undefined && lockVersion !== review.lockVersion)
+    throw reviewProblems.raise(
+      'stale-review',
+      `The review changed meanwhile (it is at version ${review.lockVersion}, not ${lockVersion}): reload it`,
+      { lockVersion: review.lockVersion },
+    );
 }
 
 /** What a draft changes of the review; `complete` also checks every required answer. */

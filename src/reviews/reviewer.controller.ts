@@ -137,7 +137,10 @@ export class ReviewerController {
   }
 
   @Put('reviews/:assignmentId/review')
-  @ApiOperation({ summary: 'Autosave the review draft' })
+  @ApiOperation({
+    summary:
+      'Autosave the review draft (with the lockVersion last read: 409 stale-review if it changed since)',
+  })
   @ASSIGNMENT
   @ApiOkResponse({ type: ReviewResponse })
   async save(
@@ -150,7 +153,10 @@ export class ReviewerController {
 
   @Post('reviews/:assignmentId/review/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit the review (needs a recommendation); it is then locked' })
+  @ApiOperation({
+    summary:
+      'Submit the review (needs a recommendation; with the lockVersion last read, 409 stale-review if it changed since); it is then locked',
+  })
   @ASSIGNMENT
   @ApiOkResponse({ type: ReviewResponse })
   async submit(

@@ -189,6 +189,14 @@ export const reviewProblems = defineProblems('reviews', {
       fr: 'L’évaluation a été envoyée et est verrouillée',
     },
   },
+  'stale-review': {
+    status: 409,
+    title: {
+      en: 'The review changed meanwhile',
+      ar: 'تغيّر تقرير التحكيم في الأثناء',
+      fr: 'L’évaluation a changé entre-temps',
+    },
+  },
   'inactive-default-form': {
     status: 422,
     title: {

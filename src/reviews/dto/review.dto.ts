@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { RECOMMENDATIONS, type Recommendation } from '../review-vocabulary';
 
 /** An autosaved draft of a review: every part optional, saved as it comes. */
@@ -38,6 +47,16 @@ export class ReviewDraftDto {
   @IsString()
   @MaxLength(5_000)
   competingInterests?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The review’s lockVersion as this client last read it: 409 stale-review, and nothing changes, when the review has changed since; without it the save is taken as it comes',
+    minimum: 1,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  lockVersion?: number;
 }
 
 export class DeclineInvitationDto {

@@ -63,6 +63,13 @@ export class ReviewResponse {
   @ApiProperty({ description: 'Submitted reviews are locked until an editor unlocks them' })
   locked: boolean;
 
+  @ApiProperty({
+    description:
+      'Bumped by every change of the review; send it back with a save or a submission (409 stale-review if another came first)',
+    minimum: 1,
+  })
+  lockVersion: number;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: Date;
 
@@ -124,6 +131,7 @@ export function toReviewResponse(review: Review): ReviewResponse {
     competingInterests: review.competingInterests,
     submittedAt: review.submittedAt,
     locked: review.locked,
+    lockVersion: review.lockVersion,
     createdAt: review.createdAt,
     updatedAt: review.updatedAt,
   };

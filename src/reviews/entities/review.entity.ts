@@ -6,6 +6,7 @@ import {
   OneToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import type { Recommendation } from '../review-vocabulary';
 import { ReviewAssignment } from './review-assignment.entity';
@@ -53,6 +54,13 @@ export class Review {
 
   @Column({ type: 'boolean', default: false })
   locked: boolean;
+
+  /**
+   * Bumped by every update of the row (TypeORM adds `lock_version + 1` to each UPDATE), so a
+   * save that says which version it was made on can be refused when another came first.
+   */
+  @VersionColumn({ default: 1 })
+  lockVersion: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

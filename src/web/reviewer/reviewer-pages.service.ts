@@ -105,6 +105,7 @@ export interface AssignmentPage {
   form: FormView;
   questions: QuestionView[];
   recommendations: ChoiceView[];
+  /** The review's lock version: the form sends it back, and a save on an older one is refused. */
   version: string | null;
   /** What the saved review still lacks before it can be submitted. */
   missing: Record<string, FieldMessage[]>;
