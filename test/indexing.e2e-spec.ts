@@ -92,9 +92,23 @@ describe('indexing: DOAJ exports, OAI-PMH, DOI collisions', () => {
       '<title language="eng">Digital volunteering in the Gulf states: platforms and volunteers</title>',
     );
     expect(xml).toMatch(/<doi>10\.32013\/jvw\.\d{4}\.\d+<\/doi>/);
-    expect(xml).toContain(
-      `<fullTextUrl format="html">https://${HOST}/journals/volunteering/articles/`,
-    );
+    // The article's page, in the journal's language (its PDF, when it has one, is the link).
+    const landing = new RegExp(
+      `<fullTextUrl format="html">https://${HOST}(/ar/j/volunteering/articles/[0-9a-f-]{36})</fullTextUrl>`,
+    ).exec(xml);
+    expect(landing).not.toBeNull();
+    // The page is there; the address earlier exports gave leads to it.
+    await http().get(landing![1]).set('Accept', 'text/html').expect(200);
+    const earlier = await http()
+      .get(landing![1].replace('/ar/j/', '/journals/'))
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'fr')
+      .expect(301);
+    expect(earlier.headers.location).toBe(landing![1].replace('/ar/', '/fr/'));
+    await http()
+      .get('/journals/volunteering/articles/not-an-id')
+      .set('Accept', 'text/html')
+      .expect(400);
     // Emails stay out: DOAJ shows them to everyone.
     expect(xml).not.toContain('<email>');
   });
@@ -151,6 +165,11 @@ describe('indexing: DOAJ exports, OAI-PMH, DOI collisions', () => {
     );
     expect(records).toMatch(
       /<dc:identifier>https:\/\/doi\.org\/10\.32013\/jvw\.\d{4}\.\d+<\/dc:identifier>/,
+    );
+    expect(records).toMatch(
+      new RegExp(
+        `<dc:identifier>https://${HOST}/ar/j/volunteering/articles/[0-9a-f-]{36}</dc:identifier>`,
+      ),
     );
     expect(records).toContain('<dc:source>2958-1427</dc:source>');
     expect(records).toContain(

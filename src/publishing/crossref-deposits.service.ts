@@ -19,6 +19,7 @@ import { IssuesService } from './issues.service';
 import { PublicationsRepository } from './publications.repository';
 import { publishingProblems } from './publishing.problems';
 import { TableOfContents } from './table-of-contents';
+import { articleLandingUrl } from '../editorial/site-addresses';
 
 /** A deposit as the editors see it: everything but its storage key. */
 export type DepositView = Omit<CrossrefDeposit, 'storageKey' | 'issue'>;
@@ -90,7 +91,7 @@ export class CrossrefDeposits {
       issue,
       articles: records.map((record) => ({
         publication: { ...record, publishedAt: firsts.get(record.submissionId) ?? null },
-        resourceUrl: publicUrl(`/journals/${journal.slug}/articles/${record.submissionId}`),
+        resourceUrl: articleLandingUrl(this.config.PUBLIC_URL, journal, record.submissionId),
         fullTextUrls: record.galleys
           .filter((galley) => galley.mediaType === 'application/pdf')
           .map((galley) => ({

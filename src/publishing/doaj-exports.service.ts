@@ -17,6 +17,7 @@ import { IssuesRepository } from './issues.repository';
 import { IssuesService } from './issues.service';
 import { publishingProblems } from './publishing.problems';
 import { TableOfContents } from './table-of-contents';
+import { articleLandingUrl } from '../editorial/site-addresses';
 
 /** An export as the editors see it: everything but its storage key. */
 export type DoajExportView = Omit<DoajExport, 'storageKey' | 'issue'>;
@@ -89,7 +90,7 @@ export class DoajExports {
                 format: 'pdf' as const,
               }
             : {
-                url: publicUrl(`/journals/${journal.slug}/articles/${record.submissionId}`),
+                url: articleLandingUrl(this.config.PUBLIC_URL, journal, record.submissionId),
                 format: 'html' as const,
               },
         };

@@ -23,6 +23,7 @@ import {
   type SourceSubmission,
   TypesettingSourcesRepository,
 } from './typesetting-sources.repository';
+import { articleLandingUrl } from '../editorial/site-addresses';
 
 /** Files that can be the text of an article, newest version first among the same genre. */
 const SOURCE_GENRES = ['copyedited', 'manuscript'] as const;
@@ -188,5 +189,5 @@ export class TypesettingInputs {
 
 /** The article's public landing page (the DOI resolves here). */
 function landingUrl(journal: Journal, submissionId: string, publicUrl: string): string {
-  return new URL(`/journals/${journal.slug}/articles/${submissionId}`, publicUrl).href;
+  return articleLandingUrl(publicUrl, journal, submissionId);
 }

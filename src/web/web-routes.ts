@@ -13,4 +13,6 @@ export const WEB_ROUTES: RouteInfo[] = [
   // What crawlers read at the root.
   { path: 'sitemap.xml', method: RequestMethod.GET },
   { path: 'robots.txt', method: RequestMethod.GET },
+  // An article's address before the site had pages, which earlier exports and PDFs gave.
+  { path: 'journals/:slug/articles/:id', method: RequestMethod.GET },
 ];

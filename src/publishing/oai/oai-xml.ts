@@ -15,6 +15,7 @@ import {
   type XmlChild,
   type XmlElement,
 } from '../exports/xml';
+import { articleLandingUrl } from '../../editorial/site-addresses';
 
 /** The errors OAI-PMH 2.0 names (section 3.6); each answers HTTP 200 with an <error>. */
 export type OaiErrorCode =
@@ -307,7 +308,11 @@ export function dublinCoreOf(article: StoredArticle, publicUrl: string): DublinC
     contributors: article.contributors,
     publisher: journal.publisher_name as string,
     publishedAt: new Date(article.publishedAt!),
-    landingUrl: url(`/journals/${slug}/articles/${article.submissionId}`),
+    landingUrl: articleLandingUrl(
+      publicUrl,
+      { slug, primaryLocale: primary },
+      article.submissionId,
+    ),
     doi: article.doi,
     source: `${journalTitle}; ${identification}${pages}`,
     issns: [journal.online_issn, journal.print_issn].filter((issn): issn is string =>

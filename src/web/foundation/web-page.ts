@@ -57,14 +57,14 @@ export function isWebPage(value: unknown): value is WebPage {
 export interface WebRedirect {
   kind: 'web-redirect';
   url: string;
-  statusCode: 302 | 303;
+  statusCode: 301 | 302 | 303;
   rememberLocale?: Locale;
   flash?: string;
 }
 
 export function redirectTo(
   url: string,
-  statusCode: 302 | 303 = 303,
+  statusCode: 301 | 302 | 303 = 303,
   rememberLocale?: Locale,
 ): WebRedirect {
   return { kind: 'web-redirect', url, statusCode, rememberLocale };

@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { element, PublicCatalogue, serializeXmlDocument, textElement } from '../../publishing';
 import { requireId } from './article-pages.service';
 import { type AnnouncementView, toAnnouncementView } from './announcement-view';
-import { absoluteUrl, publicPaths } from './public-addresses';
+import { absoluteUrl, publicPaths } from '../../editorial/site-addresses';
 import { type JournalView, toJournalView } from './public-site.service';
 import { latest, xmlDate } from './published-articles';
 

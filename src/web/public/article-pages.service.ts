@@ -22,7 +22,7 @@ import {
 } from './article-view';
 import { CatalogueCache, type CatalogueScope } from './catalogue-cache';
 import { embedGalley, type EmbeddedGalley } from './galley-html';
-import { localPath, publicPaths } from './public-addresses';
+import { localPath, publicPaths } from '../../editorial/site-addresses';
 import { type JournalView, toJournalView } from './public-site.service';
 
 /** What a page controller gets: the page's data, and the key it may be kept under (if any). */

@@ -20,7 +20,7 @@ import {
   toCitableArticle,
 } from '../../publishing';
 import { licenceOf, type LicenceView } from './licences';
-import { absoluteUrl, localPath, publicPaths } from './public-addresses';
+import { absoluteUrl, localPath, publicPaths } from '../../editorial/site-addresses';
 import { type JournalView, toJournalView } from './public-site.service';
 
 type Galley = PublicArticle['galleys'][number];

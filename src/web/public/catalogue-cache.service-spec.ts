@@ -63,10 +63,7 @@ describe('CatalogueCache', () => {
     expect(await cache.scope(journal).get('page', read)).toBe(first);
 
     await announce(journal.id, true);
-    await eventually(
-      async () => (await cache.scope(journal).get('page', read)) !== first,
-      5_000,
-    );
+    await eventually(async () => (await cache.scope(journal).get('page', read)) !== first, 5_000);
     expect(cache.scope(journal).keyOf('page')).not.toBe(scope.keyOf('page'));
   });
 

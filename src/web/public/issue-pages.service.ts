@@ -7,7 +7,7 @@ import { JournalsLookup } from '../../journals';
 import { identifyIssueIn, type Issue, PublicCatalogue, type PublicIssue } from '../../publishing';
 import type { CachedPage } from './article-pages.service';
 import { CatalogueCache, type CatalogueScope } from './catalogue-cache';
-import { localPath, publicPaths } from './public-addresses';
+import { localPath, publicPaths } from '../../editorial/site-addresses';
 import { type JournalView, toJournalView } from './public-site.service';
 
 type Galley = PublicIssue['galleys'][number];

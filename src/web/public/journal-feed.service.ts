@@ -11,7 +11,7 @@ import {
   textElement,
   type XmlElement,
 } from '../../publishing';
-import { absoluteUrl, publicPaths } from './public-addresses';
+import { absoluteUrl, publicPaths } from '../../editorial/site-addresses';
 import { latest, PublishedArticles, xmlDate } from './published-articles';
 
 /** How many of the latest articles a feed lists. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AnnouncementsService } from '../../announcements';
 import { AppConfig } from '../../config/app-config';
 import { JournalsLookup } from '../../journals';
-import { publicPaths } from './public-addresses';
+import { publicPaths } from '../../editorial/site-addresses';
 import { latest, PublishedArticles } from './published-articles';
 import { type SitemapPage, sitemapXml } from './sitemap';
 

@@ -1,7 +1,8 @@
-import { Get, Header, Query } from '@nestjs/common';
+import { Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import type { Locale } from '../../common/i18n/locale';
 import { AppConfig } from '../../config/app-config';
 import { Public } from '../../editorial/public';
+import { localPath, publicPaths } from '../../editorial/site-addresses';
 import { switchTarget } from '../foundation/visitor-locale';
 import { PageLocale, PreferredLocale, WebController } from '../foundation/web-controller.decorator';
 import { page, redirectTo, type WebPage, type WebRedirect } from '../foundation/web-page';
@@ -22,6 +23,25 @@ export class SiteController {
   @Header('Vary', 'Accept-Language, Cookie')
   root(@PreferredLocale() preferred: Locale | null): WebRedirect {
     return redirectTo(`/${preferred ?? this.config.DEFAULT_LOCALE}/`, 302);
+  }
+
+  /**
+   * `/journals/{slug}/articles/{id}`: the article's address that DOI deposits, DOAJ and OAI-PMH
+   * records and typeset PDFs gave before the site had pages. Kept for good: to the page, in the
+   * visitor's language.
+   */
+  @Get('journals/:slug/articles/:id')
+  @Header('Cache-Control', 'private, no-store')
+  @Header('Vary', 'Accept-Language, Cookie')
+  earlierArticleAddress(
+    @Param('slug') slug: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @PreferredLocale() preferred: Locale | null,
+  ): WebRedirect {
+    return redirectTo(
+      localPath(preferred ?? this.config.DEFAULT_LOCALE, publicPaths.article(slug, id)),
+      301,
+    );
   }
 
   /** `/{locale}/`: the journals of the installation. */

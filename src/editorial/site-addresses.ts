@@ -1,4 +1,4 @@
-import type { Locale } from '../../common/i18n/locale';
+import type { Locale } from '../common/i18n/locale';
 
 /** A published file as its address needs it. */
 export interface AddressedGalley {
@@ -9,8 +9,10 @@ export interface AddressedGalley {
 const segment = encodeURIComponent;
 
 /**
- * The addresses of a journal's issues, articles and their files, after the language (the path
- * every page's `{{path}}` and the layout's alternates start from): `/j/{slug}/articles/{id}`.
+ * The public site's addresses of a journal's issues, articles and their files, after the language
+ * (the path every page's `{{path}}` and the layout's alternates start from):
+ * `/j/{slug}/articles/{id}`. In the editorial core because the site is not the only one to give
+ * them: the DOI deposit, the DOAJ export, OAI-PMH and the typeset PDFs name the article's page.
  * Files live under their article's or issue's page, as Google Scholar wants of a PDF, and keep
  * their address for good (a galley never changes; a correction is a new one).
  */
@@ -42,3 +44,20 @@ export function absoluteUrl(publicUrl: string, locale: Locale, path: string): st
 
 /** The path in a language, as links on a page write it: `/ar/j/…`. */
 export const localPath = (locale: Locale, path: string): string => `/${locale}${path}`;
+
+/**
+ * The article's page in the journal's primary language, absolute: where its DOI resolves, and
+ * what Crossref, DOAJ, OAI-PMH and the typeset PDF give as its landing page. The page itself
+ * offers every language the article has.
+ */
+export function articleLandingUrl(
+  publicUrl: string,
+  journal: { slug: string; primaryLocale: Locale },
+  submissionId: string,
+): string {
+  return absoluteUrl(
+    publicUrl,
+    journal.primaryLocale,
+    publicPaths.article(journal.slug, submissionId),
+  );
+}
