@@ -483,4 +483,127 @@ describe('submissions: draft → files → agreement → submit → withdraw', (
       .send({ sectionId: sections['Research Articles'], locale: 'ar' })
       .expect(401);
   });
+
+  describe('removing a file from a draft', () => {
+    let author: string;
+    let id: string;
+
+    const remove = (auth: string | null, submissionId: string, fileId: string) => {
+      const call = stack.http().delete(`/api/submissions/${submissionId}/files/${fileId}`);
+      return auth ? call.set('Authorization', auth) : call;
+    };
+    const view = async (submissionId: string) =>
+      (
+        await stack
+          .http()
+          .get(`/api/submissions/${submissionId}`)
+          .set('Authorization', author)
+          .expect(200)
+      ).body as { files: { id: string }[]; events: { kind: string; data: object }[] };
+    /** A supplementary file of its own bytes (nothing else in storage holds them). */
+    const supplement = (body: string) =>
+      makeDocx({ author: 'Maryam Al-Sayed', company: 'Qatar University', body });
+
+    beforeAll(async () => {
+      author = await signIn(stack, 'author3');
+      id = await prepare(author, 'en', {
+        content: await supplement('The manuscript to keep.'),
+        filename: 'paper.docx',
+      });
+    });
+
+    it('removes the author’s file with its review copy, its content and its report, on record', async () => {
+      const wrong = await upload(
+        author,
+        id,
+        'supplementary',
+        await supplement(`Uploaded by mistake ${Date.now()}`),
+        'wrong.docx',
+      ).expect(201);
+      const { id: fileId, storageKey, anonymisedKey } = wrong.body;
+      expect(anonymisedKey).toBeTruthy();
+
+      await remove(author, id, fileId).expect(204);
+
+      expect((await view(id)).files.map((file) => file.id)).not.toContain(fileId);
+      await stack
+        .http()
+        .get(`/api/submissions/${id}/files/${fileId}/content`)
+        .set('Authorization', author)
+        .expect(404);
+      const storage = stack.api.get(FileStorage);
+      expect([await storage.exists(storageKey), await storage.exists(anonymisedKey)]).toEqual([
+        false,
+        false,
+      ]);
+      expect((await view(id)).events.at(-1)).toMatchObject({
+        kind: 'file_removed',
+        data: { fileId, genre: 'supplementary', originalName: 'wrong.docx' },
+      });
+      const [audit] = await stack.dataSource.query(
+        `SELECT actor_user_id, before FROM audit_events
+          WHERE action = 'submission_file.removed' AND object_id = $1`,
+        [id],
+      );
+      expect(audit.before).toMatchObject({ fileId, originalName: 'wrong.docx' });
+      expect(audit.actor_user_id).toBeTruthy();
+      // Gone: a second removal finds nothing.
+      await remove(author, id, fileId).expect(404);
+    });
+
+    it('keeps content that another file holds (the same bytes uploaded twice)', async () => {
+      const bytes = await supplement(`Twice ${Date.now()}`);
+      const first = await upload(author, id, 'supplementary', bytes, 'a.docx').expect(201);
+      const second = await upload(author, id, 'supplementary', bytes, 'b.docx').expect(201);
+      expect(second.body.storageKey).toBe(first.body.storageKey);
+      await remove(author, id, first.body.id).expect(204);
+      await stack
+        .http()
+        .get(`/api/submissions/${id}/files/${second.body.id}/content`)
+        .set('Authorization', author)
+        .expect(200);
+      expect(await stack.api.get(FileStorage).exists(second.body.anonymisedKey)).toBe(true);
+      await remove(author, id, second.body.id).expect(204);
+    });
+
+    it('hides the file from another author (404), and from a caller not signed in (401)', async () => {
+      const [manuscript] = (await view(id)).files;
+      const other = await signIn(stack, 'author2');
+      const hidden = await remove(other, id, manuscript.id).expect(404);
+      expect(hidden.body.type).toBe('urn:tahkim:problem:not-found');
+      await remove(null, id, manuscript.id).expect(401);
+      expect((await view(id)).files.map((file) => file.id)).toContain(manuscript.id);
+    });
+
+    it('answers 404 for an unknown file and for a file of another submission', async () => {
+      await remove(author, id, '00000000-0000-4000-8000-000000000000').expect(404);
+      const elsewhere = await stack
+        .http()
+        .post('/api/journals/volunteering/submissions')
+        .set('Authorization', author)
+        .send({ sectionId: sections['Research Articles'], locale: 'en' })
+        .expect(201);
+      const theirs = await upload(author, elsewhere.body.id, 'figure', PNG, 'figure.png').expect(
+        201,
+      );
+      await remove(author, id, theirs.body.id).expect(404);
+      expect(
+        await stack.dataSource.getRepository(SubmissionFile).existsBy({ id: theirs.body.id }),
+      ).toBe(true);
+    });
+
+    it('refuses once the submission is sent (409), removing nothing', async () => {
+      await stack
+        .http()
+        .post(`/api/submissions/${id}/submit`)
+        .set('Authorization', author)
+        .expect(200);
+      const [manuscript] = (await view(id)).files as { id: string; storageKey: string }[];
+      const refused = await remove(author, id, manuscript.id).expect(409);
+      expect(refused.body.type).toBe('urn:tahkim:problem:file-not-removable');
+      expect((await view(id)).files.map((file) => file.id)).toEqual([manuscript.id]);
+      expect(await stack.api.get(FileStorage).exists(manuscript.storageKey)).toBe(true);
+      expect((await view(id)).events.at(-1)!.kind).toBe('submitted');
+    });
+  });
 });

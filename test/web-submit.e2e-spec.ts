@@ -342,6 +342,34 @@ describe('the submission wizard', () => {
       noScript.click('[data-fresh] .file-card__title a'),
     ]);
     expect(download.suggestedFilename()).toBe('manuscript.docx');
+    // A file sent by mistake is taken away with its button, named for it; a second press of
+    // the same form (the file gone already) lands on the list again, no error page.
+    const removal = noScript.locator('[data-fresh] form.file-card__remove');
+    expect(plain(await removal.locator('button').getAttribute('aria-label'))).toBe(
+      'Remove manuscript.docx',
+    );
+    const removeAction = (await removal.getAttribute('action'))!;
+    const filesStep = `/en${JOURNAL}/submit/${id}/files`;
+    await Promise.all([
+      noScript.waitForURL((url) => url.pathname === filesStep && !url.search),
+      removal.locator('button').click(),
+    ]);
+    expect(plain(await noScript.locator('.flash').textContent())).toContain('The file is removed.');
+    expect(await noScript.locator('.file-card').count()).toBe(0);
+    expect(await web.dataSource.getRepository(SubmissionFile).countBy({ submissionId: id })).toBe(
+      0,
+    );
+    const again = await http()
+      .post(removeAction)
+      .set(
+        'Cookie',
+        (await plainBrowser.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '),
+      )
+      .set('Accept', BROWSER_ACCEPT)
+      .set('Origin', web.baseUrl)
+      .type('form')
+      .send({ _csrf: await noScript.inputValue('input[name="_csrf"]') });
+    expect([again.status, again.headers.location]).toEqual([303, filesStep]);
     // A file whose content is not a manuscript's is refused beside the file field.
     await noScript.selectOption('#field-genre', 'manuscript');
     await noScript.setInputFiles('#field-file', {

@@ -1,5 +1,6 @@
 import { Transactional } from '@nestjs-cls/transactional';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
 import { type FileDownload, fileDownload, type UploadSource } from '../common/http/files';
 import { httpProblems } from '../common/problems/http.problems';
 import { SubmissionEvents } from '../editorial/events/submission-events.service';
@@ -13,10 +14,11 @@ import {
   REVIEW_ROUND_GENRES,
   type SubmissionFile,
 } from './entities/submission-file.entity';
+import type { Submission } from './entities/submission.entity';
 import { FileIntake } from './file-intake.service';
 import { type ReviewCopy, ReviewCopies } from './review-copies.service';
 import { SubmissionFilesRepository } from './submission-files.repository';
-import { notEditable } from './submissions.problems';
+import { notEditable, notRemovable } from './submissions.problems';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 
@@ -25,11 +27,13 @@ export type FileCopy = 'original' | 'anonymised';
 
 /**
  * The author's files: uploads of a draft (version 1) or of a revision asked for (the next
- * version), each through the anonymisation pipeline when reviewers may receive it, and
- * downloads of them by the author and by the submission's editors.
+ * version), each through the anonymisation pipeline when reviewers may receive it, removals
+ * from a draft, and downloads of them by the author and by the submission's editors.
  */
 @Injectable()
 export class SubmissionFiles {
+  private readonly logger = new Logger(SubmissionFiles.name);
+
   constructor(
     private readonly submissions: SubmissionsService,
     private readonly rows: SubmissionsRepository,
@@ -40,6 +44,7 @@ export class SubmissionFiles {
     private readonly stored: StoredContent,
     private readonly events: SubmissionEvents,
     private readonly listing: EditorialListing,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -116,6 +121,60 @@ export class SubmissionFiles {
       },
     });
     return file;
+  }
+
+  /**
+   * Takes a file away from the author's own draft. Its row goes (with its anonymisation report
+   * and its review copy's key), recorded in the history and the audit log, in one transaction;
+   * its stored content (original and cleaned copy) only once that has committed, so that a
+   * failure never leaves a row whose content is gone.
+   */
+  async remove(id: string, fileId: string, user: Person, actor: Actor): Promise<void> {
+    const submission = await this.submissions.forSubmitter(id, user);
+    if (submission.stage !== 'draft') throw notRemovable(submission.stage);
+    const file = await this.removeRow(submission, fileId, actor);
+    await this.discard(file);
+  }
+
+  @Transactional()
+  private async removeRow(
+    submission: Submission,
+    fileId: string,
+    actor: Actor,
+  ): Promise<SubmissionFile> {
+    // Checked again under the draft's row: a submit may have gone first since it was read.
+    if (!(await this.files.touchDraft(submission.id))) throw notRemovable('no longer a draft');
+    const file = await this.files.lockInSubmission(submission.id, fileId);
+    if (!file) throw httpProblems.raise('not-found', 'There is no such file in this submission');
+    await this.files.remove(file.id);
+    const facts = { fileId: file.id, genre: file.genre, originalName: file.originalName };
+    await this.events.record(submission.id, actor, { kind: 'file_removed', data: facts });
+    await this.audit.write({
+      actor,
+      journalId: submission.journalId,
+      objectType: 'submission',
+      objectId: submission.id,
+      action: 'submission_file.removed',
+      before: { ...facts, version: file.version, sha256: file.sha256, size: file.size },
+    });
+    return file;
+  }
+
+  /**
+   * The removed file's content, unless another row holds the same bytes (storage is
+   * content-addressed). The removal stands if storage fails now: the bytes are only left over.
+   */
+  private async discard(file: SubmissionFile): Promise<void> {
+    for (const key of new Set([file.storageKey, file.anonymisedKey])) {
+      if (!key) continue;
+      try {
+        if (!(await this.stored.inUse(key))) await this.storage.delete(key);
+      } catch (error) {
+        this.logger.warn(
+          `The content ${key} of removed file ${file.id} is left in storage: ${String(error)}`,
+        );
+      }
+    }
   }
 
   /** A file of the author's own submission, as uploaded. */

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -190,6 +191,23 @@ export class SubmissionsController {
     @CurrentActor() actor: Actor,
   ): Promise<SubmissionFileResponse> {
     return toSubmissionFileResponse(await this.files.upload(id, user, query.genre, upload, actor));
+  }
+
+  @Delete('submissions/:id/files/:fileId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Remove one of my files from the draft, with its anonymised copy; 409 once submitted',
+  })
+  @SUBMISSION_ID
+  @ApiParam({ name: 'fileId', format: 'uuid', description: 'One of the submission’s files' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  async removeFile(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @CurrentUser() user: Person,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.files.remove(id, fileId, user, actor);
   }
 
   @Get('submissions/:id/copyright-terms')

@@ -47,6 +47,14 @@ export const submissionProblems = defineProblems('submissions', {
       fr: 'Ce fichier a déjà été communiqué aux évaluateurs',
     },
   },
+  'file-not-removable': {
+    status: 409,
+    title: {
+      en: 'Files can be removed only from a draft',
+      ar: 'لا تُحذف الملفات إلا من مسودة البحث',
+      fr: 'Un fichier ne peut être retiré que d’un brouillon',
+    },
+  },
   'submission-not-editable': {
     status: 409,
     title: {
@@ -94,4 +102,11 @@ export const notEditable = (stage: string): ProblemException =>
   submissionProblems.raise(
     'submission-not-editable',
     `The submission is ${stage}: only drafts can be edited`,
+  );
+
+/** 409: a file is taken away only while its submission is a draft; after that it is on record. */
+export const notRemovable = (stage: string): ProblemException =>
+  submissionProblems.raise(
+    'file-not-removable',
+    `The submission is ${stage}: files can be removed only from a draft`,
   );

@@ -14,6 +14,7 @@ export type SubmissionEventInput =
       data: FileFacts & { heldFromReviewers?: string; discussionId?: string };
     }
   | { kind: 'file_released'; data: FileFacts & { heldReason: string } }
+  | { kind: 'file_removed'; data: FileFacts }
   | { kind: 'copyright_agreed'; data: { termsVersion: string; locale: string } }
   | { kind: 'submitted'; data: { number: string; editors: string[] } }
   | { kind: 'withdrawn'; data: { reason: string } }
@@ -62,6 +63,7 @@ const AUTHOR_SEES: Record<SubmissionEventKind, boolean> = {
   created: true,
   file_uploaded: true,
   file_released: false,
+  file_removed: true,
   copyright_agreed: true,
   submitted: true,
   withdrawn: true,

@@ -114,6 +114,10 @@ describe('the author’s workspace as its pages show it', () => {
     expect(event('file_uploaded', { originalName: 'x.docx' }, false).key).toBe(
       'author.history.file-shared',
     );
+    expect(event('file_removed', { originalName: 'x.docx' })).toMatchObject({
+      key: 'author.history.file-removed',
+      values: { file: 'x.docx' },
+    });
     expect(event('some_future_kind', {}).key).toBe('author.history.other');
   });
 

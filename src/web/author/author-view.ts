@@ -259,6 +259,8 @@ export function historyLine(entry: HistoryEntry): HistoryLine {
       return line(entry.actor ? 'author.history.file-uploaded' : 'author.history.file-shared', {
         file: text(data.originalName),
       });
+    case 'file_removed':
+      return line('author.history.file-removed', { file: text(data.originalName) });
     case 'decision':
       return line(
         (DECISION_KINDS as readonly string[]).includes(text(data.decision))
@@ -371,6 +373,7 @@ export const COMPUTED_KEYS: readonly string[] = [
   OTHER_EVENT,
   'author.history.email',
   'author.history.file-uploaded',
+  'author.history.file-removed',
   'author.history.file-shared',
   'author.next.finish-draft',
   'author.next.revise',

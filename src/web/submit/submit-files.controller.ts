@@ -2,6 +2,7 @@ import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { type FileDownload, UploadBody, type UploadSource } from '../../common/http/files';
 import { ProblemException } from '../../common/http/problem.exception';
 import type { Locale } from '../../common/i18n/locale';
+import { problemType } from '../../common/problems/problem-registry';
 import type { Person } from '../../editorial/people';
 import { type Actor, CurrentActor, CurrentUser } from '../../editorial/request-context';
 import { FILE_GENRES, type FileGenre, SubmissionFiles } from '../../submissions';
@@ -11,7 +12,14 @@ import { redirectAfterForm, type WebPage, type WebRedirect } from '../foundation
 import { draftFiles } from './draft-files';
 import { type Draft, SubmitWizard } from './submit-wizard.service';
 import { readUploadForm } from './upload-form';
-import { afterSave, goOf, sentAway, stepAddress, stepPage } from './wizard-pages';
+import {
+  afterSave,
+  goOf,
+  sentAway,
+  stepAddress,
+  stepPage,
+  submissionAddress,
+} from './wizard-pages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const isGenre = (value: unknown): value is FileGenre =>
@@ -35,6 +43,7 @@ function refusal(error: ProblemException, maxMb: number): FieldMessage[] {
  * what was removed), and the upload form (POST /api/submissions/:id/files): a multipart form
  * whose address carries its token, the kind of file before the file; its island adds drag and
  * drop and a progress bar. An upload goes back to the page with the new file's report open.
+ * Each file has its Remove button (DELETE /api/submissions/:id/files/:fileId as a form).
  */
 @WebController(':locale/j/:slug/submit/:id/files')
 export class SubmitFilesController {
@@ -109,6 +118,38 @@ export class SubmitFilesController {
     if (away) return away;
     if (draft.files.length) await this.wizard.saved(draft.submission, 'files');
     return afterSave(locale, draft, 'files', goOf(formValues(body).go));
+  }
+
+  /**
+   * Takes a file away (a small form beside each file), then back to the list. A second press,
+   * the file gone already, lands on the same list: there is nothing left to remove.
+   */
+  @Post(':fileId/remove')
+  async remove(
+    @PageLocale() locale: Locale,
+    @Param('slug') slug: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @CurrentUser() user: Person,
+    @CurrentActor() actor: Actor,
+  ): Promise<WebRedirect> {
+    const draft = await this.wizard.draft(slug, id, user);
+    const away = sentAway(locale, draft);
+    if (away) return away;
+    const list = stepAddress(locale, slug, id, 'files');
+    if (!draft.files.some((file) => file.id === fileId))
+      return redirectAfterForm(list, 'submit.flash.file-removed');
+    try {
+      await this.files.remove(id, fileId, user, actor);
+    } catch (error) {
+      if (!(error instanceof ProblemException)) throw error;
+      // Sent meanwhile (a submit in another tab): its page, where files are no longer changed.
+      if (error.problem.type === problemType('file-not-removable'))
+        return redirectAfterForm(submissionAddress(locale, slug, id));
+      // Removed meanwhile (two presses at once): gone, as asked.
+      if (error.problem.status !== 404) throw error;
+    }
+    return redirectAfterForm(list, 'submit.flash.file-removed');
   }
 
   /** One of the draft's files, as uploaded (GET /api/submissions/:id/files/:fileId/content). */
