@@ -19,6 +19,7 @@ import {
 } from '../src/publishing/search/article-search.service';
 import { SearchDocumentsRepository } from '../src/publishing/search/search-documents.repository';
 import { SearchIndex } from '../src/publishing/search/search-index.service';
+import { percentile } from './support';
 
 export const SEARCH_ARTICLES = 20_000;
 const RUNS_PER_QUERY = 30;
@@ -346,10 +347,6 @@ export function searchCases(sectionId: string): SearchCase[] {
     ['page 10', { text: 'التطوع', page: 10 }],
     ['no match', { text: 'xylophone' }],
   ];
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /**

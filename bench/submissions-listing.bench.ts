@@ -14,6 +14,7 @@ import type { EditorialQuery } from '../src/submissions/dto/editorial-query.dto'
 import { EditorialListing } from '../src/submissions/editorial-listing.service';
 import { EditorialListingRepository } from '../src/submissions/editorial-listing.repository';
 import type { Viewer } from '../src/editorial/request-context';
+import { percentile } from './support';
 
 export const LISTING_SUBMISSIONS = 100_000;
 const RUNS_PER_CASE = 60;
@@ -51,10 +52,6 @@ const WORDS = [
   'femmes',
   'education',
 ];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function seed(
   dataSource: DataSource,

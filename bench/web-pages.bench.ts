@@ -5,7 +5,6 @@ import { Parser } from 'htmlparser2';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpGet, type IncomingHttpHeaders } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -31,6 +30,7 @@ import {
   seedSearchArticles,
   type SearchCase,
 } from './article-search.bench';
+import { percentile, freePort } from './support';
 
 type Report = (name: string, value: number, unit: string, target: string, met: boolean) => void;
 
@@ -154,22 +154,6 @@ const statusesOf = (result: CannonResult) =>
     .concat(result.errors ? [`errors ×${result.errors}`] : [])
     .concat(result.timeouts ? [`timeouts ×${result.timeouts}`] : [])
     .join(', ');
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** A free TCP port on loopback, for the API (its PUBLIC_URL must name it before it starts). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A GET whose body is kept as sent (fetch would decompress it). */
 function rawGet(

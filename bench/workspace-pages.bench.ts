@@ -1,7 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -17,6 +16,7 @@ import { loadConfig } from '../src/config/app-config';
 import { databaseOptions } from '../src/database/database-options';
 import { runMigrationsLocked } from '../src/database/run-migrations';
 import { DEMO_JOURNAL_SLUG, DEMO_PASSWORD, openDemoApp, seedDemo } from '../src/demo';
+import { percentile, freePort } from './support';
 
 type Report = (name: string, value: number, unit: string, target: string, met: boolean) => void;
 
@@ -29,21 +29,6 @@ const REVIEWERS = 300;
 const RUNS = 40;
 const WARMUP = 5;
 const TARGET_MS = 100;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One request, its status and how long until its last byte (loopback: the server's time). */
 function timedGet(

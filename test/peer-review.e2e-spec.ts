@@ -281,6 +281,14 @@ describe('peer review: two rounds, three reviewers, reminders, decisions, anonym
     expect(shown.body.metadata.map((entry: { title: string }) => entry.title)).toContain(
       'Volunteer management in Moroccan associations',
     );
+    // The section the submission is in, by its titles alone.
+    const [section]: { titles: Record<string, string> }[] = await stack.dataSource.query(
+      `SELECT sections.titles FROM sections JOIN submissions ON submissions.section_id = sections.id
+        WHERE submissions.id = $1`,
+      [submissionId],
+    );
+    expect(section.titles.en).toBe('Research Articles');
+    expect(shown.body.section).toEqual({ titles: section.titles });
     await http()
       .post('/api/review-invitations/decline')
       .send({ token, reason: 'Travelling this month', suggestedReviewer: 'Dr. Someone' })

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { ParsedMail } from 'mailparser';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
@@ -17,6 +18,10 @@ import {
   visitor,
   type WebApp,
 } from './web/browser';
+
+/** A PDF's text as pdftotext reads it, whitespace collapsed. */
+const pdfText = (pdf: Buffer) =>
+  execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const JOURNAL = '/api/journals/volunteering';
@@ -250,6 +255,10 @@ describe('the reviewer’s workspace on the web', () => {
     expect(main).toContain('Volunteer retention in Rabat (fr)');
     expect(main).toContain('An abstract of Volunteer retention in Rabat.');
     expect(main).toContain('double anonymat');
+    // The journal's section, in the page's language.
+    expect(plain(await page.locator('.review-submission .facts').textContent())).toContain(
+      'Articles de recherche',
+    );
     expect(await page.locator('main time').count()).toBe(2);
     await accessible(page, new URL(link).pathname + new URL(link).search);
 
@@ -374,11 +383,20 @@ describe('the reviewer’s workspace on the web', () => {
     expect(plain(await page.locator('.review-written').textContent())).toContain(
       'Une étude attentive de la fidélité des bénévoles.',
     );
+    // The certificate, from the page's own address (not the API's).
     const [certificate] = await Promise.all([
       page.waitForEvent('download'),
       page.click('.review-done a.button'),
     ]);
-    expect((await keepDownload(certificate)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(new URL(certificate.url()).pathname).toBe(`${review}/certificate`);
+    expect(certificate.suggestedFilename()).toBe('certificate-of-review.pdf');
+    const pdf = await keepDownload(certificate);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // In the page's language, whatever the account's.
+    expect(pdfText(pdf)).toContain('Attestation d’évaluation');
+    const english = await page.request.get(`${path('en', assignments.reviewer1)}/certificate`);
+    expect(english.status()).toBe(200);
+    expect(pdfText(await english.body())).toContain('Certificate of review');
     await accessible(page, review);
 
     // The confirmation sent twice submits once, and lands on the review.
@@ -394,7 +412,7 @@ describe('the reviewer’s workspace on the web', () => {
     const done = page.locator('section[aria-labelledby="completed-heading"] .review-item');
     expect(await done.count()).toBe(1);
     expect(
-      await done.locator(`a[href="/api/reviews/${assignments.reviewer1}/certificate"]`).count(),
+      await done.locator(`a[href="${path('fr', assignments.reviewer1, 'certificate')}"]`).count(),
     ).toBe(1);
     await accessible(page, path('fr'));
     await context.close();
@@ -652,6 +670,17 @@ describe('the reviewer’s workspace on the web', () => {
     ).map((file) => file.id);
     const download = await page.request.get(`${someoneElses}/files/${fileId}`);
     expect(download.status()).toBe(404);
+    // Nor their certificate: not to another reviewer, not to the submission's author.
+    const certificate = await page.request.get(`${someoneElses}/certificate`);
+    expect(certificate.status()).toBe(404);
+    // (The author's own tab, out of the reviewers' leak scan: its pages name the author.)
+    const author = await visitor(browser, web.baseUrl, { locale: 'en' });
+    const authorPage = await author.newPage();
+    await signedIn(authorPage, 'en', 'author1', '/j/volunteering/reviews');
+    const asAuthor = await authorPage.request.get(`${someoneElses}/certificate`);
+    expect(asAuthor.status()).toBe(404);
+    expect((await asAuthor.body()).subarray(0, 5).toString('latin1')).not.toBe('%PDF-');
+    await author.close();
     const token = await csrfOf(page, path('en', assignments.reviewer3));
     const draft = await page.request.post(`${someoneElses}/draft`, {
       form: { _csrf: token, version: 'x', commentsForAuthor: 'Hijack' },

@@ -38,18 +38,24 @@ export class InvitationAnswers {
     private readonly mailer: ReviewMailer,
   ) {}
 
-  /** The invitation as the email link shows it, before any sign-in: no author, no file. */
+  /**
+   * The invitation as the email link shows it, before any sign-in: the journal, the section,
+   * the anonymised title and abstract, the dates; no author, no file.
+   */
   async describeByToken(token: string): Promise<InvitationDescription> {
     const assignment = await this.access.byToken(token);
-    const [journal, round, metadata] = await Promise.all([
+    const [journal, round, metadata, sectionTitles] = await Promise.all([
       this.submissions.journal(assignment.journalId),
       this.rounds.get(assignment.roundId),
       this.submissions.metadata(assignment.submissionId),
+      this.submissions.sectionTitles(assignment.submissionId),
     ]);
     return {
       assignment,
       round: round.number,
       journal: { slug: journal.slug, titles: journal.titles },
+      // Only its titles: a section names no author.
+      section: { titles: sectionTitles },
       metadata,
     };
   }

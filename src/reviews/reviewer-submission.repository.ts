@@ -62,6 +62,18 @@ export class ReviewerSubmissionRepository extends Repository {
     return row;
   }
 
+  /** The titles of the submission's section: a reviewer may know where it would appear. */
+  async sectionTitles(submissionId: string): Promise<LocalizedText> {
+    const [row]: { titles: LocalizedText }[] = await this.db.query(
+      `SELECT sections.titles FROM submissions
+         JOIN sections ON sections.id = submissions.section_id
+        WHERE submissions.id = $1`,
+      [submissionId],
+    );
+    if (!row) throw new Error(`no submission ${submissionId}`);
+    return row.titles;
+  }
+
   /** The metadata in every language the submission has (by language when `sorted`). */
   metadata(submissionId: string, sorted = false): Promise<MetadataRow[]> {
     return this.db.query(

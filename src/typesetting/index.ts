@@ -2,4 +2,5 @@
 export { TypesettingModule } from './typesetting.module';
 export { TypesettingWorkerModule } from './typesetting-worker.module';
 export { Proofs, type ProofView } from './proofs.service';
+export { ReviewCertificates } from './certificates/review-certificates.service';
 export { ProofResponseDto } from './dto/proof-response.dto';

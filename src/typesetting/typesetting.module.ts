@@ -30,7 +30,7 @@ import { TypstEngineHost } from './typst-engine.host';
     // The API's engine serves certificates only (one page); it is made on the first one.
     TypstEngineHost,
   ],
-  // For the author's web pages.
-  exports: [Proofs],
+  // For the author's and the reviewer's web pages.
+  exports: [Proofs, ReviewCertificates],
 })
 export class TypesettingModule {}

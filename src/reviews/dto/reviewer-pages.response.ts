@@ -18,6 +18,12 @@ import { ReviewQuestionResponse, toReviewQuestionResponse } from './review-form.
 import { ANONYMISATION_SCHEMA, ReviewResponse, toReviewResponse } from './review.response';
 import { LOCALIZED_SCHEMA, NAMES_SCHEMA } from './schemas';
 
+/** A journal's section as reviewers meet it: its titles only. */
+class SectionNameResponse {
+  @ApiProperty({ ...LOCALIZED_SCHEMA, example: { en: 'Research Articles', ar: 'بحوث ودراسات' } })
+  titles: LocalizedText;
+}
+
 class JournalNameResponse {
   @ApiProperty({ example: 'volunteering' })
   slug: string;
@@ -224,6 +230,9 @@ export class InvitationDescriptionResponse {
   @ApiProperty({ type: JournalNameResponse })
   journal: JournalNameResponse;
 
+  @ApiProperty({ type: SectionNameResponse, description: 'The section the submission is in' })
+  section: SectionNameResponse;
+
   @ApiProperty()
   round: number;
 
@@ -346,6 +355,7 @@ export interface InvitationDescription {
   assignment: ReviewAssignment;
   round: number;
   journal: { slug: string; titles: LocalizedText };
+  section: { titles: LocalizedText };
   metadata: MetadataRow[];
 }
 
@@ -355,6 +365,7 @@ export function toInvitationDescriptionResponse(
   const { assignment } = invitation;
   return {
     journal: { slug: invitation.journal.slug, titles: invitation.journal.titles },
+    section: { titles: invitation.section.titles },
     round: invitation.round,
     method: assignment.method,
     responseDueAt: assignment.responseDueAt,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { fileDownload, type FileDownload } from '../../common/http/files';
+import type { Locale } from '../../common/i18n/locale';
 import { httpProblems } from '../../common/problems/http.problems';
 import { AppConfig } from '../../config/app-config';
 import type { Person } from '../../editorial/people';
@@ -23,7 +24,12 @@ export class ReviewCertificates {
     private readonly engine: TypstEngineHost,
   ) {}
 
-  async pdf(user: Person, assignmentId: string): Promise<FileDownload> {
+  /** The certificate in `locale`: the reviewer's own language unless a page asks for its own. */
+  async pdf(
+    user: Person,
+    assignmentId: string,
+    locale: Locale = user.preferredLocale,
+  ): Promise<FileDownload> {
     const assignment = await this.sources.reviewOf(user.id, assignmentId);
     // Someone else's assignment is not revealed.
     if (!assignment) throw httpProblems.raise('not-found', 'There is no such review among yours');
@@ -35,7 +41,7 @@ export class ReviewCertificates {
     const journal = await this.journals.byId(assignment.journalId);
     const issuedAt = new Date();
     const data = reviewCertificateData({
-      locale: user.preferredLocale,
+      locale,
       reviewer: user.names,
       journalTitles: journal.titles,
       onlineIssn: journal.onlineIssn,

@@ -5,6 +5,7 @@ import { ProblemException } from '../../common/http/problem.exception';
 import type { Person } from '../../editorial/people';
 import { CurrentUser } from '../../editorial/request-context';
 import { ReviewerDashboard, ReviewFilesService } from '../../reviews';
+import { ReviewCertificates } from '../../typesetting';
 import { blankForm } from '../foundation/forms';
 import { PageLocale, WebController } from '../foundation/web-controller.decorator';
 import { page, redirectAfterForm, type WebPage, type WebRedirect } from '../foundation/web-page';
@@ -17,8 +18,8 @@ const UPLOAD_REFUSALS = [400, 413, 415, 422];
 
 /**
  * The files of a review's page: the round's files as the reviewer receives them (the cleaned
- * copies under neutral names in double-anonymous review), and the files the reviewer attaches
- * to the review, each with its anonymisation report.
+ * copies under neutral names in double-anonymous review), the files the reviewer attaches to
+ * the review, each with its anonymisation report, and the certificate once it is submitted.
  */
 @WebController(':locale/j/:slug/reviews/:assignmentId')
 export class ReviewFilesController {
@@ -26,6 +27,7 @@ export class ReviewFilesController {
     private readonly dashboard: ReviewerDashboard,
     private readonly files: ReviewFilesService,
     private readonly pages: ReviewerPages,
+    private readonly certificates: ReviewCertificates,
   ) {}
 
   @Get('files/:fileId')
@@ -44,6 +46,19 @@ export class ReviewFilesController {
     @Param('fileId', UUID) fileId: string,
   ): Promise<FileDownload> {
     return this.files.download(user, id, fileId);
+  }
+
+  /**
+   * The certificate of a completed review, as the API's `/api/reviews/{id}/certificate` makes
+   * it (the same service: the caller's own review only, else not found), in the page's language.
+   */
+  @Get('certificate')
+  certificate(
+    @PageLocale() locale: Locale,
+    @CurrentUser() user: Person,
+    @Param('assignmentId', UUID) id: string,
+  ): Promise<FileDownload> {
+    return this.certificates.pdf(user, id, locale);
   }
 
   /**

@@ -38,8 +38,8 @@ export interface SubmissionView {
   /** Null when no language has one. */
   abstracts: LocalizedText | null;
   keywords: LocalizedText | null;
-  /** The section's titles (the invitation link's page does not know it). */
-  section: LocalizedText | null;
+  /** The titles of the journal's section the submission is in (never names an author). */
+  section: LocalizedText;
 }
 
 /** What the invitation and the assignment's pages say of the invitation. */
@@ -134,7 +134,7 @@ const keywordList = (row: MetadataRow) =>
 
 const unlessEmpty = (text: LocalizedText) => (Object.keys(text).length ? text : null);
 
-function submissionOf(metadata: MetadataRow[], section: LocalizedText | null): SubmissionView {
+function submissionOf(metadata: MetadataRow[], section: LocalizedText): SubmissionView {
   return {
     titles: byLocale(metadata, (row: MetadataRow) => row.title),
     abstracts: unlessEmpty(byLocale(metadata, (row: MetadataRow) => row.abstract)),
@@ -222,7 +222,7 @@ export class ReviewerPages {
     return {
       journal,
       invitation: invitationOf(invitation.assignment, invitation.round),
-      submission: submissionOf(invitation.metadata, null),
+      submission: submissionOf(invitation.metadata, invitation.section.titles),
     };
   }
 
