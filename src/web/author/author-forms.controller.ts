@@ -191,15 +191,13 @@ export class AuthorFormsController {
     const values = formValues(body);
     if (sentAlready(values.seen, await this.workspace.messageCount(person, id, discussionId)))
       return redirectAfterForm(back);
-    const refusedHere = (view: FormView): RefusedForm => ({ form: 'message', discussionId, view });
     const { value, form } = await readForm(MessageDto, values);
-    if (form) return this.refused(locale, slug, id, person, refusedHere(form));
+    if (form)
+      return this.refused(locale, slug, id, person, { form: 'message', discussionId, view: form });
     try {
       await this.discussions.post(person, id, discussionId, value.body, actor);
     } catch (error) {
-      const refused = formProblem(error, values);
-      if (!refused) throw error;
-      return this.refused(locale, slug, id, person, refusedHere(refused));
+      return this.again(locale, slug, id, person, error, { form: 'message', discussionId }, values);
     }
     return redirectAfterForm(back, 'author.flash.message-sent');
   }
@@ -223,13 +221,8 @@ export class AuthorFormsController {
     try {
       await this.discussions.upload(person, id, discussionId, upload, actor);
     } catch (error) {
-      const refused = formProblem(error, {});
-      if (!refused) throw error;
-      return this.refused(locale, slug, id, person, {
-        form: 'discussion-file',
-        discussionId,
-        view: refused,
-      });
+      const form = { form: 'discussion-file' as const, discussionId };
+      return this.again(locale, slug, id, person, error, form, {});
     }
     return redirectAfterForm(back, 'author.flash.file-shared');
   }
@@ -331,11 +324,14 @@ export class AuthorFormsController {
     id: string,
     person: Person,
     error: unknown,
-    refused: { form: 'revision' | 'revision-file' | 'proof' | 'start-discussion' },
+    refused: WithoutView<RefusedForm>,
     values: Record<string, string | string[]>,
   ): Promise<WebPage> {
     const view = formProblem(error, values);
     if (!view) throw error;
-    return this.refused(locale, slug, id, person, { ...refused, view });
+    return this.refused(locale, slug, id, person, { ...refused, view } as RefusedForm);
   }
 }
+
+/** A refused form's name (and discussion), before its view is known; for each kind of form. */
+type WithoutView<T> = T extends unknown ? Omit<T, 'view'> : never;
