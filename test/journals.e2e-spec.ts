@@ -470,6 +470,29 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
         .send({ email, password: 'Anything-at-all-1' })
         .expect(401);
 
+      // The link shows whom it is for, as the editor wrote it, and stays usable.
+      for (let look = 0; look < 2; look++) {
+        const view = await stack
+          .http()
+          .post('/api/auth/invitation/view')
+          .send({ token: tokenIn(mail) })
+          .expect(200);
+        expect(view.body).toEqual({
+          email,
+          names: {
+            Arab: { given: 'هدى', family: 'الفاسي' },
+            Latn: { given: 'Houda', family: 'El Fassi' },
+          },
+        });
+      }
+      const [id] = tokenIn(mail).split('.');
+      const forged = await stack
+        .http()
+        .post('/api/auth/invitation/view')
+        .send({ token: `${id}.not-the-secret` })
+        .expect(400);
+      expect(forged.body.type).toBe('urn:tahkim:problem:invalid-token');
+
       const accepted = await stack
         .http()
         .post('/api/auth/accept-invitation')
@@ -488,6 +511,12 @@ describe('journals: creation, settings, sections, board, enrolment, audit', () =
         .http()
         .post('/api/auth/accept-invitation')
         .send({ token: tokenIn(mail), password: 'Olive-groves-of-Fes-9' })
+        .expect(400);
+      // Used, the link shows nothing more.
+      await stack
+        .http()
+        .post('/api/auth/invitation/view')
+        .send({ token: tokenIn(mail) })
         .expect(400);
     });
 

@@ -165,9 +165,16 @@ describe('the account pages: registering, passwords, invitations, profile, sessi
     expect(await page.locator('.lead').textContent()).toContain('سلمى العلوي');
     expect(cspReports).toEqual([]);
 
-    // The link is spent: a second confirmation says so, and offers the way on.
+    // The link is spent: pressed again, it says the address is confirmed and leads to sign in.
     const { page: other } = await newTab('ar');
     await other.goto(link.pathname + link.search);
+    await submit(other);
+    await other.waitForURL('**/ar/login');
+    expect(plain(await other.locator('.flash').textContent())).toBe(
+      says('ar', 'account.flash.email-confirmed'),
+    );
+    // A link that never worked still gets the dead link's page, with the way on.
+    await other.goto('/ar/verify-email?token=00000000-0000-4000-8000-000000000000.forged');
     await submit(other);
     await other.waitForSelector('h1');
     expect(plain(await other.locator('h1').textContent())).toBe(
@@ -299,6 +306,11 @@ describe('the account pages: registering, passwords, invitations, profile, sessi
     expect(plain(await page.locator('h1').textContent())).toBe(
       says('fr', 'account.invitation.title'),
     );
+    // Whom it is for, and the names the editor entered, ready to correct.
+    expect(plain(await page.locator('main').textContent())).toContain(email);
+    expect(await page.inputValue('#field-names-Latn-given')).toBe('Karim');
+    expect(await page.inputValue('#field-names-Latn-family')).toBe('Tazi');
+    expect(await page.inputValue('#field-names-Arab-given')).toBe('');
     await page.fill('#field-password', PASSWORD);
     await page.fill('#field-names-Arab-given', 'كريم');
     await page.fill('#field-names-Arab-family', 'التازي');
@@ -313,11 +325,9 @@ describe('the account pages: registering, passwords, invitations, profile, sessi
     await page.goto('/fr/account/profile');
     expect(await page.inputValue('#field-names-Arab-given')).toBe('كريم');
 
-    // The link is spent.
+    // The link is spent: its page says so at once.
     const { page: again } = await newTab('fr');
     await again.goto(link.pathname + link.search);
-    await again.fill('#field-password', PASSWORD);
-    await submit(again);
     await again.waitForSelector('h1');
     expect(plain(await again.locator('h1').textContent())).toBe(
       says('fr', 'account.link-invalid.title'),

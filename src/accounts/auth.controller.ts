@@ -26,7 +26,9 @@ import {
 import {
   ACCEPTED,
   AcceptedResponse,
+  InvitationViewResponse,
   SignedInResponse,
+  toInvitationViewResponse,
   toSignedInResponse,
   VerifiedResponse,
 } from './dto/auth.response';
@@ -166,6 +168,19 @@ export class AuthController {
     @CurrentActor() actor: Actor,
   ): Promise<void> {
     await this.passwords.change(user, sessionId, dto, actor);
+  }
+
+  @Public()
+  @AuthRateLimited()
+  @Post('invitation/view')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Whom an enrolment invitation is for (address and names as the editor entered them), without using it',
+  })
+  @ApiOkResponse({ type: InvitationViewResponse })
+  async viewInvitation(@Body() dto: TokenDto): Promise<InvitationViewResponse> {
+    return toInvitationViewResponse(await this.invitations.describe(dto.token));
   }
 
   @Public()

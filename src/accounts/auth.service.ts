@@ -106,7 +106,16 @@ export class AuthService {
 
   @Transactional()
   async verifyEmail(token: string, actor: Actor): Promise<void> {
-    const userId = await this.tokens.redeem(token, 'verify_email');
+    let userId: string;
+    try {
+      userId = await this.tokens.redeem(token, 'verify_email');
+    } catch (error) {
+      // The link pressed again (a double click, a second tab) once the address is confirmed:
+      // nothing is left to do, and the person is told it is done rather than that it failed.
+      const holder = await this.tokens.spentBy(token, 'verify_email');
+      if (holder && (await this.users.findById(holder))?.emailVerifiedAt) return;
+      throw error;
+    }
     await this.users.markEmailVerified(userId);
     await this.audit.write({
       actor: { ...actor, kind: 'user', userId },

@@ -8,7 +8,7 @@ export { Sessions, SESSION_COOKIE } from './sessions.service';
  * @public
  */
 export type { SessionView } from './sessions.service';
-export { Invitations } from './invitations.service';
+export { Invitations, type InvitationView } from './invitations.service';
 export { PersonNamesDto } from './dto/person-names.dto';
 export { PersonNamesResponse } from './dto/person-names.response';
 export { USER_STATUSES, type User, type UserStatus } from './user.entity';

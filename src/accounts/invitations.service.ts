@@ -23,6 +23,12 @@ export interface InvitedAccount {
   invited: boolean;
 }
 
+/** What an invitation's page shows before it is accepted: who it is for, as the editor wrote. */
+export interface InvitationView {
+  email: string;
+  names: PersonNames;
+}
+
 /** An emailed invitation's link: following it sets a password and signs in. */
 export interface InvitationLink {
   acceptUrl: string;
@@ -84,6 +90,21 @@ export class Invitations {
       acceptUrl: this.mailer.link(preferredLocale, '/invitation', token),
       expiresInDays: INVITATION_TTL_DAYS,
     };
+  }
+
+  /**
+   * Whom the invitation is for, from its link alone and without using it: the address and the
+   * names the editor entered, for the person to check before choosing a password. A link that
+   * `accept` would refuse is refused the same way.
+   */
+  async describe(token: string): Promise<InvitationView> {
+    const user = await this.users.findByIdOrFail(await this.tokens.check(token, 'invitation'));
+    if (user.status !== 'invited')
+      throw accountProblems.raise(
+        'invitation-already-accepted',
+        'This invitation was already accepted',
+      );
+    return { email: user.email, names: user.names };
   }
 
   /** Activates an account an editor created by enrolment, and signs the person in. */

@@ -12,11 +12,11 @@ export class UserTokensRepository extends Repository {
     return identifiers[0].id as string;
   }
 
-  /** The token of `id` and `purpose`, locked against a concurrent redemption. */
-  findForRedemption(id: string, purpose: UserTokenPurpose): Promise<UserToken | null> {
+  /** The token of `id` and `purpose`; with `lock`, locked against a concurrent redemption. */
+  findForRedemption(id: string, purpose: UserTokenPurpose, lock = true): Promise<UserToken | null> {
     return this.db.findOne(UserToken, {
       where: { id, purpose },
-      lock: { mode: 'pessimistic_write' },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 

@@ -53,9 +53,37 @@ export class UserTokens {
    * the purpose are voided with it: the purpose is served.
    */
   async redeem(token: string, purpose: UserTokenPurpose): Promise<string> {
+    const userId = await this.holder(token, purpose, true);
+    await this.tokens.voidUnused(userId, purpose);
+    return userId;
+  }
+
+  /**
+   * The user id of a token that `redeem` would take, leaving it unused (a page that shows what
+   * the link is for before the person acts on it); the same 400 otherwise.
+   */
+  check(token: string, purpose: UserTokenPurpose): Promise<string> {
+    return this.holder(token, purpose, false);
+  }
+
+  /**
+   * The user of a genuine token already used (its secret matches): a second press of a link
+   * whose work is done. Null for a forged, unknown or unused one.
+   */
+  async spentBy(token: string, purpose: UserTokenPurpose): Promise<string | null> {
+    const [id, secret] = token.split('.');
+    if (!id || !secret || !UUID.test(id)) return null;
+    const row = await this.tokens.findForRedemption(id, purpose, false);
+    const genuine =
+      row !== null &&
+      timingSafeEqual(Buffer.from(sha256(secret), 'hex'), Buffer.from(row.secretHash, 'hex'));
+    return genuine && row.usedAt !== null ? row.userId : null;
+  }
+
+  private async holder(token: string, purpose: UserTokenPurpose, lock: boolean): Promise<string> {
     const [id, secret] = token.split('.');
     if (!id || !secret || !UUID.test(id)) throw invalidTokenProblem();
-    const row = await this.tokens.findForRedemption(id, purpose);
+    const row = await this.tokens.findForRedemption(id, purpose, lock);
     const given = Buffer.from(sha256(secret), 'hex');
     const valid =
       row !== null &&
@@ -63,7 +91,6 @@ export class UserTokens {
       row.usedAt === null &&
       row.expiresAt.getTime() > Date.now();
     if (!valid) throw invalidTokenProblem();
-    await this.tokens.voidUnused(row.userId, purpose);
     return row.userId;
   }
 }

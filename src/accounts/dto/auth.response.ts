@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { SignedIn } from '../auth.service';
+import type { InvitationView } from '../invitations.service';
+import { PersonNamesResponse } from './person-names.response';
 import { ProfileResponse, toProfileResponse } from './profile.response';
 
 /** The same answer whether or not the address has an account. */
@@ -34,3 +36,20 @@ export class SignedInResponse {
 export function toSignedInResponse({ token, session, user }: SignedIn): SignedInResponse {
   return { token, expiresAt: session.absoluteExpiresAt, user: toProfileResponse(user) };
 }
+
+/** Whom an enrolment invitation is for, as the editor entered it. */
+export class InvitationViewResponse {
+  @ApiProperty({ example: 'layla@example.org' })
+  email: string;
+
+  @ApiProperty({ type: PersonNamesResponse })
+  names: PersonNamesResponse;
+}
+
+export const toInvitationViewResponse = ({
+  email,
+  names,
+}: InvitationView): InvitationViewResponse => ({
+  email,
+  names,
+});

@@ -5,6 +5,7 @@ import {
   type ClientInfo,
   CurrentClient,
   Invitations,
+  type InvitationView,
   PASSWORD_MIN_LENGTH,
   setSessionCookie,
 } from '../../accounts';
@@ -16,12 +17,28 @@ import { AuthRateLimited } from '../../redis/rate-limit';
 import { blankForm, type FormView, formProblem, formValues, readForm } from '../foundation/forms';
 import { PageLocale, WebController } from '../foundation/web-controller.decorator';
 import { redirectAfterForm, type WebPage, type WebRedirect } from '../foundation/web-page';
-import { accountPage, inAccountWords, refusedStatus, withNames, without } from './account-forms';
+import {
+  accountPage,
+  inAccountWords,
+  nameFields,
+  refusedStatus,
+  withNames,
+  without,
+} from './account-forms';
 import { deadLinkPage, isDeadLink, tokenOf } from './account-links';
 import { inLocale } from './next-page';
 
-const invitationPage = (form: FormView, token: string, status?: 422 | 429) =>
-  accountPage('account/invitation', { form, token, passwordMin: PASSWORD_MIN_LENGTH }, status);
+const invitationPage = (
+  form: FormView,
+  token: string,
+  invitation: InvitationView,
+  status?: 422 | 429,
+) =>
+  accountPage(
+    'account/invitation',
+    { form, token, email: invitation.email, passwordMin: PASSWORD_MIN_LENGTH },
+    status,
+  );
 
 /** Names only when the person corrected some: left empty, the editor's stay. */
 const correctedNames = (values: Record<string, unknown>) => {
@@ -42,11 +59,13 @@ export class InvitationController {
     private readonly config: AppConfig,
   ) {}
 
+  /** The page of the email's link: whom it is for, the names the editor entered to correct. */
   @Get('invitation')
-  form(@Query('token') token: unknown): WebPage {
+  async form(@Query('token') token: unknown): Promise<WebPage> {
     const given = tokenOf(token);
-    if (!given) return deadLinkPage('invitation');
-    return invitationPage(blankForm(), given);
+    const invitation = given && (await this.describe(given));
+    if (!given || !invitation) return deadLinkPage('invitation');
+    return invitationPage(blankForm(nameFields(invitation.names)), given, invitation);
   }
 
   @AuthRateLimited()
@@ -61,9 +80,12 @@ export class InvitationController {
     const values = formValues(body);
     const token = tokenOf(values.token);
     if (!token) return deadLinkPage('invitation');
+    const invitation = await this.describe(token);
+    if (!invitation) return deadLinkPage('invitation');
     const shown = without(values, 'password', 'token');
     const { value, form } = await readForm(AcceptInvitationDto, values, correctedNames);
-    if (form) return invitationPage(inAccountWords({ ...form, values: shown }), token, 422);
+    if (form)
+      return invitationPage(inAccountWords({ ...form, values: shown }), token, invitation, 422);
     try {
       const signedIn = await this.invitations.accept(value, client, actor);
       // As the API's accept-invitation does: the person is signed in from here on.
@@ -72,8 +94,18 @@ export class InvitationController {
       if (isDeadLink(error)) return deadLinkPage('invitation');
       const refused = formProblem(error, shown);
       if (!refused) throw error;
-      return invitationPage(inAccountWords(refused), token, refusedStatus(error));
+      return invitationPage(inAccountWords(refused), token, invitation, refusedStatus(error));
     }
     return redirectAfterForm(inLocale(locale, '/account'), 'account.flash.welcome');
+  }
+
+  /** The invitation of a link, or null when the link does not work (expired, used, mistyped). */
+  private async describe(token: string): Promise<InvitationView | null> {
+    try {
+      return await this.invitations.describe(token);
+    } catch (error) {
+      if (isDeadLink(error)) return null;
+      throw error;
+    }
   }
 }
