@@ -124,6 +124,10 @@ describe('demo seed', () => {
       .expect(200);
     const count = (part: string) => (dashboard.body[part] as unknown[]).length;
     expect([count('invitations'), count('active'), count('completed')]).toEqual([0, 1, 3]);
+    // Each with the section it would appear in, by its titles alone.
+    for (const item of [...dashboard.body.active, ...dashboard.body.completed])
+      expect(Object.keys(item.section)).toEqual(['titles']);
+    expect(dashboard.body.active[0].section.titles.ar).toEqual(expect.any(String));
 
     const author = await signIn(stack, 'author2');
     const [revising]: { id: string }[] = await stack.dataSource.query(

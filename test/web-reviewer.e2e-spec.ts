@@ -411,6 +411,9 @@ describe('the reviewer’s workspace on the web', () => {
     await page.goto(path('fr'));
     const done = page.locator('section[aria-labelledby="completed-heading"] .review-item');
     expect(await done.count()).toBe(1);
+    expect(plain(await done.locator('.card__meta').textContent())).toContain(
+      'Articles de recherche',
+    );
     expect(
       await done.locator(`a[href="${path('fr', assignments.reviewer1, 'certificate')}"]`).count(),
     ).toBe(1);

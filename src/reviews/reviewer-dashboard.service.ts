@@ -41,11 +41,19 @@ export class ReviewerDashboard {
     user: Person,
   ): Promise<Record<'invitations' | 'active' | 'completed', DashboardItem[]>> {
     const assignments = await this.assignments.ofReviewerEverywhere(user.id);
-    const titles = await this.submissions.titles(assignments.map((a) => a.submissionId));
+    const ids = assignments.map((assignment) => assignment.submissionId);
+    const [titles, sections] = await Promise.all([
+      this.submissions.titles(ids),
+      this.submissions.sectionTitlesOf(ids),
+    ]);
     const items = (state: ReviewAssignment['state']) =>
       assignments
         .filter((assignment) => assignment.state === state)
-        .map((assignment) => ({ assignment, titles: titles.get(assignment.submissionId) ?? {} }));
+        .map((assignment) => ({
+          assignment,
+          titles: titles.get(assignment.submissionId) ?? {},
+          section: sections.get(assignment.submissionId) ?? {},
+        }));
     return {
       invitations: items('invited'),
       active: items('accepted'),

@@ -108,6 +108,18 @@ export class ReviewerSubmissionRepository extends Repository {
     return map;
   }
 
+  /** The titles of each submission's section, by submission (the reviewer's lists). */
+  async sectionTitlesOf(submissionIds: string[]): Promise<Map<string, LocalizedText>> {
+    if (submissionIds.length === 0) return new Map();
+    const rows: { id: string; titles: LocalizedText }[] = await this.db.query(
+      `SELECT submissions.id, sections.titles FROM submissions
+         JOIN sections ON sections.id = submissions.section_id
+        WHERE submissions.id = ANY($1::uuid[])`,
+      [[...new Set(submissionIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.titles]));
+  }
+
   /** Every file version of the submission, oldest first. */
   async files(submissionId: string): Promise<SubmissionFileRow[]> {
     const rows: (SubmissionFileRow & { size: string })[] = await this.db.query(

@@ -42,6 +42,9 @@ export class ReviewerDashboardItemResponse {
   @ApiProperty({ ...LOCALIZED_SCHEMA, description: 'The submission’s title by language' })
   titles: Record<string, string>;
 
+  @ApiProperty({ type: SectionNameResponse, description: 'The section the submission is in' })
+  section: SectionNameResponse;
+
   @ApiProperty()
   round: number;
 
@@ -255,16 +258,19 @@ export class InvitationDescriptionResponse {
 export interface DashboardItem {
   assignment: ReviewAssignment;
   titles: Record<string, string>;
+  /** The section's titles by language (never names an author). */
+  section: LocalizedText;
 }
 
 export function toReviewerDashboardResponse(
   dashboard: Record<'invitations' | 'active' | 'completed', DashboardItem[]>,
   now = new Date(),
 ): ReviewerDashboardResponse {
-  const item = ({ assignment, titles }: DashboardItem): ReviewerDashboardItemResponse => ({
+  const item = ({ assignment, titles, section }: DashboardItem): ReviewerDashboardItemResponse => ({
     id: assignment.id,
     journal: { slug: assignment.journal!.slug, titles: assignment.journal!.titles },
     titles,
+    section: { titles: section },
     round: assignment.round!.number,
     method: assignment.method,
     status: assignmentStatus(assignment, now),

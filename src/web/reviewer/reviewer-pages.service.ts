@@ -55,6 +55,7 @@ export interface InvitationFacts {
 export interface ReviewListItem {
   id: string;
   titles: LocalizedText;
+  section: LocalizedText;
   round: number;
   status: AssignmentStatus;
   overdue: boolean;
@@ -232,11 +233,12 @@ export class ReviewerPages {
     const items = (list: (typeof all)['active']): ReviewListItem[] =>
       list
         .filter(({ assignment }) => assignment.journalId === journal.id)
-        .map(({ assignment, titles }) => {
+        .map(({ assignment, titles, section }) => {
           const status = assignmentStatus(assignment, now);
           return {
             id: assignment.id,
             titles: titles as LocalizedText,
+            section,
             round: assignment.round?.number ?? 1,
             status,
             overdue: status === 'overdue',
