@@ -1,13 +1,44 @@
-import { assertPasswordAcceptable } from '../../accounts';
+import { assertPasswordAcceptable, EmailDto } from '../../accounts';
 import { SUPPORTED_LOCALES, type Locale } from '../../common/i18n/locale';
 import { NAME_SCRIPTS, type PersonNames } from '../../editorial/people';
-import { type FieldMessage, type FormView, formProblem, nested } from '../foundation/forms';
+import {
+  type FieldMessage,
+  type FormView,
+  formProblem,
+  formValues,
+  nested,
+  readForm,
+} from '../foundation/forms';
 import { languageName } from '../foundation/intl';
-import { page, type WebPage } from '../foundation/web-page';
+import { page, redirectAfterForm, type WebPage, type WebRedirect } from '../foundation/web-page';
 
 /** A form of the account pages shown again: 429 when the service asked to wait, else 422. */
 export function refusedStatus(error: unknown): 422 | 429 {
   return (error as { getStatus?(): number }).getStatus?.() === 429 ? 429 : 422;
+}
+
+/**
+ * A form of one email address whose service answers alike for every address (a password reset,
+ * a new confirmation link): its page again with what was wrong, else on to `sentAddress`, the
+ * page that says an email is on its way.
+ */
+export async function emailRequest(
+  body: unknown,
+  send: (email: string) => Promise<void>,
+  pageOf: (form: FormView, status: 422 | 429) => WebPage,
+  sentAddress: string,
+): Promise<WebPage | WebRedirect> {
+  const values = formValues(body);
+  const { value, form } = await readForm(EmailDto, values);
+  if (form) return pageOf(form, 422);
+  try {
+    await send(value.email);
+  } catch (error) {
+    const refused = formProblem(error, values);
+    if (!refused) throw error;
+    return pageOf(refused, refusedStatus(error));
+  }
+  return redirectAfterForm(sentAddress);
 }
 
 /** An account page: for this visitor only, and not for search engines. */

@@ -2,7 +2,6 @@ import { Body, Get, Post, Query } from '@nestjs/common';
 import {
   type ClientInfo,
   CurrentClient,
-  EmailDto,
   PASSWORD_MIN_LENGTH,
   Passwords,
   ResetPasswordDto,
@@ -15,7 +14,7 @@ import { AuthRateLimited } from '../../redis/rate-limit';
 import { blankForm, type FormView, formProblem, formValues, readForm } from '../foundation/forms';
 import { PageLocale, WebController } from '../foundation/web-controller.decorator';
 import { redirectAfterForm, type WebPage, type WebRedirect } from '../foundation/web-page';
-import { accountPage, refusedStatus, without } from './account-forms';
+import { accountPage, emailRequest, without } from './account-forms';
 import { deadLinkPage, isDeadLink, tokenOf } from './account-links';
 import { inLocale } from './next-page';
 
@@ -46,17 +45,12 @@ export class PasswordResetController {
     @Body() body: unknown,
     @CurrentClient() client: ClientInfo,
   ): Promise<WebPage | WebRedirect> {
-    const values = formValues(body);
-    const { value, form } = await readForm(EmailDto, values);
-    if (form) return forgotPage(form, 422);
-    try {
-      await this.passwords.requestReset(value.email, client);
-    } catch (error) {
-      const refused = formProblem(error, values);
-      if (!refused) throw error;
-      return forgotPage(refused, refusedStatus(error));
-    }
-    return redirectAfterForm(inLocale(locale, '/password/forgot/sent'));
+    return emailRequest(
+      body,
+      (email) => this.passwords.requestReset(email, client),
+      forgotPage,
+      inLocale(locale, '/password/forgot/sent'),
+    );
   }
 
   @Get('forgot/sent')

@@ -4,7 +4,6 @@ import {
   type ClientInfo,
   CurrentClient,
   CurrentSessionId,
-  EmailDto,
   PASSWORD_MIN_LENGTH,
   RegisterDto,
   TokenDto,
@@ -19,6 +18,7 @@ import { PageLocale, WebController } from '../foundation/web-controller.decorato
 import { redirectAfterForm, type WebPage, type WebRedirect } from '../foundation/web-page';
 import {
   accountPage,
+  emailRequest,
   inAccountWords,
   languageChoices,
   namesIn,
@@ -147,17 +147,12 @@ export class RegistrationController {
     @Body() body: unknown,
     @CurrentClient() client: ClientInfo,
   ): Promise<WebPage | WebRedirect> {
-    const values = formValues(body);
-    const { value, form } = await readForm(EmailDto, values);
-    if (form) return resendPage(form, 422);
-    try {
-      await this.auth.resendVerification(value.email, client);
-    } catch (error) {
-      const refused = formProblem(error, values);
-      if (!refused) throw error;
-      return resendPage(refused, refusedStatus(error));
-    }
-    return redirectAfterForm(inLocale(locale, '/verify-email/sent'));
+    return emailRequest(
+      body,
+      (email) => this.auth.resendVerification(email, client),
+      resendPage,
+      inLocale(locale, '/verify-email/sent'),
+    );
   }
 
   @Get('verify-email/sent')
