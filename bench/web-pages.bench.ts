@@ -3,19 +3,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Parser } from 'htmlparser2';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpGet, type IncomingHttpHeaders } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { createApi } from '../src/api.bootstrap';
-import {
-  databaseUrl,
-  dropDatabase,
-  ensureDatabase,
-  ensureLocalServices,
-} from '../src/cli/local-services';
+import { dropDatabase, ensureLocalServices } from '../src/cli/local-services';
 import { projectRoot } from '../src/common/paths/project-root';
 import { loadConfig } from '../src/config/app-config';
 import { databaseOptions } from '../src/database/database-options';
@@ -30,7 +25,7 @@ import {
   seedSearchArticles,
   type SearchCase,
 } from './article-search.bench';
-import { percentile, freePort } from './support';
+import { benchPlace, percentile } from './support';
 
 type Report = (name: string, value: number, unit: string, target: string, met: boolean) => void;
 
@@ -342,29 +337,7 @@ export async function benchWebPages(report: Report): Promise<void> {
   const loadBefore = loadavg()[0];
   const services = await ensureLocalServices(join(projectRoot(), 'var'));
   await dropDatabase(services.postgresServerUrl, DATABASE);
-  await ensureDatabase(services.postgresServerUrl, DATABASE);
-  const scratch = mkdtempSync(join(tmpdir(), 'tahkim-bench-web-'));
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: origin,
-    DATABASE_URL: databaseUrl(services.postgresServerUrl, DATABASE),
-    REDIS_URL: services.redisUrl,
-    REDIS_PREFIX,
-    MIGRATE_ON_START: 'false',
-    STORAGE: 'local',
-    STORAGE_LOCAL_DIR: join(scratch, 'files'),
-    MAIL_DIR: join(scratch, 'mail'),
-    WORKER_HEARTBEAT_FILE: join(scratch, 'worker-heartbeat'),
-    // Request logs off: at thousands of requests a second they would flood this terminal.
-    LOG_LEVEL: 'error',
-    // The per-IP limit stays in the chain (a Redis round trip per request) but never refuses.
-    RATE_LIMIT_PER_MINUTE: '100000000',
-  };
+  const { port, origin, scratch, env } = await benchPlace(services, DATABASE, REDIS_PREFIX);
   const config = loadConfig(env);
   const dataSource = await new DataSource(databaseOptions(config.DATABASE_URL)).initialize();
   let api: NestExpressApplication | undefined;

@@ -1,22 +1,17 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApi } from '../src/api.bootstrap';
-import {
-  databaseUrl,
-  dropDatabase,
-  ensureDatabase,
-  ensureLocalServices,
-} from '../src/cli/local-services';
+import { dropDatabase, ensureLocalServices } from '../src/cli/local-services';
 import { projectRoot } from '../src/common/paths/project-root';
 import { loadConfig } from '../src/config/app-config';
 import { databaseOptions } from '../src/database/database-options';
 import { runMigrationsLocked } from '../src/database/run-migrations';
 import { DEMO_JOURNAL_SLUG, DEMO_PASSWORD, openDemoApp, seedDemo } from '../src/demo';
-import { percentile, freePort } from './support';
+import { benchPlace, percentile } from './support';
 
 type Report = (name: string, value: number, unit: string, target: string, met: boolean) => void;
 
@@ -137,28 +132,8 @@ async function seedOthers(dataSource: DataSource, journalId: string): Promise<vo
 export async function benchWorkspacePages(report: Report): Promise<void> {
   const services = await ensureLocalServices(join(projectRoot(), 'var'));
   await dropDatabase(services.postgresServerUrl, DATABASE);
-  await ensureDatabase(services.postgresServerUrl, DATABASE);
-  const scratch = mkdtempSync(join(tmpdir(), 'tahkim-bench-workspaces-'));
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: origin,
-    DATABASE_URL: databaseUrl(services.postgresServerUrl, DATABASE),
-    REDIS_URL: services.redisUrl,
-    REDIS_PREFIX,
-    MIGRATE_ON_START: 'false',
-    STORAGE: 'local',
-    STORAGE_LOCAL_DIR: join(scratch, 'files'),
-    MAIL_DIR: join(scratch, 'mail'),
-    WORKER_HEARTBEAT_FILE: join(scratch, 'worker-heartbeat'),
-    LOG_LEVEL: 'error',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    AUTH_REQUESTS_PER_IP: '100000',
-  });
+  const { port, origin, scratch, env } = await benchPlace(services, DATABASE, REDIS_PREFIX);
+  const config = loadConfig({ ...env, AUTH_REQUESTS_PER_IP: '100000' });
   const dataSource = await new DataSource(databaseOptions(config.DATABASE_URL)).initialize();
   let api: NestExpressApplication | undefined;
   try {
